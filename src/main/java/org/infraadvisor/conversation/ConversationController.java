@@ -1,0 +1,44 @@
+package org.infraadvisor.conversation;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The REST face of {@link ConversationService}; the web widget and integrators use it. */
+@Controller("/api/conversations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "conversations")
+public class ConversationController {
+
+    private final ConversationService service;
+
+    public ConversationController(ConversationService service) {
+        this.service = service;
+    }
+
+    @Post
+    @Operation(summary = "Start a conversation", description = "Returns the new conversation with its first question.")
+    public HttpResponse<ConversationView> start(@Body StartRequest request) {
+        ConversationView view = service.start(request.flow(), "api");
+        return HttpResponse.created(view).header("Location", "/api/conversations/" + view.id());
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Read a conversation", description = "Answers so far, the next question, or the recommendation when done.")
+    public ConversationView get(String id) {
+        return service.get(id);
+    }
+
+    @Post("/{id}/answers")
+    @Operation(summary = "Answer a question",
+            description = "Answers the next question, or changes an earlier answer (later answers that no longer apply are dropped).")
+    public ConversationView answer(String id, @Body AnswerRequest request) {
+        return service.answer(id, request.question(), request.value());
+    }
+}

@@ -1,0 +1,211 @@
+package org.infraadvisor.conversation;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.dialogue.AnswerValues;
+import org.infraadvisor.dialogue.DialogueState;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.dialogue.InvalidAnswerException;
+import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.RuleSet;
+import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.store.AnswerRecord;
+import org.infraadvisor.store.AnswerRepository;
+import org.infraadvisor.store.ConversationRecord;
+import org.infraadvisor.store.ConversationRepository;
+import org.infraadvisor.store.RecommendationRecord;
+import org.infraadvisor.store.RecommendationRepository;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one path every channel takes: start a conversation, answer (or re-answer) a question, read it back.
+ * Validates against the dialogue, evaluates with the serving rules, and commits before it answers.
+ */
+@Singleton
+public class ConversationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RuleSetHolder rules;
+    private final AdvisorEngine engine;
+    private final ConversationRepository conversations;
+    private final AnswerRepository answers;
+    private final RecommendationRepository recommendations;
+    private final AnswerCodec codec;
+
+    public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationRepository conversations,
+                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec) {
+        this.rules = rules;
+        this.engine = engine;
+        this.conversations = conversations;
+        this.answers = answers;
+        this.recommendations = recommendations;
+        this.codec = codec;
+    }
+
+    @Transactional
+    public ConversationView start(String flowId, String channel) {
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, flowId);
+        Instant now = now();
+        ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now, null));
+        return view(ruleSet, flow, saved, List.of(), null);
+    }
+
+    @Transactional
+    public ConversationView get(String id) {
+        ConversationRecord c = find(id);
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, c.flow());
+        Recommendation rec = recommendations.findById(id).map(r -> codec.readObject(r.bodyJson(), Recommendation.class)).orElse(null);
+        return view(ruleSet, flow, c, answers.findByConversationIdOrderByAnsweredAt(id), rec);
+    }
+
+    /**
+     * Records an answer. Answering an earlier question again replaces that answer; answers to questions that
+     * are no longer asked are dropped; when nothing is left to ask, the recommendation is (re-)evaluated.
+     * Nothing changes when the answer is invalid; a concurrent change of the same conversation gives 409.
+     */
+    @Transactional
+    public ConversationView answer(String id, String questionId, JsonNode value) {
+        ConversationRecord c = find(id);
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, c.flow());
+        if (questionId == null || questionId.isBlank()) {
+            throw new InvalidAnswerException("the body needs 'question' (a question id) and 'value'");
+        }
+        Question q = flow.question(questionId).orElseThrow(() -> new InvalidAnswerException(
+                "flow '%s' has no question '%s'".formatted(flow.id(), shorten(questionId))));
+        List<AnswerRecord> stored = answers.findByConversationIdOrderByAnsweredAt(id);
+        Map<String, Object> current = decode(stored);
+        if (!new DialogueState(flow, current).isAsked(q.id())) {
+            throw new InvalidAnswerException("question '%s' is not asked given the answers so far".formatted(q.id()));
+        }
+        Object canonical = AnswerValues.canonical(q, value);
+
+        Map<String, Object> next = new LinkedHashMap<>(current);
+        next.put(q.id(), canonical);
+        DialogueState state = new DialogueState(flow, next);
+        Map<String, Object> kept = state.effectiveAnswers();
+
+        Instant now = now();
+        List<String> dropped = stored.stream().map(AnswerRecord::question)
+                .filter(question -> !kept.containsKey(question) || question.equals(q.id())).toList();
+        if (!dropped.isEmpty()) {
+            answers.deleteByConversationIdAndQuestionIn(id, dropped);
+        }
+        answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
+
+        Recommendation rec = null;
+        if (state.isComplete()) {
+            rec = engine.evaluate(ruleSet, flow, kept);
+            RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
+            if (recommendations.existsById(id)) {
+                recommendations.update(row);
+            } else {
+                recommendations.save(row);
+            }
+        } else {
+            recommendations.deleteById(id);
+        }
+        ConversationRecord updated = conversations.update(
+                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
+        return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
+    }
+
+    /** Evaluates answers without storing anything; missing answers count as unknown. */
+    public Recommendation evaluate(String flowId, Map<String, JsonNode> given) {
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, flowId);
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : given.entrySet()) {
+            Question q = flow.question(e.getKey()).orElseThrow(() -> new InvalidAnswerException(
+                    "flow '%s' has no question '%s'".formatted(flow.id(), shorten(e.getKey()))));
+            canonical.put(q.id(), AnswerValues.canonical(q, e.getValue()));
+        }
+        return engine.evaluate(ruleSet, flow, canonical);
+    }
+
+    private ConversationView view(RuleSet ruleSet, Flow flow, ConversationRecord c, List<AnswerRecord> stored, Recommendation rec) {
+        Map<String, Object> values = decode(stored);
+        DialogueState state = new DialogueState(flow, values);
+        Map<String, AnswerRecord> byQuestion = new LinkedHashMap<>();
+        stored.forEach(a -> byQuestion.put(a.question(), a));
+        List<ConversationView.AnswerView> answerViews = new ArrayList<>();
+        for (Question q : flow.questions()) {
+            AnswerRecord a = byQuestion.get(q.id());
+            if (a != null) {
+                Object value = values.get(q.id());
+                answerViews.add(new ConversationView.AnswerView(q.id(), value, a.answeredAt(), q.text(), label(q, value)));
+            }
+        }
+        ConversationView.QuestionView question = state.next().map(ConversationView.QuestionView::of).orElse(null);
+        return new ConversationView(c.id(), c.flow(), c.status(), answerViews, question, state.progress(), rec,
+                c.createdAt(), c.updatedAt());
+    }
+
+    static String label(Question q, Object value) {
+        if (AnswerValues.UNKNOWN.equals(value)) {
+            return "I don't know";
+        }
+        if (q == null) {
+            return String.valueOf(value);
+        }
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(v -> q.labelOf(String.valueOf(v))).toList());
+        }
+        if (value instanceof Number n) {
+            return AnswerValues.format(n.doubleValue()) + (q.unit() == null ? "" : " " + q.unit());
+        }
+        if (value instanceof Boolean b) {
+            return b ? "Yes" : "No";
+        }
+        return q.labelOf(String.valueOf(value));
+    }
+
+    private Map<String, Object> decode(List<AnswerRecord> stored) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        stored.forEach(a -> values.put(a.question(), codec.read(a.valueJson())));
+        return values;
+    }
+
+    private ConversationRecord find(String id) {
+        return conversations.findById(id).orElseThrow(() ->
+                new HttpStatusException(HttpStatus.NOT_FOUND, "no conversation with id '%s'".formatted(shorten(id))));
+    }
+
+    private static Flow flow(RuleSet ruleSet, String flowId) {
+        if (flowId == null || flowId.isBlank()) {
+            throw new InvalidAnswerException("'flow' is required; available flows: " + ruleSet.flows().keySet());
+        }
+        return ruleSet.flow(flowId).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
+                "no flow '%s'; available flows: %s".formatted(shorten(flowId), ruleSet.flows().keySet())));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[20];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

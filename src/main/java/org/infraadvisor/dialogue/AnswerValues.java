@@ -1,0 +1,147 @@
+package org.infraadvisor.dialogue;
+
+import io.micronaut.json.tree.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a value sent for a question and turns it into its canonical form: a {@code String} for choice and
+ * text, a {@code Double} for number, a {@code Boolean} for yes/no, a {@code List<String>} for multi, or the
+ * string {@code "unknown"} for every type.
+ */
+public final class AnswerValues {
+
+    public static final String UNKNOWN = "unknown";
+    public static final int DEFAULT_TEXT_LIMIT = 2000;
+
+    private AnswerValues() {
+    }
+
+    public static Object canonical(Question q, JsonNode value) {
+        if (value == null || value.isNull()) {
+            throw new InvalidAnswerException("question '%s' needs a value; send \"unknown\" if you don't know".formatted(q.id()));
+        }
+        if (value.isString() && UNKNOWN.equals(value.getStringValue())) {
+            return UNKNOWN;
+        }
+        return switch (q.type()) {
+            case CHOICE -> choice(q, value);
+            case MULTI -> multi(q, value);
+            case NUMBER -> number(q, value);
+            case BOOLEAN -> bool(q, value);
+            case TEXT -> text(q, value);
+        };
+    }
+
+    private static String choice(Question q, JsonNode value) {
+        if (!value.isString()) {
+            throw wrongType(q, "one of " + offered(q));
+        }
+        String v = value.getStringValue();
+        if (!q.offers(v)) {
+            throw new InvalidAnswerException("'%s' is not an option of question '%s'; expected one of %s"
+                    .formatted(shorten(v), q.id(), offered(q)));
+        }
+        return v;
+    }
+
+    private static List<String> multi(Question q, JsonNode value) {
+        if (!value.isArray()) {
+            throw wrongType(q, "a list of options from " + offered(q));
+        }
+        LinkedHashSet<String> chosen = new LinkedHashSet<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isString() || !q.offers(item.getStringValue())) {
+                throw new InvalidAnswerException("'%s' is not an option of question '%s'; expected values from %s"
+                        .formatted(shorten(String.valueOf(item.isString() ? item.getStringValue() : item)), q.id(), offered(q)));
+            }
+            chosen.add(item.getStringValue());
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidAnswerException("question '%s' needs at least one option from %s".formatted(q.id(), offered(q)));
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    private static Double number(Question q, JsonNode value) {
+        double d;
+        if (value.isNumber()) {
+            d = value.getNumberValue().doubleValue();
+        } else if (value.isString()) {
+            try {
+                d = Double.parseDouble(value.getStringValue().trim());
+            } catch (NumberFormatException e) {
+                throw wrongType(q, "a number");
+            }
+        } else {
+            throw wrongType(q, "a number");
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw wrongType(q, "a finite number");
+        }
+        String unit = q.unit() == null ? "" : " " + q.unit();
+        if (q.min() != null && d < q.min() || q.max() != null && d > q.max()) {
+            throw new InvalidAnswerException("%s is out of range for question '%s': expected %s to %s%s"
+                    .formatted(format(d), q.id(), format(q.min()), format(q.max()), unit));
+        }
+        return d;
+    }
+
+    private static Boolean bool(Question q, JsonNode value) {
+        if (value.isBoolean()) {
+            return value.getBooleanValue();
+        }
+        if (value.isString()) {
+            switch (value.getStringValue().toLowerCase(Locale.ROOT)) {
+                case "yes", "true" -> {
+                    return true;
+                }
+                case "no", "false" -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        throw wrongType(q, "true or false");
+    }
+
+    private static String text(Question q, JsonNode value) {
+        if (!value.isString()) {
+            throw wrongType(q, "text");
+        }
+        String v = value.getStringValue().strip();
+        int limit = q.maxLength() == null ? DEFAULT_TEXT_LIMIT : q.maxLength();
+        if (v.isEmpty()) {
+            throw new InvalidAnswerException("question '%s' needs some text".formatted(q.id()));
+        }
+        if (v.length() > limit) {
+            throw new InvalidAnswerException("answer to question '%s' is %d characters long; at most %d are allowed"
+                    .formatted(q.id(), v.length(), limit));
+        }
+        return v;
+    }
+
+    private static InvalidAnswerException wrongType(Question q, String expected) {
+        return new InvalidAnswerException("question '%s' is of type %s and expects %s (or \"unknown\")"
+                .formatted(q.id(), q.type().jsonName(), expected));
+    }
+
+    private static String offered(Question q) {
+        return q.options().stream().map(Option::value).toList().toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    public static String format(Double d) {
+        if (d == null) {
+            return "any";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.valueOf(d);
+    }
+}

@@ -1,0 +1,20 @@
+package org.infraadvisor.dialogue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A dialogue definition: an ordered list of questions, read from one YAML file. */
+public record Flow(String id, String title, String description, String file, List<Question> questions) {
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    public Map<String, Question> questionsById() {
+        Map<String, Question> byId = new LinkedHashMap<>();
+        questions.forEach(q -> byId.put(q.id(), q));
+        return byId;
+    }
+}

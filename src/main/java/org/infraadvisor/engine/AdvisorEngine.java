@@ -1,0 +1,80 @@
+package org.infraadvisor.engine;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.dialogue.AnswerValues;
+import org.infraadvisor.dialogue.DialogueState;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.facts.Answer;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns answers into facts, fires the rules of a {@link RuleSet} in a fresh session (always disposed), and
+ * collects what the rules concluded. Holds no advice of its own.
+ */
+@Singleton
+public class AdvisorEngine {
+
+    private final int maxFirings;
+
+    public AdvisorEngine(@Value("${advisor.rules.max-firings:10000}") int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    /** A rule set that keeps firing (e.g. a rule that modifies what it matches) is stopped and reported. */
+    public static class RuleLoopException extends RuntimeException {
+        public RuleLoopException(String message) {
+            super(message);
+        }
+    }
+
+    /** Evaluates the answers of a flow; questions without an answer count as unknown, skipped ones as not asked. */
+    public Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        List<Answer> facts = facts(flow, answers);
+        KieSession session = ruleSet.kieBase().newKieSession();
+        Trace trace = new Trace();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+            facts.forEach(session::insert);
+            ruleSet.accelerators().forEach(session::insert);
+            ruleSet.assumptions().forEach(session::insert);
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) {
+                throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself (last: %s)"
+                        .formatted(fired, trace.firings().get(trace.firings().size() - 1).rule()));
+            }
+            return new RecommendationAssembler(ruleSet, flow, trace).assemble(session);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** One Answer fact per question of the flow. */
+    static List<Answer> facts(Flow flow, Map<String, Object> answers) {
+        DialogueState state = new DialogueState(flow, answers);
+        List<Answer> facts = new ArrayList<>(flow.questions().size());
+        for (Question q : flow.questions()) {
+            Object value = answers.get(q.id());
+            if (!state.isAsked(q.id())) {
+                facts.add(new Answer(q.id(), Answer.NOT_ASKED, Double.NaN, List.of()));
+            } else if (value == null || AnswerValues.UNKNOWN.equals(value)) {
+                facts.add(new Answer(q.id(), Answer.UNKNOWN, Double.NaN, List.of()));
+            } else if (value instanceof Number n) {
+                facts.add(new Answer(q.id(), AnswerValues.format(n.doubleValue()), n.doubleValue(), List.of()));
+            } else if (value instanceof List<?> list) {
+                List<String> values = list.stream().map(String::valueOf).toList();
+                facts.add(new Answer(q.id(), String.join(",", values), Double.NaN, values));
+            } else {
+                facts.add(new Answer(q.id(), String.valueOf(value), Double.NaN, List.of(String.valueOf(value))));
+            }
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,164 @@
+package org.infraadvisor.engine;
+
+import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.facts.Accelerator;
+import org.infraadvisor.facts.Assumption;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the catalogue data kept beside the rules: {@code catalogue/accelerators.yaml} (a list under
+ * {@code accelerators}) and {@code catalogue/assumptions.yaml} (a list under {@code assumptions}).
+ * Problems are reported with file and line.
+ */
+final class CatalogueLoader {
+
+    private static final Set<String> ACCELERATOR_NUMBERS = Set.of("memoryGb", "bandwidthTbs", "bf16Tflops", "fp8Tflops",
+            "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd");
+    private static final Set<String> ACCELERATOR_KEYS = Set.of("id", "vendor", "model", "family", "liquidCooled",
+            "availability", "softwareStack", "unconfirmed", "notes", "sources", "memoryGb", "bandwidthTbs", "bf16Tflops",
+            "fp8Tflops", "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "extra");
+
+    private final String file;
+    private final List<DefinitionProblem> problems;
+
+    private CatalogueLoader(String file, List<DefinitionProblem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    static List<Accelerator> accelerators(String file, String yaml, List<DefinitionProblem> problems) {
+        CatalogueLoader loader = new CatalogueLoader(file, problems);
+        List<Accelerator> result = new ArrayList<>();
+        for (Entry entry : loader.entries(yaml, "accelerators")) {
+            Map<String, Object> m = entry.fields();
+            int line = entry.line();
+            for (String key : m.keySet()) {
+                if (!ACCELERATOR_KEYS.contains(key)) {
+                    loader.problem(line, "unknown accelerator field '%s'".formatted(key));
+                }
+            }
+            String id = loader.text(m, "id", line, true);
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            for (String key : ACCELERATOR_NUMBERS) {
+                numbers.put(key, loader.number(m, key, line));
+            }
+            result.add(new Accelerator(id, loader.text(m, "vendor", line, true), loader.text(m, "model", line, true),
+                    loader.text(m, "family", line, false), numbers.get("memoryGb"), numbers.get("bandwidthTbs"),
+                    numbers.get("bf16Tflops"), numbers.get("fp8Tflops"), numbers.get("powerW"),
+                    Boolean.TRUE.equals(m.get("liquidCooled")), loader.list(m, "availability", line),
+                    loader.text(m, "softwareStack", line, true), numbers.get("tokensPerSecond"),
+                    numbers.get("cloudHourlyUsd"), numbers.get("purchaseUsd"), loader.list(m, "unconfirmed", line),
+                    loader.text(m, "notes", line, false),
+                    m.get("extra") instanceof Map<?, ?> extra ? castMap(extra) : Map.of()));
+        }
+        return result;
+    }
+
+    static List<Assumption> assumptions(String file, String yaml, List<DefinitionProblem> problems) {
+        CatalogueLoader loader = new CatalogueLoader(file, problems);
+        List<Assumption> result = new ArrayList<>();
+        for (Entry entry : loader.entries(yaml, "assumptions")) {
+            Map<String, Object> m = entry.fields();
+            int line = entry.line();
+            Object confirmed = m.getOrDefault("confirmed", Boolean.TRUE);
+            result.add(new Assumption(loader.text(m, "key", line, true), loader.number(m, "value", line),
+                    loader.text(m, "unit", line, false), loader.text(m, "source", line, false),
+                    !Boolean.FALSE.equals(confirmed)));
+        }
+        return result;
+    }
+
+    /** One catalogue entry: its fields as plain Java values and the line where it starts. */
+    private record Entry(int line, Map<String, Object> fields) {
+    }
+
+    /** Reads the list twice: as nodes for line numbers and as plain values for the fields. */
+    @SuppressWarnings("unchecked")
+    private List<Entry> entries(String yaml, String listKey) {
+        Node root;
+        Map<String, Object> values;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yaml));
+            values = new Yaml(new LoaderOptions()).load(yaml);
+        } catch (MarkedYAMLException e) {
+            problem(e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, "YAML syntax: " + e.getProblem());
+            return List.of();
+        }
+        if (root instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(listKey) && t.getValueNode() instanceof SequenceNode seq) {
+                    List<Entry> entries = new ArrayList<>();
+                    List<Object> plain = (List<Object>) values.get(listKey);
+                    for (int i = 0; i < seq.getValue().size(); i++) {
+                        Node n = seq.getValue().get(i);
+                        if (n instanceof MappingNode && plain.get(i) instanceof Map<?, ?> fields) {
+                            entries.add(new Entry(n.getStartMark().getLine() + 1, castMap(fields)));
+                        } else {
+                            problem(n.getStartMark().getLine() + 1, "each entry of '%s' must be a mapping".formatted(listKey));
+                        }
+                    }
+                    return entries;
+                }
+            }
+        }
+        problem(1, "expected a mapping with a list under '%s'".formatted(listKey));
+        return List.of();
+    }
+
+    private String text(Map<String, Object> m, String key, int line, boolean required) {
+        Object v = m.get(key);
+        if (v == null) {
+            if (required) {
+                problem(line, "entry needs '%s'".formatted(key));
+            }
+            return null;
+        }
+        return v.toString();
+    }
+
+    private double number(Map<String, Object> m, String key, int line) {
+        Object v = m.get(key);
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        problem(line, "'%s' must be a number, got '%s'".formatted(key, v));
+        return Double.NaN;
+    }
+
+    private List<String> list(Map<String, Object> m, String key, int line) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        problem(line, "'%s' must be a list".formatted(key));
+        return List.of();
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new DefinitionProblem(file, line, message));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,101 @@
+package org.infraadvisor.engine;
+
+import org.infraadvisor.dialogue.DefinitionProblem;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Compiles DRL sources into a KieBase with Drools' own builder, reporting errors by file and line. */
+final class DrlCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]");
+
+    record Compiled(KieBase kieBase, Map<String, RuleSet.RuleInfo> rules) {
+    }
+
+    /**
+     * @param sources DRL text by display name (e.g. {@code rules/strategy/residency.drl})
+     * @param problems receives every compile error; when any is added the result is null
+     */
+    static Compiled compile(Map<String, String> sources, List<DefinitionProblem> problems) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        Map<String, String> displayNameByKiePath = new HashMap<>();
+        int index = 0;
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Matcher m = PACKAGE.matcher(source.getValue());
+            String folder = m.find() ? m.group(1).replace('.', '/') : "defaultpkg";
+            String fileName = source.getKey().substring(source.getKey().lastIndexOf('/') + 1);
+            String kiePath = "src/main/resources/" + folder + "/" + (index++) + "-" + fileName;
+            kfs.write(kiePath, source.getValue());
+            displayNameByKiePath.put(kiePath, source.getKey());
+            displayNameByKiePath.put(kiePath.substring("src/main/resources/".length()), source.getKey());
+        }
+        ReleaseId releaseId = ks.newReleaseId("org.infraadvisor", "advisor-rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        // A syntax error makes Drools drop the whole package and then complain about every other file in it;
+        // only the syntax errors say what is really wrong.
+        List<Message> syntaxErrors = errors.stream().filter(m -> SYNTAX_ERROR.matcher(m.getText()).find()).toList();
+        for (Message message : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
+            String file = message.getPath() == null ? "rules" : displayNameByKiePath.getOrDefault(message.getPath(), message.getPath());
+            problems.add(new DefinitionProblem(file, Math.max(message.getLine(), 0), message.getText().strip()));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return new Compiled(kieBase, ruleInfo(kieBase, displayNameByKiePath));
+    }
+
+    private static Map<String, RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
+        Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            all.addAll(p.getRules());
+        }
+        all.sort((a, b) -> a.getName().compareTo(b.getName()));
+        for (Rule rule : all) {
+            String resource = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                    ? impl.getResource().getSourcePath() : null;
+            String file = resource == null ? null : displayNameByKiePath.getOrDefault(resource, resource);
+            rules.put(rule.getName(), new RuleSet.RuleInfo(rule.getName(), file,
+                    meta(rule, "description"), meta(rule, "rationale")));
+        }
+        return rules;
+    }
+
+    /** Reads {@code @key(...)} metadata; Drools files {@code @description} under its KIE annotation class name. */
+    static String meta(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            value = rule.getMetaData().get("org.kie.api.definition.type." + Character.toUpperCase(key.charAt(0)) + key.substring(1));
+        }
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}

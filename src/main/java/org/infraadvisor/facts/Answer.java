@@ -1,0 +1,67 @@
+package org.infraadvisor.facts;
+
+import java.util.List;
+
+/**
+ * One answer of the user, as rules see it. Every question of the flow is present as exactly one Answer:
+ * {@code value} is the option value, the number as text, the text, {@code "unknown"} when the user does not
+ * know (or has not said), or {@code "not-asked"} when the dialogue skipped the question.
+ * Rules write e.g. {@code Answer(question == "workload", value == "training")} or
+ * {@code Answer(question == "model_size_b", known, number >= 70)}.
+ */
+public class Answer {
+    public static final String UNKNOWN = "unknown";
+    public static final String NOT_ASKED = "not-asked";
+
+    private final String question;
+    private final String value;
+    private final double number;
+    private final List<String> values;
+
+    public Answer(String question, String value, double number, List<String> values) {
+        this.question = question;
+        this.value = value;
+        this.number = number;
+        this.values = values;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    /** The numeric value, or NaN for non-numbers (every comparison with NaN is false). */
+    public double getNumber() {
+        return number;
+    }
+
+    /** The chosen options of a multiple-choice answer; a single choice gives a list of one. */
+    public List<String> getValues() {
+        return values;
+    }
+
+    /** True when the user gave a real answer, neither "unknown" nor skipped. */
+    public boolean isKnown() {
+        return !UNKNOWN.equals(value) && !NOT_ASKED.equals(value);
+    }
+
+    public boolean isUnknown() {
+        return UNKNOWN.equals(value);
+    }
+
+    public boolean isAsked() {
+        return !NOT_ASKED.equals(value);
+    }
+
+    public boolean has(String option) {
+        return values.contains(option);
+    }
+
+    @Override
+    public String toString() {
+        return question + " = " + value;
+    }
+}

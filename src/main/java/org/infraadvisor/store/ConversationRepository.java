@@ -1,0 +1,9 @@
+package org.infraadvisor.store;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface ConversationRepository extends CrudRepository<ConversationRecord, String> {
+}
