@@ -26,10 +26,14 @@ import java.util.Set;
 final class CatalogueLoader {
 
     private static final Set<String> ACCELERATOR_NUMBERS = Set.of("memoryGb", "bandwidthTbs", "bf16Tflops", "fp8Tflops",
-            "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd");
+            "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "devicesPerServer", "purchaseUnit", "scaleUpDevices", "rentUnit");
     private static final Set<String> ACCELERATOR_KEYS = Set.of("id", "vendor", "model", "family", "liquidCooled",
             "availability", "softwareStack", "unconfirmed", "notes", "sources", "memoryGb", "bandwidthTbs", "bf16Tflops",
-            "fp8Tflops", "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "extra");
+            "fp8Tflops", "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "extra", "roles", "devicesPerServer",
+            "purchaseUnit", "scaleUpDevices", "rentUnit");
+    private static final Set<String> ROLES = Set.of("inference", "fine-tuning", "training");
+    private static final Set<String> STACKS = Set.of("cuda", "rocm", "gaudi", "xla", "neuron", "cpu");
+    private static final Set<String> PLACES = Set.of("on-prem", "aws", "azure", "gcp", "oci");
 
     private final String file;
     private final List<DefinitionProblem> problems;
@@ -51,6 +55,9 @@ final class CatalogueLoader {
                 }
             }
             String id = loader.text(m, "id", line, true);
+            loader.oneOf(loader.text(m, "softwareStack", line, false), STACKS, "softwareStack", line);
+            loader.list(m, "availability", line).forEach(p -> loader.oneOf(p, PLACES, "availability", line));
+            loader.list(m, "unconfirmed", line).forEach(f -> loader.oneOf(f, ACCELERATOR_KEYS, "unconfirmed", line));
             Map<String, Double> numbers = new LinkedHashMap<>();
             for (String key : ACCELERATOR_NUMBERS) {
                 numbers.put(key, loader.number(m, key, line));
@@ -61,7 +68,9 @@ final class CatalogueLoader {
                     Boolean.TRUE.equals(m.get("liquidCooled")), loader.list(m, "availability", line),
                     loader.text(m, "softwareStack", line, true), numbers.get("tokensPerSecond"),
                     numbers.get("cloudHourlyUsd"), numbers.get("purchaseUsd"), loader.list(m, "unconfirmed", line),
-                    loader.text(m, "notes", line, false),
+                    loader.text(m, "notes", line, false), loader.list(m, "sources", line), loader.roles(m, line),
+                    orDefault(numbers.get("devicesPerServer"), 1), orDefault(numbers.get("purchaseUnit"), 1),
+                    orDefault(numbers.get("scaleUpDevices"), 1), orDefault(numbers.get("rentUnit"), 1),
                     m.get("extra") instanceof Map<?, ?> extra ? castMap(extra) : Map.of()));
         }
         return result;
@@ -151,6 +160,30 @@ final class CatalogueLoader {
         }
         problem(line, "'%s' must be a list".formatted(key));
         return List.of();
+    }
+
+    /** Roles default to all three; a misspelt role is a problem, not a silent exclusion. */
+    private List<String> roles(Map<String, Object> m, int line) {
+        if (!m.containsKey("roles")) {
+            return List.of("inference", "fine-tuning", "training");
+        }
+        List<String> roles = list(m, "roles", line);
+        for (String role : roles) {
+            if (!ROLES.contains(role)) {
+                problem(line, "unknown role '%s'; expected one of %s".formatted(role, ROLES.stream().sorted().toList()));
+            }
+        }
+        return roles;
+    }
+
+    private void oneOf(String value, Set<String> allowed, String field, int line) {
+        if (value != null && !allowed.contains(value)) {
+            problem(line, "'%s' is not a valid %s; expected one of %s".formatted(value, field, allowed.stream().sorted().toList()));
+        }
+    }
+
+    private static double orDefault(double value, double fallback) {
+        return Double.isNaN(value) ? fallback : value;
     }
 
     private void problem(int line, String message) {

@@ -25,12 +25,20 @@ public class Accelerator {
     private final double purchaseUsd;
     private final List<String> unconfirmed;
     private final String notes;
+    private final List<String> sources;
+    private final List<String> roles;
+    private final double devicesPerServer;
+    private final double purchaseUnit;
+    private final double scaleUpDevices;
+    private final double rentUnit;
     private final Map<String, Object> extra;
 
     public Accelerator(String id, String vendor, String model, String family, double memoryGb, double bandwidthTbs,
                        double bf16Tflops, double fp8Tflops, double powerW, boolean liquidCooled, List<String> availability,
                        String softwareStack, double tokensPerSecond, double cloudHourlyUsd, double purchaseUsd,
-                       List<String> unconfirmed, String notes, Map<String, Object> extra) {
+                       List<String> unconfirmed, String notes, List<String> sources, List<String> roles,
+                       double devicesPerServer, double purchaseUnit, double scaleUpDevices, double rentUnit,
+                       Map<String, Object> extra) {
         this.id = id;
         this.vendor = vendor;
         this.model = model;
@@ -48,6 +56,12 @@ public class Accelerator {
         this.purchaseUsd = purchaseUsd;
         this.unconfirmed = unconfirmed;
         this.notes = notes;
+        this.sources = sources;
+        this.roles = roles;
+        this.devicesPerServer = devicesPerServer;
+        this.purchaseUnit = purchaseUnit;
+        this.scaleUpDevices = scaleUpDevices;
+        this.rentUnit = rentUnit;
         this.extra = extra;
     }
 
@@ -71,6 +85,18 @@ public class Accelerator {
     public double getPurchaseUsd() { return purchaseUsd; }
     public List<String> getUnconfirmed() { return unconfirmed; }
     public String getNotes() { return notes; }
+    /** Source ids or short citations of the figures ({@code S1}, {@code T4}, ...). */
+    public List<String> getSources() { return sources; }
+    /** What the part is offered for: {@code inference}, {@code fine-tuning}, {@code training}. */
+    public List<String> getRoles() { return roles; }
+    /** Devices in one server, instance or rack as usually bought or rented (8 for an HGX board, 72 for an NVL72 rack). */
+    public double getDevicesPerServer() { return devicesPerServer; }
+    /** Smallest number of devices bought together for owned hardware (a whole 8-GPU board, a whole rack); 1 for cards. */
+    public double getPurchaseUnit() { return purchaseUnit; }
+    /** Devices that share one fast scale-up domain (NVLink, Infinity Fabric, ICI); 1 for PCIe cards without a bridge. */
+    public double getScaleUpDevices() { return scaleUpDevices; }
+    /** Smallest number of devices one cloud instance offers (8 for most 8-GPU instance types, 1 for single-GPU shapes). */
+    public double getRentUnit() { return rentUnit; }
     public Map<String, Object> getExtra() { return extra; }
 
     public boolean availableIn(String place) {
@@ -79,6 +105,20 @@ public class Accelerator {
 
     public boolean isUnconfirmed(String field) {
         return unconfirmed.contains(field);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The name with a dagger when the figure behind {@code field} is unconfirmed, for explanations. */
+    public String mark(String field) {
+        return isUnconfirmed(field) ? "\u2020" : "";
+    }
+
+    /** Vendor and model, e.g. "NVIDIA H200 SXM". */
+    public String getName() {
+        return vendor + " " + model;
     }
 
     @Override
