@@ -113,10 +113,19 @@ class ConversationControllerTest {
         assertThat(after).extracting(a -> a.get("question")).doesNotContain("daily_requests", "tokens_per_request", "latency");
         assertThat(after).filteredOn(a -> a.get("question").equals("workload")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("value", "training"));
+        // training asks what only training needs (data volume); once answered, the advice is re-evaluated
+        assertThat(question(changed)).containsEntry("id", "training_tokens_b");
+        assertThat(changed).containsEntry("status", "active").containsEntry("recommendation", null);
+        changed = completeWith(id, Map.of(), changed);
+        assertThat((List<Map<String, Object>>) changed.get("answers")).extracting(a -> a.get("question"))
+                .doesNotContain("daily_requests", "tokens_per_request", "latency");
         assertThat(changed).containsEntry("status", "completed");
         assertThat(changed.get("recommendation")).isNotNull();
 
+        // data that may leave the premises makes the cloud question relevant; answer it and the advice is re-evaluated
         Map<String, Object> changedResidency = answer(id, "data_residency", "none");
+        assertThat(question(changedResidency)).containsEntry("id", "cloud_provider");
+        changedResidency = completeWith(id, Map.of(), changedResidency);
         Map<String, Object> rec = (Map<String, Object>) changedResidency.get("recommendation");
         assertThat((List<Map<String, Object>>) rec.get("explanation")).extracting(s -> s.get("rule"))
                 .doesNotContain("Data that must stay on premises requires on-prem");

@@ -1,0 +1,148 @@
+package org.infraadvisor.knowledge;
+
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Recommendation.AcceleratorAdvice;
+import org.infraadvisor.advice.Recommendation.SizingAdvice;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.RuleSet;
+import org.infraadvisor.engine.ShippedRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The sizing rules against hand-worked examples (strategy.md §3): the engine evaluates real answers and the
+ * Sizing figures and accelerator counts must match the arithmetic done by hand.
+ */
+class SizingArithmeticTest {
+
+    final RuleSet rules = ShippedRules.ruleSet();
+    final AdvisorEngine engine = new AdvisorEngine(10_000);
+
+    /** An owned NVIDIA estate with room for anything, so that every NVIDIA part is compared. */
+    Recommendation evaluate(Object... pairs) {
+        Map<String, Object> answers = new HashMap<>(Map.of("data_residency", "on-premises", "software_stack", "cuda",
+                "datacenter", "high-density", "ops_skills", "advanced", "budget", "capex", "utilization", "variable"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object v = pairs[i + 1];
+            answers.put((String) pairs[i], v instanceof Number n ? (Object) n.doubleValue() : v);
+        }
+        return engine.evaluate(rules, rules.flow("infra-strategy").orElseThrow(), answers);
+    }
+
+    static SizingAdvice sizing(Recommendation rec, String name) {
+        return rec.sizing().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no sizing '" + name + "' in " + rec.sizing().stream().map(SizingAdvice::name).toList()));
+    }
+
+    static AcceleratorAdvice accelerator(Recommendation rec, String model) {
+        return rec.accelerators().stream().filter(a -> a.model().equals(model)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + model + " in " + rec.accelerators().stream().map(AcceleratorAdvice::model).toList()));
+    }
+
+    @Test
+    void seventyBillionParametersAtBf16NeedAbout140GbAndDoNotFitOne80GbGpu() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "bf16", "daily_requests", "unknown");
+        // 70 x 2 bytes = 140 GB of weights; + 20 % KV cache allowance = 168 GB per model copy
+        assertThat(sizing(rec, "Model weights (BF16)").value()).isEqualTo(140.0);
+        assertThat(sizing(rec, "Serving memory per model copy").value()).isCloseTo(168.0, within(1e-9));
+        assertThat(sizing(rec, "Model weights (BF16)").formula()).contains("70 billion parameters x 2 bytes per parameter = 140 GB");
+        // 168 GB / (80 GB x 90 % usable) = 2.3 -> a tensor-parallel group of 4 H100; 168 / (141 x 0.9) = 1.3 -> 2 H200
+        assertThat(accelerator(rec, "H100 SXM").count()).isEqualTo(4);
+        assertThat(accelerator(rec, "H200 SXM").count()).isEqualTo(2);
+    }
+
+    @Test
+    void seventyBillionParametersAtFp8NeedTwoH100sButFitOneH200() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8", "daily_requests", "unknown");
+        assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(70.0);
+        assertThat(sizing(rec, "Model weights (BF16)").value()).isEqualTo(140.0);
+        assertThat(sizing(rec, "Serving memory per model copy").value()).isCloseTo(84.0, within(1e-9));
+        assertThat(accelerator(rec, "H100 SXM").count()).isEqualTo(2);
+        assertThat(accelerator(rec, "H200 SXM").count()).isEqualTo(1);
+    }
+
+    @Test
+    void eightBillionParametersAtFp8FitOneL4() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "serving_precision", "fp8",
+                "daily_requests", "unknown", "latency", "realtime", "data_residency", "regional", "cloud_provider", "aws");
+        assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(8.0);
+        // 8 GB + 20 % = 9.6 GB <= 24 GB x 90 % = 21.6 GB: one L4 holds the model
+        assertThat(sizing(rec, "Serving memory per model copy").value()).isCloseTo(9.6, within(1e-9));
+        assertThat(rec.accelerators().get(0).model()).isEqualTo("L4");
+        assertThat(accelerator(rec, "L4").count()).isEqualTo(1);
+        assertThat(sizing(rec, "Devices per model copy (L4)").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void fourHundredFiveBillionAtFp8NeedEightH100sOrFourH200s() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8",
+                "daily_requests", "unknown", "software_stack", "portable");
+        assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(405.0);
+        // 486 GB per copy: / 72 = 6.75 -> 8 H100; / 126.9 = 3.8 -> 4 H200; / 172.8 = 2.8 -> a group of 4 MI300X
+        assertThat(accelerator(rec, "H200 SXM").count()).isEqualTo(4);
+        assertThat(accelerator(rec, "Instinct MI300X").count()).isEqualTo(4);
+        Recommendation cuda = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8", "daily_requests", "unknown");
+        assertThat(accelerator(cuda, "H100 SXM").count()).isEqualTo(8);
+    }
+
+    @Test
+    void requestsPerDayBecomeTokensPerSecondAndDevicesForThePeak() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8",
+                "daily_requests", 1_000_000, "tokens_per_request", 1000, "latency", "interactive");
+        // 1,000,000 x 1,000 / 86,400 = 11,574 tokens/s; business-hours peak x 2.4 = 27,778 tokens/s
+        assertThat(sizing(rec, "Average token throughput").value()).isCloseTo(11_574.07, within(0.01));
+        assertThat(sizing(rec, "Peak token throughput").value()).isCloseTo(27_777.78, within(0.01));
+        // 27,778 / 2,450 tokens/s per H100 (70B, FP8, interactive) = 11.3 -> whole model copies of 2 = 12 H100
+        assertThat(accelerator(rec, "H100 SXM").count()).isEqualTo(12);
+        // 27,778 / 3,130 per H200 = 8.9 -> 9 H200 (one per model copy)
+        assertThat(accelerator(rec, "H200 SXM").count()).isEqualTo(9);
+    }
+
+    @Test
+    void unknownTokensPerRequestDefaultTo1000AndSayTheyAreAssumed() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 86_400, "tokens_per_request", "unknown");
+        SizingAdvice average = sizing(rec, "Average token throughput");
+        assertThat(average.value()).isCloseTo(1000.0, within(1e-9));
+        assertThat(average.formula()).contains("1,000 tokens/request (assumed");
+    }
+
+    @Test
+    void aTinyPilotUsesWellUnderOnePercentOfOneGpu() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 500, "tokens_per_request", 300,
+                "data_residency", "none", "cloud_provider", "none");
+        // 500 x 300 / 86,400 = 1.74 tokens/s
+        assertThat(sizing(rec, "Average token throughput").value()).isCloseTo(1.736, within(0.001));
+        assertThat(sizing(rec, "Expected utilization of owned hardware").value()).isLessThan(1.0);
+    }
+
+    @Test
+    void fullTrainingTakesSixteenBytesPerParameterAndShardsOverSixteenH100s() {
+        Recommendation rec = evaluate("workload", "training", "model_size_b", 70, "training_tokens_b", 1, "network", "infiniband");
+        // 70 x 16 = 1,120 GB of training state; / 72 GB usable = 15.6 -> 16 H100 (compute for 1B tokens needs fewer)
+        assertThat(sizing(rec, "Training memory").value()).isEqualTo(1120.0);
+        assertThat(accelerator(rec, "H100 SXM").count()).isEqualTo(16);
+    }
+
+    @Test
+    void trainingComputeIsSixTimesParametersTimesTokens() {
+        Recommendation rec = evaluate("workload", "training", "model_size_b", 8, "training_tokens_b", 1, "network", "infiniband");
+        // 6 x 8e9 x 1e9 = 4.8e19 FLOPs; / (989 TFLOPS x 40 % MFU) / 3,600 = 33.7 H100-hours (strategy.md: ~34)
+        assertThat(sizing(rec, "Training compute per run").value()).isCloseTo(4.8e19, within(1e9));
+        assertThat(rec.accelerators()).filteredOn(a -> a.model().equals("H100 SXM")).singleElement()
+                .satisfies(a -> assertThat(a.reason()).contains("33.7 device-hours per run"));
+    }
+
+    @Test
+    void breakEvenUtilizationOfAnOwnedH100IsAboutFiftyFivePercent() {
+        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 3);
+        // ($40k x 1.2 / 26,280 h) + 1.05 kW x (1.4 x $0.10 + $150 x 12 / 8,760) = $2.19 per hour; / $4.00 = 54.7 %
+        assertThat(sizing(rec, "Break-even utilization").value()).isCloseTo(54.7, within(0.05));
+        Recommendation oneYear = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 1);
+        assertThat(sizing(oneYear, "Break-even utilization").value()).isGreaterThan(100.0);
+    }
+}
