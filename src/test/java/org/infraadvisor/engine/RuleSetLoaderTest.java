@@ -131,6 +131,39 @@ class RuleSetLoaderTest {
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("conversations/invalid.yaml"));
     }
 
+    @Test
+    void catalogueMistakesAreReportedWithFileAndLine() throws IOException {
+        copyShipped();
+        Files.writeString(rules.resolve("catalogue/accelerators.yaml"), """
+                accelerators:
+                  - id: good
+                    vendor: V
+                    model: Good
+                    memoryGb: 80
+                    softwareStack: cuda
+                    availability: [on-prem]
+                  - id: bad
+                    vendor: V
+                    model: Bad
+                    memoryGb: lots
+                    softwareStack: opencl
+                    availability: [moon]
+                    roles: [painting]
+                    unconfirmed: [memoryGB]
+                """);
+        DefinitionException e = assertThrows(DefinitionException.class, () -> RuleSetLoader.load(rules, conversations));
+        assertThat(e.problems()).allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/catalogue/accelerators.yaml");
+            assertThat(p.line()).isEqualTo(8);
+        });
+        assertThat(e.problems()).extracting(DefinitionProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("'memoryGb' must be a number"))
+                .anySatisfy(m -> assertThat(m).contains("'opencl' is not a valid softwareStack"))
+                .anySatisfy(m -> assertThat(m).contains("'moon' is not a valid availability"))
+                .anySatisfy(m -> assertThat(m).contains("unknown role 'painting'"))
+                .anySatisfy(m -> assertThat(m).contains("'memoryGB' is not a valid unconfirmed"));
+    }
+
     static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
