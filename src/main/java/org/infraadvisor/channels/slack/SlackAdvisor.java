@@ -212,9 +212,11 @@ public class SlackAdvisor {
             ConversationView c = conversations.get(l.conversationId());
             Optional<QuestionView> q = question(c.flow(), l.questionId());
             if (q.isPresent() && Set.of("number", "text").contains(q.get().type())) {
+                SlackOrigin thread = new SlackOrigin(m.teamId(), m.channelId(), m.userId(), l.threadTs(), null);
                 if (deliveries.claim(answeredKey(l.channelId(), l.questionTs()))) {
-                    SlackOrigin thread = new SlackOrigin(m.teamId(), m.channelId(), m.userId(), l.threadTs(), null);
                     answer(thread, BlockRef.question(c.id(), l.questionId()), l.questionTs(), JsonNode.createStringNode(typed(m.text())));
+                } else {
+                    tell(thread, "That question has been answered already; reply to the newest question in the thread.");
                 }
                 return;
             }

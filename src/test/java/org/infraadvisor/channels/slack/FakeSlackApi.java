@@ -133,6 +133,22 @@ final class FakeSlackApi implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** Polls a condition on something other than the recorded calls (such as the database) until a deadline. */
+    static void poll(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Waits for the {@code n}-th call (1-based) of a method matching the condition and returns it. */
     Call awaitCall(String method, int n, Predicate<Call> condition) {
         List<Call> all = await(n + " × " + method, cs -> cs.stream().filter(c -> c.method().equals(method)).filter(condition).count() >= n);

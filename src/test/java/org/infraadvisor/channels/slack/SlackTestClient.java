@@ -36,7 +36,8 @@ final class SlackTestClient {
     private final URI endpoint;
     private final FakeSlackApi slack;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final AtomicInteger sequence = new AtomicInteger();
+    /** Shared by all clients: trigger and event ids must never repeat within a test run, or they would be deduplicated. */
+    private static final AtomicInteger sequence = new AtomicInteger();
 
     SlackTestClient(URI server, FakeSlackApi slack) {
         this.endpoint = server.resolve("/slack/events");
