@@ -131,24 +131,31 @@ public class SlackEventsController {
         if (channelId == null || messageTs == null) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "malformed Slack request: block_actions without a channel and message");
         }
+        String actionId = String.valueOf(action.getActionId());
+        Optional<BlockRef> ref = BlockRef.decode(action.getBlockId());
+        boolean answers = actionId.startsWith(SlackActions.ANSWER_PREFIX) || actionId.equals(SlackActions.MULTI_SUBMIT);
+        BlockRef question = null;
+        JsonNode value = null;
+        if (answers) {
+            // read and check everything before claiming anything, so that a malformed request leaves no trace
+            question = ref.filter(r -> r.kind().equals(BlockRef.QUESTION)).orElseThrow(() ->
+                    new HttpStatusException(HttpStatus.BAD_REQUEST, "malformed Slack request: answer without a question block_id"));
+            value = actionId.equals(SlackActions.MULTI_SUBMIT) ? picked(p.getState(), question) : JsonNode.createStringNode(chosen(action));
+        }
         String interaction = p.getTriggerId() != null ? p.getTriggerId() : p.getUser().getId() + ":" + action.getActionTs();
         if (!deliveries.claim("interaction:" + interaction)) {
             return HttpResponse.ok();
         }
-        String threadTs = p.getContainer().getThreadTs();
-        SlackOrigin origin = new SlackOrigin(p.getTeam().getId(), channelId, p.getUser().getId(), threadTs, p.getResponseUrl());
-        String actionId = String.valueOf(action.getActionId());
-        Optional<BlockRef> ref = BlockRef.decode(action.getBlockId());
-
-        if (actionId.startsWith(SlackActions.ANSWER_PREFIX) || actionId.equals(SlackActions.MULTI_SUBMIT)) {
-            BlockRef question = ref.filter(r -> r.kind().equals(BlockRef.QUESTION)).orElseThrow(() ->
-                    new HttpStatusException(HttpStatus.BAD_REQUEST, "malformed Slack request: answer without a question block_id"));
-            JsonNode value = actionId.equals(SlackActions.MULTI_SUBMIT) ? picked(p.getState(), question) : JsonNode.createStringNode(chosen(action));
-            if (!deliveries.claim(SlackAdvisor.answeredKey(channelId, messageTs))) {
+        SlackOrigin origin = new SlackOrigin(p.getTeam().getId(), channelId, p.getUser().getId(), p.getContainer().getThreadTs(),
+                p.getResponseUrl());
+        if (answers) {
+            BlockRef answered = question;
+            JsonNode answer = value;
+            if (deliveries.claim(SlackAdvisor.answeredKey(channelId, messageTs))) {
+                advisor.async("answer", origin, () -> advisor.answer(origin, answered, messageTs, answer));
+            } else {
                 advisor.async("answer", origin, () -> advisor.tell(origin, "This question has already been answered."));
-                return HttpResponse.ok();
             }
-            advisor.async("answer", origin, () -> advisor.answer(origin, question, messageTs, value));
         } else if (actionId.equals(SlackActions.OPEN_INPUT) && ref.isPresent()) {
             advisor.async("open input", origin, () -> advisor.openInput(origin, ref.get(), messageTs, p.getTriggerId()));
         } else if (actionId.equals(SlackActions.WHY) && ref.isPresent()) {
@@ -162,7 +169,7 @@ public class SlackEventsController {
         } else if (actionId.equals(SlackActions.CHANGE) && action.getSelectedOption() != null) {
             advisor.async("change", origin, () -> advisor.change(origin, action.getSelectedOption().getValue()));
         }
-        // multi_pick (a checkbox ticked) and report (a link button) need nothing but the acknowledgement
+        // multi_pick (a box ticked) and report (a link button) need nothing but the acknowledgement
         return HttpResponse.ok();
     }
 

@@ -41,6 +41,8 @@ class SlackEndpointSecurityTest implements TestPropertyProvider {
     SlackLinkRepository links;
     @Inject
     SlackDeliveryRepository deliveries;
+    @Inject
+    SlackDeliveries keys;
 
     SlackTestClient client;
 
@@ -159,10 +161,27 @@ class SlackEndpointSecurityTest implements TestPropertyProvider {
                         + " \"actions\": [{\"action_id\": \"answer_0\", \"block_id\": \"q|c|workload\", \"value\": \"inference\"}]}"))), 400,
                 "without a channel and message");
         assertProblem(client.signed(FORM, SlackTestClient.form(Map.of("payload",
+                "{\"type\": \"block_actions\", \"team\": {\"id\": \"T1\"}, \"user\": {\"id\": \"U1\"}, \"trigger_id\": \"t7\","
+                        + " \"container\": {\"message_ts\": \"1.2\", \"channel_id\": \"C1\"},"
+                        + " \"actions\": [{\"action_id\": \"answer_0\", \"block_id\": \"somebody-elses-block\", \"value\": \"x\"}]}"))), 400,
+                "without a question block_id");
+        assertProblem(client.signed(FORM, SlackTestClient.form(Map.of("payload",
                 "{\"type\": \"view_submission\", \"team\": {\"id\": \"T1\"}, \"user\": {\"id\": \"U1\"}, \"trigger_id\": \"t8\","
                         + " \"view\": {\"callback_id\": \"answer_modal\", \"private_metadata\": \"forged\"}}"))), 400,
                 "private_metadata");
         assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void deliveryKeysArePurgedAfterTheirRetention() {
+        clock.fixAt(Instant.now().minus(SlackDeliveries.RETENTION).minusSeconds(60));
+        assertThat(keys.claim("test:old")).isTrue();
+        clock.useSystemTime();
+        assertThat(keys.claim("test:recent")).isTrue();
+        assertThat(keys.claim("test:recent")).as("claimed once only").isFalse();
+        keys.purge();
+        assertThat(deliveries.existsById("test:old")).isFalse();
+        assertThat(deliveries.existsById("test:recent")).isTrue();
     }
 
     @Test
