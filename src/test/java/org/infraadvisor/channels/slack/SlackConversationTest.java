@@ -280,6 +280,10 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(again.blocksText()).contains("Changing your answer (now: Inside our own facilities only)");
         ok(client.interaction(client.click(user, again, actionFor(again, "none"))));
         assertThat(updateOf(again).blocksText()).contains("No restriction");
+        // data may now leave the premises, so the flow asks which cloud is in use before advising again
+        FakeSlackApi.Call cloud = inThread(root, ++posted);
+        assertThat(questionId(cloud)).isEqualTo("cloud_provider");
+        ok(client.interaction(client.click(user, cloud, actionFor(cloud, "aws"))));
         FakeSlackApi.Call newRecommendation = inThread(root, ++posted);
         assertThat(headerText(newRecommendation)).startsWith("Recommendation");
         FakeSlackApi.Call retired = updateOf(recommendation);
