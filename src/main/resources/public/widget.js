@@ -58,7 +58,11 @@
     conversation: () => safely(() => localStorage.getItem(storageKey)),
     keepConversation: (id) => safely(() => localStorage.setItem(storageKey, id)),
     forgetConversation: () => safely(() => localStorage.removeItem(storageKey)),
-    wasOpen: () => safely(() => sessionStorage.getItem(storageKey + ':open')) === 'true',
+    /** true/false when the user opened or closed the panel in this browser tab, null when they have not yet. */
+    wasOpen: () => {
+      const value = safely(() => sessionStorage.getItem(storageKey + ':open'));
+      return value === null || value === undefined ? null : value === 'true';
+    },
     keepOpen: (open) => safely(() => sessionStorage.setItem(storageKey + ':open', String(open)))
   };
 
@@ -247,7 +251,8 @@
       (host || document.body).append(root);
       loadStylesheet().then(() => {
         root.hidden = false;
-        if (inline || config.open || remember.wasOpen()) {
+        const remembered = remember.wasOpen();
+        if (inline || (remembered === null ? config.open : remembered)) {
           setOpen(true, false);
         }
       });
@@ -459,26 +464,33 @@
     const advice = conversation.question ? null : conversation.recommendation;
     const adviceJson = advice ? JSON.stringify(advice) : null;
     const existingCard = log.querySelector('.iaw-result');
+    let newCard = null;
     if (adviceJson !== state.renderedAdvice || (advice && !existingCard)) {
       if (existingCard) existingCard.remove();
       state.renderedAdvice = adviceJson;
       if (advice) {
-        log.append(h('div', { class: 'iaw-turn iaw-result' }, renderCard(advice, conversation)));
+        newCard = h('div', { class: 'iaw-turn iaw-result' }, renderCard(advice, conversation));
+        log.append(newCard);
       }
     }
     renderComposer();
-    if (moveFocus) {
-      if (!conversation.question && advice) {
-        const heading = log.querySelector('.iaw-result .iaw-strategy');
-        if (heading) heading.focus({ preventScroll: true });
-        log.querySelector('.iaw-result').scrollIntoView({ block: 'start' });
-      } else {
-        focusComposer();
-        scrollToEnd();
-      }
+    if (advice && !conversation.question) {
+      const card = newCard || log.querySelector('.iaw-result');
+      if (newCard) scrollToShow(card, moveFocus);
+      if (moveFocus) card.querySelector('.iaw-strategy').focus({ preventScroll: true });
     } else {
+      if (moveFocus) focusComposer();
       scrollToEnd();
     }
+  }
+
+  /** Brings the top of an element into view inside the panel; moves the host page only when the user acted. */
+  function scrollToShow(element, byUser) {
+    if (inline) {
+      if (byUser) element.scrollIntoView({ block: 'start' });
+      return;
+    }
+    body.scrollTop += element.getBoundingClientRect().top - body.getBoundingClientRect().top - 8;
   }
 
   function renderProgress(conversation) {

@@ -208,6 +208,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(input.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
         assertThat(driver.switchTo().activeElement()).isEqualTo(input);
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-number-out-of-range.png");
 
         input.clear();
         input.sendKeys("seventy", Keys.ENTER);
@@ -228,7 +229,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
         driver.manage().window().setSize(new Dimension(1000, 3000));
         driver.get(url("/widget-test.html"));
         WebElement area = waitFor(".iaw-composer textarea");
-        area.sendKeys(XSS, Keys.ENTER);
+        area.sendKeys(XSS);
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "inline-free-text.png");
+        area.sendKeys(Keys.ENTER);
         waitForAnswerCount(1);
         assertThat(text(".iaw-turn[data-qid='team_name'] .iaw-answer-label")).isEqualTo(XSS);
         assertThat(driver.findElements(By.cssSelector(".iaw-root img"))).isEmpty();
@@ -239,6 +242,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         click(".iaw-check input[value='cost']");
         click(".iaw-check input[value='control']");
         assertThat(confirm.getText()).isEqualTo("Confirm 2 selected");
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "inline-multiple-choice.png");
         confirm.click();
         waitForAnswerCount(2);
         assertThat(text(".iaw-turn[data-qid='goals'] .iaw-answer-label")).isEqualTo("Lower cost, More control over data");
@@ -325,9 +329,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
         String id = finishOverApi(Map.of("workload", "training", "data_residency", "regional", "utilization", "steady",
                 "budget", "capex", "ops_skills", "advanced", "datacenter", "high-density"));
         driver.manage().window().setSize(new Dimension(390, 844));
-        driver.get(url("/"));
+        // As if this browser had held the conversation before (the page open now runs no widget).
         driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey("infra-strategy"), id);
-        driver.navigate().refresh();
+        driver.get(url("/"));
         WebElement card = waitFor(".iaw-card");
         WebElement panel = driver.findElement(By.cssSelector(".iaw-panel"));
         long viewport = (Long) driver.executeScript("return window.innerWidth");
