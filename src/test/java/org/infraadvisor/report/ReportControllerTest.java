@@ -86,7 +86,8 @@ class ReportControllerTest implements TestPropertyProvider {
         assertThat(md).contains("# Widget test flow: advice", "## Recommended strategy: ", "## Indicative cost",
                 "## Risks", "## Readiness scorecard", "## Pilot-to-production plan", "## Sizing", "## Your answers",
                 "## How the advice was reached", "- Why:", "Rule: Sample: a named team gets risks and a readiness scorecard",
-                "**Operations: Blocker**", "1. **Pilot in the cloud**", "$600,000");
+                "**Operations: Blocker**", "1. **Pilot in the cloud**", "$600,000",
+                "Your answer: Is a pilot team ready to start? **Yes**");
         // The user's text is there, but as literal text: every Markdown/HTML character is backslash-escaped ...
         assertThat(md).contains("\\<img src=x onerror=alert(1)\\> \\& \\*bold\\* \\[link\\](javascript:alert(2))");
         // ... so that a Markdown renderer shows it as written: no tag, no emphasis, no link.
