@@ -682,7 +682,8 @@
       }, "I don't know"));
     }
     if (question.help && !editing) {
-      extras.append(helpToggle(question));
+      const toggle = helpToggle(question);
+      if (toggle) extras.append(toggle);
     }
     if (editing) {
       extras.append(h('button', { type: 'button', class: 'iaw-link iaw-cancel', onclick: () => cancelEdit() }, 'Cancel'));
@@ -691,24 +692,23 @@
     return parts;
   }
 
+  /** "What does this mean?" shows the question's help as an advisor message (prepared hidden, so aria-controls holds). */
   function helpToggle(question) {
     const turn = log.querySelector('.iaw-turn[data-qid="' + CSS.escape(question.id) + '"]');
-    const existing = turn && turn.querySelector('.iaw-help');
-    const helpId = existing ? existing.id : ids('help');
+    if (!turn) return null;
+    let help = turn.querySelector('.iaw-help');
+    if (!help) {
+      help = h('div', { class: 'iaw-msg iaw-bot iaw-help', id: ids('help'), hidden: true }, srOnly('Advisor: '),
+        h('p', { text: question.help }));
+      turn.querySelector('.iaw-bot').after(help);
+    }
     const toggle = h('button', {
-      type: 'button', class: 'iaw-link iaw-help-toggle', 'aria-expanded': String(Boolean(existing)), 'aria-controls': helpId
+      type: 'button', class: 'iaw-link iaw-help-toggle', 'aria-expanded': String(!help.hidden), 'aria-controls': help.id
     }, 'What does this mean?');
     toggle.addEventListener('click', () => {
-      const open = turn && turn.querySelector('.iaw-help');
-      if (open) {
-        open.remove();
-        toggle.setAttribute('aria-expanded', 'false');
-      } else if (turn) {
-        turn.querySelector('.iaw-bot').after(h('div', { class: 'iaw-msg iaw-bot iaw-help', id: helpId }, srOnly('Advisor: '),
-          h('p', { text: question.help })));
-        toggle.setAttribute('aria-expanded', 'true');
-        scrollToEnd();
-      }
+      help.hidden = !help.hidden;
+      toggle.setAttribute('aria-expanded', String(!help.hidden));
+      if (!help.hidden) scrollToEnd();
     });
     return toggle;
   }
