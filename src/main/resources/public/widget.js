@@ -4,6 +4,9 @@
  * Embed with one tag (options in README / docs/web-widget.md):
  *   <script src="https://advisor.example.com/widget.js" data-flow="infra-strategy" defer></script>
  *
+ * The file is pure ASCII (non-ASCII characters are written as \uXXXX escapes), so it reads the same whatever charset the
+ * host page uses.
+ *
  * Safety: every text from the user or the server is inserted as text (textContent / text nodes), never as
  * HTML; the widget uses no inline styles or scripts and runs under a strict Content-Security-Policy with
  * Trusted Types enforced.
@@ -20,9 +23,9 @@
   const UNKNOWN = 'unknown';
   const STRATEGY_NAMES = { 'cloud-first': 'Cloud-first', hybrid: 'Hybrid', 'on-prem': 'On-premises' };
   const READINESS = {
-    ready: { label: 'Ready', icon: '✓' },
+    ready: { label: 'Ready', icon: '\u2713' },
     gap: { label: 'Gap', icon: '!' },
-    blocker: { label: 'Blocker', icon: '✕' }
+    blocker: { label: 'Blocker', icon: '\u2715' }
   };
   const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
   const moneyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -210,10 +213,10 @@
   const progressFill = h('span', { class: 'iaw-progress-fill' });
   const progressBar = h('div', { class: 'iaw-progress-bar', 'aria-hidden': 'true' }, progressFill);
   const restartButton = h('button', { type: 'button', class: 'iaw-tool', onclick: () => askRestart() },
-    h('span', { 'aria-hidden': 'true', text: '↺ ' }), 'Start over');
+    h('span', { 'aria-hidden': 'true', text: '\u21ba ' }), 'Start over');
   const closeButton = inline ? null : h('button', {
     type: 'button', class: 'iaw-tool iaw-close', 'aria-label': 'Close the advisor', onclick: () => setOpen(false, true)
-  }, h('span', { 'aria-hidden': 'true', text: '✕' }));
+  }, h('span', { 'aria-hidden': 'true', text: '\u2715' }));
 
   const log = h('div', {
     class: 'iaw-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'aria-labelledby': titleId
@@ -237,7 +240,8 @@
   const launcher = inline ? null : h('button', {
     type: 'button', class: 'iaw-launcher', 'aria-controls': panelId, 'aria-expanded': 'false',
     onclick: () => setOpen(!isOpen(), true)
-  }, h('span', { class: 'iaw-launcher-icon', 'aria-hidden': 'true', text: '💬' }),
+  }, s('svg', { class: 'iaw-launcher-icon', viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+    s('path', { d: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z' })),
   h('span', { class: 'iaw-launcher-label', text: 'Ask the advisor' }));
 
   const root = h('div', { class: 'iaw-root' + (inline ? ' iaw-inline' : ' iaw-popup'), hidden: true }, launcher, panel);
@@ -347,7 +351,7 @@
       return;
     }
     state.started = true;
-    showComposerMessage('Connecting to the advisor…');
+    showComposerMessage('Connecting to the advisor\u2026');
     await run(async () => {
       state.flow = await api('GET', '/api/flows/' + encodeURIComponent(config.flow));
       if (!config.title && state.flow.title) {
@@ -551,7 +555,7 @@
       ? h('button', {
         type: 'button', class: 'iaw-answer', title: 'Change this answer',
         onclick: () => startEdit(answerView.question)
-      }, content, h('span', { class: 'iaw-edit-hint', 'aria-hidden': 'true', text: '✎' }), srOnly(' (change this answer)'))
+      }, content, h('span', { class: 'iaw-edit-hint', 'aria-hidden': 'true', text: '\u270e' }), srOnly(' (change this answer)'))
       : h('span', { class: 'iaw-answer' }, content);
     turn.append(h('div', { class: 'iaw-msg iaw-user', 'data-value': signature }, bubble));
   }
@@ -848,7 +852,7 @@
     if (typeof currentValue === 'string' && currentValue !== UNKNOWN) area.value = currentValue;
     const counter = h('p', { class: 'iaw-hint', id: counterId });
     const error = h('p', { class: 'iaw-field-error', id: errorId, 'aria-live': 'assertive' });
-    const count = () => { counter.textContent = area.value.length + ' of ' + formatNumber(max) + ' characters · Enter sends, Shift+Enter adds a line'; };
+    const count = () => { counter.textContent = area.value.length + ' of ' + formatNumber(max) + ' characters \u00b7 Enter sends, Shift+Enter adds a line'; };
     area.addEventListener('input', () => {
       count();
       if (area.value.trim()) {
@@ -897,8 +901,8 @@
       const changed = (state.lastAdvice || '') !== (advice.strategy || '');
       head.append(h('p', { class: 'iaw-change-note' + (changed ? ' iaw-changed' : '') },
         changed
-          ? 'Changed from ' + strategyName(state.lastAdvice) + ' after your new answer to “' + state.lastChange + '”.'
-          : 'Updated after your new answer to “' + state.lastChange + '”; the strategy stays the same.'));
+          ? 'Changed from ' + strategyName(state.lastAdvice) + ' after your new answer to \u201c' + state.lastChange + '\u201d.'
+          : 'Updated after your new answer to \u201c' + state.lastChange + '\u201d; the strategy stays the same.'));
     }
     if (advice.strategy) {
       const pct = Math.round((advice.confidence || 0) * 100);
@@ -927,7 +931,7 @@
 
     if (list(advice.accelerators).length) {
       card.append(section('Accelerators', h('ul', { class: 'iaw-items' }, advice.accelerators.map((a) =>
-        item('iaw-item', [h('span', { class: 'iaw-count', text: a.count + ' ×' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
+        item('iaw-item', [h('span', { class: 'iaw-count', text: a.count + ' \u00d7' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
           a.reason, a.reasons, a.vendor + ' ' + a.model)))));
     }
 
@@ -947,7 +951,7 @@
 
     if (list(advice.readiness).length) {
       card.append(section('Readiness scorecard', h('ul', { class: 'iaw-scorecard' }, advice.readiness.map((r) => {
-        const look = READINESS[r.status] || { label: capitalize(r.status || ''), icon: '•' };
+        const look = READINESS[r.status] || { label: capitalize(r.status || ''), icon: '\u2022' };
         return item('iaw-score iaw-status-' + token(r.status), [
           h('span', { class: 'iaw-status' }, h('span', { 'aria-hidden': 'true', text: look.icon + ' ' }), look.label),
           h('strong', { text: capitalize(String(r.pillar || '').replace(/-/g, ' ')) })], r.reason, r.reasons, r.pillar);
@@ -978,7 +982,7 @@
         h('ul', { class: 'iaw-assumptions' }, advice.assumptions.map((a) =>
           h('li', null, h('strong', { text: a.key }), ' = ' + formatNumber(a.value) + (a.unit ? ' ' + a.unit : ''),
             a.confirmed ? null : h('span', { class: 'iaw-badge', text: 'not confirmed' }),
-            a.source ? h('span', { class: 'iaw-detail', text: ' — ' + a.source }) : null)))));
+            a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }
 
     if (list(advice.explanation).length) {
@@ -1034,7 +1038,7 @@
         h('ul', { class: 'iaw-why-rules' }, rules.map((rule) => {
           const step = explanation.get(rule);
           return h('li', null, h('strong', { class: 'iaw-why-rule', text: rule }),
-            step && step.description ? h('span', { class: 'iaw-detail', text: ' — ' + step.description }) : null);
+            step && step.description ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + step.description }) : null);
         })));
     }
     const toggle = h('button', {

@@ -66,6 +66,8 @@ class SecurityHeadersTest {
         // The widget never turns data into markup.
         assertThat(get("/widget.js").body()).doesNotContain("innerHTML").doesNotContain("outerHTML")
                 .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(");
+        // Pure ASCII, so that a host page in any charset reads the widget's texts right.
+        assertThat(get("/widget.js").body().chars().filter(c -> c > 127).count()).isZero();
     }
 
     @Test
