@@ -122,6 +122,9 @@ final class RecommendationAssembler {
         if (q != null && !Double.isNaN(a.getNumber()) && q.unit() != null) {
             label = a.getValue() + " " + q.unit();
         }
+        if (q != null && q.type() == org.infraadvisor.dialogue.QuestionType.BOOLEAN && a.isKnown()) {
+            label = Boolean.parseBoolean(a.getValue()) ? "Yes" : "No"; // as ConversationService labels the answer
+        }
         return new Because(a.getQuestion(), q == null ? a.getQuestion() : q.text(), value, label);
     }
 

@@ -1,0 +1,44 @@
+package org.infraadvisor.channels.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Rules and conversations folders for tests: the shipped ones plus the test-only {@code widget-test} flow and its
+ * sample rules (src/test/resources/widget-test), copied under target/ so that nothing shipped is touched.
+ */
+public final class TestFolders {
+
+    private TestFolders() {
+    }
+
+    /** Properties that point a test application at fresh copies of the folders. */
+    public static Map<String, Object> properties() {
+        Path root = Path.of("target", "widget-test", UUID.randomUUID().toString()).toAbsolutePath();
+        Path rules = root.resolve("rules");
+        Path conversations = root.resolve("conversations");
+        Path fixtures = Path.of("src", "test", "resources", "widget-test");
+        copy(Path.of("rules"), rules);
+        copy(fixtures.resolve("rules"), rules);
+        copy(Path.of("conversations"), conversations);
+        copy(fixtures.resolve("conversations"), conversations);
+        return Map.of("advisor.rules.dir", rules.toString(), "advisor.conversations.dir", conversations.toString());
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,457 @@
+package org.infraadvisor.channels.web;
+
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The widget in a real headless Chromium against the real service on a random port: the demo page at {@code /}
+ * (popup, shipped flow) and a test page with the widget inline on the test-only {@code widget-test} flow.
+ * One browser for the class; each test starts from empty storage. Waits are on conditions only.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WidgetBrowserTest implements TestPropertyProvider {
+
+    static final String XSS = "<img src=x onerror=alert(1)>";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+    Path profile;
+
+    @Override
+    public @NonNull Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>();
+        TestFolders.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        return props;
+    }
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
+        assertThat(Path.of("/usr/bin/chromedriver")).as("Debian's chromium-driver").exists();
+        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chrome-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the widget replaces the card when the advice changes
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void emptyStorage() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(url("/favicon.svg"));
+        driver.executeScript("localStorage.clear(); sessionStorage.clear();");
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(errors).as("browser console errors and warnings (CSP violations, script errors)").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void wholeConversationByClickingEndsInAnExplainedCardThatFollowsAChangedAnswer() {
+        openDemo();
+        WebElement help = waitFor(".iaw-help-toggle");
+        assertThat(help.getAttribute("aria-expanded")).isEqualTo("false");
+        help.click();
+        assertThat(waitFor(".iaw-turn[data-qid='workload'] .iaw-help").getText()).contains("Inference means answering requests");
+        assertThat(help.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(text(".iaw-progress-text")).matches("Question 1 of about \\d+");
+
+        Map<String, String> choices = Map.of("workload", "inference", "data_residency", "on-premises", "utilization", "bursty",
+                "budget", "opex", "ops_skills", "none", "time_to_production", "under-3-months", "datacenter", "none");
+        Map<String, String> numbers = Map.of("model_size_b", "70", "horizon_years", "3");
+        int answered = 0;
+        while (driver.findElements(By.cssSelector(".iaw-card")).isEmpty()) {
+            String question = currentQuestion();
+            if (answered == 3) {
+                assertThat(text(".iaw-progress-text")).matches("Question 4 of about \\d+");
+            }
+            if (numbers.containsKey(question)) {
+                typeNumber(numbers.get(question));
+            } else if (choices.containsKey(question)) {
+                click(".iaw-choice[data-value='" + choices.get(question) + "']");
+            } else if (question.equals("daily_requests") || driver.findElements(By.cssSelector(".iaw-composer .iaw-choice")).isEmpty()) {
+                click(".iaw-unknown"); // "I don't know"
+            } else {
+                click(".iaw-choice[data-value='" + firstChoice() + "']");
+            }
+            answered++;
+            waitForAnswerCount(answered);
+            assertThat(answered).as("the flow ends").isLessThan(40);
+        }
+        WebElement card = waitFor(".iaw-card");
+        assertThat(text(".iaw-card .iaw-strategy")).isEqualTo("On-premises");
+        assertThat(text(".iaw-progress-text")).isEqualTo("All " + answered + " questions answered");
+        assertThat(text(".iaw-turn[data-qid='daily_requests'] .iaw-answer-label")).isEqualTo("I don't know");
+        assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("iaw-strategy"); // focus moved to the advice
+        assertThat(card.findElements(By.cssSelector(".iaw-report-link"))).extracting(e -> e.getAttribute("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("/report.html"))
+                .anySatisfy(href -> assertThat(href).endsWith("/report.pdf"))
+                .anySatisfy(href -> assertThat(href).endsWith("/report.md"));
+
+        WebElement why = card.findElement(By.cssSelector(".iaw-card-head .iaw-why"));
+        why.click();
+        WebElement reasons = driver.findElement(By.id(why.getAttribute("aria-controls")));
+        wait.until(ExpectedConditions.visibilityOf(reasons));
+        assertThat(why.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(reasons.getText()).contains("A hard constraint decides the strategy", "Where must your data stay?",
+                "Inside our own facilities only");
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-card-on-prem-why.png");
+
+        // What-if: change where the data must stay, and the advice follows.
+        click(".iaw-turn[data-qid='data_residency'] .iaw-answer");
+        assertThat(waitFor(".iaw-composer-label").getText()).contains("Change your answer to", "Where must your data stay?");
+        click(".iaw-composer .iaw-choice[data-value='none']");
+        wait.until(d -> !text(".iaw-card .iaw-strategy").equals("On-premises"));
+        String changedStrategy = text(".iaw-card .iaw-strategy");
+        assertThat(text(".iaw-turn[data-qid='data_residency'] .iaw-answer-label")).isEqualTo("No restriction");
+        assertThat(text(".iaw-change-note")).startsWith("Changed from On-premises");
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-card-after-change.png");
+
+        // History: a reload shows the same conversation and advice.
+        int bubbles = driver.findElements(By.cssSelector(".iaw-user")).size();
+        driver.navigate().refresh();
+        waitFor(".iaw-card .iaw-strategy");
+        assertThat(text(".iaw-card .iaw-strategy")).isEqualTo(changedStrategy);
+        assertThat(driver.findElements(By.cssSelector(".iaw-user"))).hasSize(bubbles);
+        assertThat(text(".iaw-turn[data-qid='data_residency'] .iaw-answer-label")).isEqualTo("No restriction");
+
+        // Start over (with confirmation) begins an empty conversation.
+        click(".iaw-tools .iaw-tool");
+        click(".iaw-composer .iaw-button[data-autofocus]");
+        wait.until(d -> d.findElements(By.cssSelector(".iaw-card")).isEmpty() && d.findElements(By.cssSelector(".iaw-user")).isEmpty());
+        assertThat(currentQuestion()).isEqualTo("workload");
+    }
+
+    @Test
+    void outOfRangeNumberIsExplainedInlineAndNothingIsSent() {
+        openDemo();
+        click(".iaw-choice[data-value='inference']");
+        WebElement input = waitFor(".iaw-composer input.iaw-input");
+        assertThat(text(".iaw-hint")).isEqualTo("A number from 0.001 to 5,000 billion parameters.");
+
+        input.sendKeys("99999", Keys.ENTER);
+        WebElement error = waitFor(".iaw-field-error");
+        wait.until(d -> !error.getText().isEmpty());
+        assertThat(error.getText()).isEqualTo("99,999 is out of range. Enter a number from 0.001 to 5,000 billion parameters.");
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(input);
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-number-out-of-range.png");
+
+        input.clear();
+        input.sendKeys("seventy", Keys.ENTER);
+        wait.until(d -> error.getText().startsWith("That is not a number"));
+
+        Map<String, Object> stored = conversationOnServer();
+        assertThat((List<?>) stored.get("answers")).hasSize(1);
+        assertThat(((Map<?, ?>) stored.get("question")).get("id")).isEqualTo("model_size_b");
+
+        input.clear();
+        input.sendKeys("1,200", Keys.ENTER); // thousands separators are understood
+        waitForAnswerCount(2);
+        assertThat(text(".iaw-turn[data-qid='model_size_b'] .iaw-answer-label")).isEqualTo("1200 billion parameters");
+    }
+
+    @Test
+    void freeTextIsShownAsTextEverywhereAndTheFullCardRenders() {
+        driver.manage().window().setSize(new Dimension(1000, 3000));
+        driver.get(url("/widget-test.html"));
+        WebElement area = waitFor(".iaw-composer textarea");
+        area.sendKeys(XSS);
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "inline-free-text.png");
+        area.sendKeys(Keys.ENTER);
+        waitForAnswerCount(1);
+        assertThat(text(".iaw-turn[data-qid='team_name'] .iaw-answer-label")).isEqualTo(XSS);
+        assertThat(driver.findElements(By.cssSelector(".iaw-root img"))).isEmpty();
+
+        // multiple choice with a confirm
+        WebElement confirm = waitFor(".iaw-confirm");
+        assertThat(confirm.isEnabled()).isFalse();
+        click(".iaw-check input[value='cost']");
+        click(".iaw-check input[value='control']");
+        assertThat(confirm.getText()).isEqualTo("Confirm 2 selected");
+        screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "inline-multiple-choice.png");
+        confirm.click();
+        waitForAnswerCount(2);
+        assertThat(text(".iaw-turn[data-qid='goals'] .iaw-answer-label")).isEqualTo("Lower cost, More control over data");
+
+        click(".iaw-choice[data-value='true']"); // yes/no as quick replies
+        waitForAnswerCount(3);
+        typeNumber("4");
+        WebElement card = waitFor(".iaw-card");
+
+        assertThat(card.findElements(By.cssSelector(".iaw-scorecard .iaw-score"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(text(".iaw-status-blocker .iaw-status")).isEqualTo("✕ Blocker");
+        assertThat(card.findElements(By.cssSelector(".iaw-plan > li"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(card.findElements(By.cssSelector("svg.iaw-chart rect.iaw-chart-bar"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(card.findElement(By.cssSelector("svg.iaw-chart")).getAttribute("role")).isEqualTo("img");
+        assertThat(card.getText()).contains("Team " + XSS + " has not run GPUs before", "$600,000", "Pilot in the cloud");
+        screenshot(card, "card-full-inline.png");
+        for (WebElement why : card.findElements(By.cssSelector(".iaw-why"))) {
+            why.click();
+        }
+        for (WebElement panel : card.findElements(By.cssSelector(".iaw-why-panel"))) {
+            assertThat(panel.isDisplayed()).isTrue();
+        }
+        assertThat(card.findElements(By.cssSelector(".iaw-why-answer"))).extracting(WebElement::getText).contains(XSS, "4 GPUs");
+        for (WebElement details : card.findElements(By.cssSelector("details summary"))) {
+            details.click();
+        }
+        assertThat(driver.findElements(By.cssSelector(".iaw-root img"))).isEmpty();
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        screenshot(card, "card-full-inline-all-reasons.png");
+    }
+
+    @Test
+    void keyboardAloneAnswersQuestionsAndFocusFollows() {
+        openDemo();
+        waitFor(".iaw-choice");
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < 30 && !activeMatches(".iaw-choice"); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(activeMatches(".iaw-choice[data-value='inference']")).as("Tab reaches the first quick reply").isTrue();
+        keys.sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(activeMatches(".iaw-choice[data-value='training']")).as("arrow keys move between replies").isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        waitForAnswerCount(1);
+
+        wait.until(d -> activeMatches("input.iaw-input"));
+        keys.sendKeys("7").sendKeys(Keys.ENTER).perform();
+        waitForAnswerCount(2);
+
+        wait.until(d -> activeMatches(".iaw-choice"));
+        keys.sendKeys(Keys.SPACE).perform();
+        waitForAnswerCount(3);
+
+        wait.until(d -> activeMatches(".iaw-choice"));
+        keys.sendKeys(Keys.END).sendKeys(Keys.ENTER).perform();
+        waitForAnswerCount(4);
+        assertThat((List<?>) conversationOnServer().get("answers")).hasSize(4);
+
+        // Escape closes the panel and gives focus back to the launcher; Enter opens it again at the question.
+        wait.until(d -> activeMatches(".iaw-composer *"));
+        keys.sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> activeMatches(".iaw-launcher"));
+        assertThat(driver.findElement(By.cssSelector(".iaw-panel")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".iaw-launcher")).getAttribute("aria-expanded")).isEqualTo("false");
+        keys.sendKeys(Keys.ENTER).perform();
+        wait.until(d -> activeMatches(".iaw-composer *"));
+
+        // Shift+Tab reaches the earlier answers; Enter opens the change, Escape cancels it and focus returns.
+        for (int i = 0; i < 30 && !activeMatches(".iaw-answer"); i++) {
+            keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        }
+        assertThat(activeMatches(".iaw-turn[data-qid='data_residency'] .iaw-answer, .iaw-turn .iaw-answer")).isTrue();
+        String question = (String) driver.executeScript("return document.activeElement.closest('.iaw-turn').dataset.qid");
+        keys.sendKeys(Keys.ENTER).perform();
+        wait.until(d -> activeMatches(".iaw-composer *"));
+        assertThat(text(".iaw-composer-label")).startsWith("Change your answer to");
+        keys.sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> activeMatches(".iaw-turn[data-qid='" + question + "'] .iaw-answer"));
+        assertThat(driver.findElement(By.cssSelector(".iaw-panel")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void phoneWidthShowsARestoredConversationWithoutSidewaysScrolling() {
+        String id = finishOverApi(Map.of("workload", "training", "data_residency", "regional", "utilization", "steady",
+                "budget", "capex", "ops_skills", "advanced", "datacenter", "high-density"));
+        driver.manage().window().setSize(new Dimension(390, 844));
+        // As if this browser had held the conversation before (the page open now runs no widget).
+        driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey("infra-strategy"), id);
+        driver.get(url("/"));
+        WebElement card = waitFor(".iaw-card");
+        WebElement panel = driver.findElement(By.cssSelector(".iaw-panel"));
+        long viewport = (Long) driver.executeScript("return window.innerWidth");
+        assertThat((long) panel.getRect().getWidth()).isBetween(viewport - 2, viewport);
+        assertThat((Boolean) driver.executeScript(
+                "const b = document.querySelector('.iaw-body'); return b.scrollWidth <= b.clientWidth")).isTrue();
+        assertThat(driver.findElements(By.cssSelector(".iaw-user"))).hasSizeGreaterThan(5);
+        card.findElement(By.cssSelector(".iaw-why")).click();
+        screenshot(panel, "phone-restored-card.png");
+    }
+
+    @Test
+    void servicePagesSendAStrictContentSecurityPolicy() {
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/"), String.class);
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "style-src 'self'",
+                "require-trusted-types-for 'script'").doesNotContain("unsafe-inline");
+        // The policy is enforced: the page's own inline code would be refused.
+        openDemo();
+        Object inlineRan = driver.executeScript("""
+                const s = document.createElement('script');
+                try { s.textContent = 'window.__inline = 1'; } catch (e) { return 'blocked by trusted types'; }
+                document.head.append(s);
+                return window.__inline === 1 ? 'ran' : 'blocked';
+                """);
+        assertThat(inlineRan).isNotEqualTo("ran");
+        driver.manage().logs().get(LogType.BROWSER); // the refusal itself is logged on purpose
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    String url(String path) {
+        return server.getURL().toString().replaceAll("/$", "") + path;
+    }
+
+    String storageKey(String flow) {
+        return "infra-advisor:" + url("") + ":" + flow;
+    }
+
+    void openDemo() {
+        driver.get(url("/"));
+        waitFor(".iaw-turn[data-qid] .iaw-question");
+        waitFor(".iaw-composer .iaw-choice, .iaw-composer input, .iaw-composer textarea");
+    }
+
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    boolean activeMatches(String css) {
+        return Boolean.TRUE.equals(driver.executeScript("return document.activeElement && document.activeElement.matches(arguments[0])", css));
+    }
+
+    /** The question the widget is asking now: the last turn without an answer. */
+    String currentQuestion() {
+        waitIdle();
+        return (String) driver.executeScript(
+                "const t = [...document.querySelectorAll('.iaw-turn[data-qid]')].filter(t => !t.querySelector('.iaw-user'));"
+                        + "return t.length ? t[t.length - 1].dataset.qid : null;");
+    }
+
+    String firstChoice() {
+        return waitFor(".iaw-composer .iaw-choice").getAttribute("data-value");
+    }
+
+    void typeNumber(String value) {
+        WebElement input = waitFor(".iaw-composer input.iaw-input");
+        input.sendKeys(value);
+        click(".iaw-composer .iaw-send");
+    }
+
+    void waitIdle() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const c = document.querySelector('.iaw-composer');"
+                        + "return !!c && !c.classList.contains('iaw-is-busy') && !!c.querySelector('button, input, textarea');")));
+    }
+
+    void waitForAnswerCount(int n) {
+        wait.until(d -> d.findElements(By.cssSelector(".iaw-user")).size() == n);
+        waitIdle();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> conversationOnServer() {
+        String id = (String) driver.executeScript("return localStorage.getItem(arguments[0])", storageKey("infra-strategy"));
+        assertThat(id).isNotBlank();
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class);
+    }
+
+    /** A finished conversation made over the REST API, as another channel would; unlisted questions get their first option. */
+    @SuppressWarnings("unchecked")
+    String finishOverApi(Map<String, Object> preferred) {
+        Map<String, Object> c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations", Map.of("flow", "infra-strategy")), Map.class);
+        String id = (String) c.get("id");
+        while (c.get("question") != null) {
+            Map<String, Object> q = (Map<String, Object>) c.get("question");
+            List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
+            Object value = preferred.containsKey(q.get("id")) ? preferred.get(q.get("id"))
+                    : options.isEmpty() ? "unknown" : options.get(0).get("value");
+            c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations/" + id + "/answers",
+                    Map.of("question", q.get("id"), "value", value)), Map.class);
+        }
+        return id;
+    }
+
+    void screenshot(WebElement element, String name) {
+        try {
+            File shot = element.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

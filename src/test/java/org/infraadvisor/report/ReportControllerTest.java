@@ -1,0 +1,173 @@
+package org.infraadvisor.report;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.infraadvisor.channels.web.TestFolders;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The report endpoints over HTTP: same content as the card in three formats, text always escaped, clear errors. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportControllerTest implements TestPropertyProvider {
+
+    static final String XSS = "<img src=x onerror=alert(1)> & *bold* [link](javascript:alert(2))";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public @NonNull Map<String, String> getProperties() {
+        Map<String, String> props = new java.util.HashMap<>();
+        TestFolders.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        return props;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> post(String path, Object body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
+    }
+
+    String start(String flow) {
+        return (String) post("/api/conversations", Map.of("flow", flow)).get("id");
+    }
+
+    Map<String, Object> answer(String id, String question, Object value) {
+        return post("/api/conversations/" + id + "/answers", Map.of("question", question, "value", value));
+    }
+
+    /** A finished widget-test conversation whose team name is markup, and whose sample rules fill every card section. */
+    String finishedTestConversation() {
+        String id = start("widget-test");
+        answer(id, "team_name", XSS);
+        answer(id, "goals", List.of("cost", "control"));
+        answer(id, "pilot_ready", true);
+        Map<String, Object> done = answer(id, "gpu_count", 4);
+        assertThat(done.get("recommendation")).isNotNull();
+        return id;
+    }
+
+    static String detail(HttpClientResponseException e) {
+        return String.valueOf(e.getResponse().getBody(Map.class).orElseThrow().get("detail"));
+    }
+
+    HttpResponse<String> get(String path) {
+        return http.toBlocking().exchange(HttpRequest.GET(path), String.class);
+    }
+
+    @Test
+    void markdownReportHasEverySectionWithReasonsAndEscapesText() {
+        String id = finishedTestConversation();
+        HttpResponse<String> response = get("/api/conversations/" + id + "/report.md");
+
+        assertThat(response.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/markdown"));
+        assertThat(response.header("Content-Disposition")).startsWith("attachment;").contains(".md");
+        String md = response.body();
+        assertThat(md).contains("# Widget test flow: advice", "## Recommended strategy: ", "## Indicative cost",
+                "## Risks", "## Readiness scorecard", "## Pilot-to-production plan", "## Sizing", "## Your answers",
+                "## How the advice was reached", "- Why:", "Rule: Sample: a named team gets risks and a readiness scorecard",
+                "**Operations: Blocker**", "1. **Pilot in the cloud**", "$600,000",
+                "Your answer: Is a pilot team ready to start? **Yes**");
+        // The user's text is there, but as literal text: every Markdown/HTML character is backslash-escaped ...
+        assertThat(md).contains("\\<img src=x onerror=alert(1)\\> \\& \\*bold\\* \\[link\\](javascript:alert(2))");
+        // ... so that a Markdown renderer shows it as written: no tag, no emphasis, no link.
+        String rendered = HtmlRenderer.builder().build().render(Parser.builder().build().parse(md));
+        assertThat(rendered).contains("Team &lt;img src=x onerror=alert(1)&gt; &amp; *bold* [link](javascript:alert(2)) has not run GPUs before")
+                .doesNotContain("<img").doesNotContain("<em>bold").doesNotContain("<a href");
+    }
+
+    @Test
+    void htmlReportIsAPrintablePageWithChartAndEscapedText() {
+        String id = finishedTestConversation();
+        HttpResponse<String> response = get("/api/conversations/" + id + "/report.html");
+
+        assertThat(response.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/html"));
+        assertThat(response.header("Content-Security-Policy")).contains("script-src 'self'");
+        String html = response.body();
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<link rel=\"stylesheet\" href=\"../../../report.css\">",
+                "<script src=\"../../../report.js\" defer></script>", "<svg class=\"cost-chart\"", "class=\"bar recommended\"",
+                "Readiness scorecard", "Pilot-to-production plan", "Why?", "href=\"report.pdf\"", "href=\"report.md\"");
+        assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt; &amp; *bold*").doesNotContain("<img").doesNotContain("style=")
+                .doesNotContain("<script>");
+        // three bars, one per strategy
+        assertThat(html.split("<rect class=\"bar", -1)).hasSize(4);
+    }
+
+    @Test
+    void pdfReportCarriesTheSameContent() throws IOException {
+        String id = finishedTestConversation();
+        HttpResponse<byte[]> response = http.toBlocking().exchange(HttpRequest.GET("/api/conversations/" + id + "/report.pdf"), byte[].class);
+
+        assertThat(response.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/pdf"));
+        byte[] pdf = response.body();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            String all = text.toString().replaceAll("\\s+", " ");
+            assertThat(all).contains("Widget test flow", "Recommended strategy", "Readiness scorecard", "Pilot-to-production plan",
+                    "Operations: Blocker", "Why?", "Rule: Sample: costs scale with the GPUs funded", "$600,000",
+                    "<img src=x onerror=alert(1)>");
+        }
+    }
+
+    @Test
+    void shippedFlowReportNamesTheStrategyAndTheAnswersBehindIt() {
+        String id = start("infra-strategy");
+        Map<String, Object> c = answer(id, "workload", "inference");
+        while (c.get("question") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> q = (Map<String, Object>) c.get("question");
+            Object value = "data_residency".equals(q.get("id")) ? "on-premises" : "unknown";
+            c = answer(id, (String) q.get("id"), value);
+        }
+        String md = get("/api/conversations/" + id + "/report.md").body();
+        assertThat(md).contains("## Recommended strategy: On-premises", "Your answer: Where must your data stay? **Inside our own facilities only**",
+                "Data that must stay on premises requires on-prem");
+    }
+
+    @Test
+    void unknownConversationIsA404Problem() {
+        for (String ext : List.of("md", "html", "pdf")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET("/api/conversations/no-such-id/report." + ext), String.class));
+            assertThat(e.getStatus().getCode()).isEqualTo(404);
+            assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+            assertThat(detail(e)).contains("no conversation with id 'no-such-id'");
+        }
+    }
+
+    @Test
+    void unfinishedConversationIsA409ProblemThatSaysWhatIsMissing() {
+        String id = start("widget-test");
+        answer(id, "team_name", "Platform team");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/conversations/" + id + "/report.html"), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(409);
+        assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+        assertThat(detail(e)).contains("has no recommendation yet", "1 of about 4 questions answered");
+    }
+}
