@@ -3,6 +3,7 @@ package org.infraadvisor.conversation;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.infraadvisor.advice.Recommendation;
@@ -65,7 +66,8 @@ public class ConversationService {
         return view(ruleSet, flow, saved, List.of(), null);
     }
 
-    @Transactional
+    /** Reads from one snapshot, so a turn committing meanwhile is seen whole or not at all. */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public ConversationView get(String id) {
         ConversationRecord c = find(id);
         RuleSet ruleSet = rules.current();
@@ -101,7 +103,15 @@ public class ConversationService {
         DialogueState state = new DialogueState(flow, next);
         Map<String, Object> kept = state.effectiveAnswers();
 
+        Recommendation rec = state.isComplete() ? engine.evaluate(ruleSet, flow, kept) : null;
+
+        // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
+        // read the same version fails here with an OptimisticLockException (409) before it touches any answer row,
+        // and every write below happens with the row held.
         Instant now = now();
+        ConversationRecord updated = conversations.update(
+                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
+
         List<String> dropped = stored.stream().map(AnswerRecord::question)
                 .filter(question -> !kept.containsKey(question) || question.equals(q.id())).toList();
         if (!dropped.isEmpty()) {
@@ -109,9 +119,7 @@ public class ConversationService {
         }
         answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
 
-        Recommendation rec = null;
-        if (state.isComplete()) {
-            rec = engine.evaluate(ruleSet, flow, kept);
+        if (rec != null) {
             RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
             if (recommendations.existsById(id)) {
                 recommendations.update(row);
@@ -121,8 +129,6 @@ public class ConversationService {
         } else {
             recommendations.deleteById(id);
         }
-        ConversationRecord updated = conversations.update(
-                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
         return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
     }
 
