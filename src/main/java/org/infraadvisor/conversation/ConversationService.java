@@ -30,6 +30,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one path every channel takes: start a conversation, answer (or re-answer) a question, read it back.
@@ -39,6 +41,7 @@ import java.util.Map;
 public class ConversationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final RuleSetHolder rules;
     private final AdvisorEngine engine;
@@ -189,7 +192,8 @@ public class ConversationService {
     }
 
     private ConversationRecord find(String id) {
-        return conversations.findById(id).orElseThrow(() ->
+        // Ids are made by newId(); anything else cannot exist, and is not sent to the database (PostgreSQL refuses NUL).
+        return (VALID_ID.matcher(id).matches() ? conversations.findById(id) : Optional.<ConversationRecord>empty()).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no conversation with id '%s'".formatted(shorten(id))));
     }
 

@@ -134,6 +134,9 @@ public final class Api {
     }
 
     public static String write(Object value) {
+        if (value == null) {
+            return "null";
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
