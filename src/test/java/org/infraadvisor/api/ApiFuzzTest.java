@@ -32,6 +32,10 @@ abstract class ApiFuzzTest {
             "utilization", "data_residency", "budget", "software_stack", "horizon_years");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BREW");
 
+    static final String SLACK_SECRET = "fuzz-signing-secret";
+    static final List<String> SLACK_ACTIONS = List.of("answer_select", "answer_unknown", "answer_x", "multi_pick", "multi_submit",
+            "open_input", "why", "restart", "change", "report");
+
     final long seed = Fuzz.seed();
     final int tries = Fuzz.tries();
     EmbeddedServer server;
@@ -45,6 +49,9 @@ abstract class ApiFuzzTest {
     void start() {
         Map<String, Object> config = new HashMap<>(database());
         config.put("micronaut.server.port", -1);
+        config.put("advisor.slack.signing-secret", SLACK_SECRET);
+        config.put("advisor.slack.bot-token", "xoxb-fuzz");
+        config.put("advisor.slack.api-url", "http://127.0.0.1:9/api/");
         server = ApplicationContext.run(EmbeddedServer.class, config, "test");
         raw = new RawHttp(server.getURI());
         api = new Api(server.getURI());
@@ -174,6 +181,92 @@ abstract class ApiFuzzTest {
             shaped.put("answers", f.chance(0.8) ? answers : f.json(2));
             sendAndCheck(f, request(f, "POST", "/api/evaluate", body(f, shaped)));
         }
+    }
+
+    /** A Slack-shaped body: block actions, modal submissions, slash commands, events, with hostile values. */
+    static String slackBody(Fuzz f) {
+        Map<String, Object> user = map("id", f.chance(0.7) ? "U0FUZZ" : f.string());
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("channel_id", f.chance(0.7) ? "C0FUZZ" : f.json(1));
+        container.put("message_ts", f.chance(0.7) ? "1700000000.000100" : f.json(1));
+        container.put("thread_ts", f.json(1));
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("action_id", f.chance(0.8) ? f.oneOf(SLACK_ACTIONS) : f.json(1));
+        action.put("block_id", f.oneOf("q|" + f.idTrick() + "|workload", "q||", "p|x|y|z", "r|" + f.string(), f.string()));
+        action.put("value", f.json(1));
+        action.put("selected_option", f.chance(0.5) ? map("value", f.json(1)) : f.json(1));
+        action.put("action_ts", f.json(1));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", f.oneOf("block_actions", "view_submission", "shortcut", "message_action", f.string()));
+        payload.put("team", map("id", f.chance(0.8) ? "T0FUZZ" : f.json(1)));
+        payload.put("user", f.chance(0.9) ? user : f.json(1));
+        payload.put("channel", f.chance(0.5) ? map("id", "C0FUZZ") : f.json(1));
+        payload.put("container", f.chance(0.8) ? container : f.json(1));
+        payload.put("actions", f.chance(0.8) ? List.of(action) : f.json(2));
+        payload.put("trigger_id", f.chance(0.8) ? "trigger." + f.between(0, 1_000_000) : f.json(1));
+        payload.put("response_url", f.oneOf("http://127.0.0.1:9/respond", f.string()));
+        payload.put("view", map("callback_id", f.oneOf("answer_modal", f.string()), "private_metadata", f.string(),
+                "state", f.chance(0.5) ? map("values", map("answer", map("value", map("value", f.json(1))))) : f.json(2)));
+        return switch (f.between(0, 3)) {
+            case 0 -> "payload=" + java.net.URLEncoder.encode(Api.write(payload), StandardCharsets.UTF_8);
+            case 1 -> form(Map.of("command", f.oneOf("/advisor", f.string()), "text", f.oneOf("", "help", "start", "restart", f.string()),
+                    "team_id", "T0FUZZ", "channel_id", f.string(), "user_id", f.string(), "trigger_id", "t." + f.between(0, 1_000_000),
+                    "response_url", "http://127.0.0.1:9/respond"));
+            case 2 -> Api.write(map("type", f.oneOf("url_verification", "event_callback", f.string()), "challenge", f.json(1),
+                    "event_id", f.chance(0.8) ? "Ev" + f.between(0, 1_000_000) : f.json(1),
+                    "event", f.chance(0.8) ? map("type", f.oneOf("message", "app_mention", f.string()), "text", f.json(1),
+                            "user", f.json(1), "channel", f.json(1), "channel_type", f.oneOf("im", "channel", f.string()),
+                            "thread_ts", f.json(1)) : f.json(2)));
+            default -> new String(f.broken(Api.write(payload)), StandardCharsets.UTF_8);
+        };
+    }
+
+    /** Like Map.of, but JSON null values are welcome. */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    static String slackSignature(String timestamp, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(SLACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void slackPayloadsNeverFailAndTouchNothing() {
+        Fuzz f = new Fuzz(seed + 4);
+        Map<String, Object> before = api.conversation(id);
+        for (int i = 0; i < tries; i++) {
+            String text = slackBody(f);
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", text.startsWith("{") ? "application/json" : f.oneOf("application/x-www-form-urlencoded",
+                    "application/x-www-form-urlencoded; charset=UTF-8", "application/json", "text/plain"));
+            String ts = String.valueOf(java.time.Instant.now().getEpochSecond() - (f.chance(0.1) ? f.between(301, 100_000) : 0));
+            if (f.chance(0.9)) {
+                headers.put("X-Slack-Request-Timestamp", f.chance(0.95) ? ts : f.string());
+                headers.put("X-Slack-Signature", f.chance(0.9) ? slackSignature(ts, body) : f.oneOf("v0=00", "", f.string()));
+            }
+            if (f.chance(0.1)) {
+                headers.put("X-Slack-Retry-Num", f.oneOf("1", "-1", f.string()));
+            }
+            sendAndCheck(f, new Sent("POST", "/slack/events", headers, body, f.chance(0.1)));
+        }
+        assertThat(api.conversation(id)).isEqualTo(before);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.infraadvisor.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -62,60 +63,60 @@ public final class RawHttp {
             } catch (IOException refusedMidway) {
                 // The server may answer (e.g. 413) and close before it has read the whole body: read what it said.
             }
-            return parse(socket.getInputStream().readAllBytes());
+            return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + new String(target, StandardCharsets.ISO_8859_1), e);
         }
     }
 
-    static Api.Response parse(byte[] raw) throws IOException {
-        int headEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        if (headEnd < 0) {
-            throw new IOException("no complete HTTP response: " + new String(raw, StandardCharsets.ISO_8859_1));
+    /**
+     * Reads one response by its framing (Content-Length, chunked, or up to the close), so a server that keeps the
+     * connection open after answering does not stall the test.
+     */
+    static Api.Response read(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) {
+            throw new IOException("the server closed the connection without a response");
         }
-        String[] lines = new String(raw, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
+        byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = dechunk(body);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                out.write(in.readNBytes(size));
+                line(in);
+            }
+            body = out.toByteArray();
+        } else if (headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        } else {
+            body = in.readAllBytes();
         }
         return new Api.Response(status, headers.get("content-type"), new String(body, StandardCharsets.UTF_8));
     }
 
-    private static byte[] dechunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int pos = 0;
-        while (pos < chunked.length) {
-            int lineEnd = indexOf(chunked, pos, "\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            int size = Integer.parseInt(new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            out.write(chunked, lineEnd + 2, size);
-            pos = lineEnd + 2 + size + 2;
-        }
-        return out.toByteArray();
+    private static int chunkSize(InputStream in) throws IOException {
+        String size = line(in);
+        return size == null ? 0 : Integer.parseInt(size.split(";")[0].trim(), 16);
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
-        return indexOf(data, 0, pattern);
-    }
-
-    private static int indexOf(byte[] data, int from, byte[] pattern) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
+    /** One CRLF-terminated line, or null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
             }
-            return i;
+            line.write(b);
         }
-        return -1;
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 }
