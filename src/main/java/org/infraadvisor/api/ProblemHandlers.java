@@ -1,6 +1,7 @@
 package org.infraadvisor.api;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,11 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.AdvisorEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.Set;
 
 /** Maps the domain's exceptions to problem documents with the right status. */
 final class ProblemHandlers {
@@ -53,6 +59,44 @@ final class ProblemHandlers {
         public HttpResponse<?> handle(HttpRequest request, OptimisticLockException e) {
             return problem(processor, request, HttpStatus.CONFLICT, e,
                     "the conversation was changed by another request at the same time; fetch it again and retry");
+        }
+    }
+
+    /**
+     * A write that lost a race inside the database (duplicate key, serialization failure, deadlock, lock timeout)
+     * is a conflict the client can retry, not a server fault; every other database error stays a 500.
+     */
+    @Singleton
+    @Produces
+    @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
+    static class DatabaseConflict implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+        private static final Logger LOG = LoggerFactory.getLogger(DatabaseConflict.class);
+        /** SQLSTATEs of both H2 and PostgreSQL: unique violation, serialization failure, deadlock, H2 lock timeout. */
+        static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "HYT00");
+
+        private final ErrorResponseProcessor<?> processor;
+
+        DatabaseConflict(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
+            if (isConflict(e)) {
+                return problem(processor, request, HttpStatus.CONFLICT, e,
+                        "the conversation was changed by another request at the same time; fetch it again and retry");
+            }
+            LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
+            return problem(processor, request, HttpStatus.INTERNAL_SERVER_ERROR, e, "the database failed to answer; try again later");
+        }
+
+        static boolean isConflict(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

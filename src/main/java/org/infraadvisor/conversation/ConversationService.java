@@ -3,6 +3,7 @@ package org.infraadvisor.conversation;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.infraadvisor.advice.Recommendation;
@@ -29,6 +30,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one path every channel takes: start a conversation, answer (or re-answer) a question, read it back.
@@ -38,6 +41,7 @@ import java.util.Map;
 public class ConversationService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final RuleSetHolder rules;
     private final AdvisorEngine engine;
@@ -65,7 +69,8 @@ public class ConversationService {
         return view(ruleSet, flow, saved, List.of(), null);
     }
 
-    @Transactional
+    /** Reads from one snapshot, so a turn committing meanwhile is seen whole or not at all. */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public ConversationView get(String id) {
         ConversationRecord c = find(id);
         RuleSet ruleSet = rules.current();
@@ -101,7 +106,15 @@ public class ConversationService {
         DialogueState state = new DialogueState(flow, next);
         Map<String, Object> kept = state.effectiveAnswers();
 
+        Recommendation rec = state.isComplete() ? engine.evaluate(ruleSet, flow, kept) : null;
+
+        // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
+        // read the same version fails here with an OptimisticLockException (409) before it touches any answer row,
+        // and every write below happens with the row held.
         Instant now = now();
+        ConversationRecord updated = conversations.update(
+                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
+
         List<String> dropped = stored.stream().map(AnswerRecord::question)
                 .filter(question -> !kept.containsKey(question) || question.equals(q.id())).toList();
         if (!dropped.isEmpty()) {
@@ -109,9 +122,7 @@ public class ConversationService {
         }
         answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
 
-        Recommendation rec = null;
-        if (state.isComplete()) {
-            rec = engine.evaluate(ruleSet, flow, kept);
+        if (rec != null) {
             RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
             if (recommendations.existsById(id)) {
                 recommendations.update(row);
@@ -121,8 +132,6 @@ public class ConversationService {
         } else {
             recommendations.deleteById(id);
         }
-        ConversationRecord updated = conversations.update(
-                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
         return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
     }
 
@@ -183,7 +192,8 @@ public class ConversationService {
     }
 
     private ConversationRecord find(String id) {
-        return conversations.findById(id).orElseThrow(() ->
+        // Ids are made by newId(); anything else cannot exist, and is not sent to the database (PostgreSQL refuses NUL).
+        return (VALID_ID.matcher(id).matches() ? conversations.findById(id) : Optional.<ConversationRecord>empty()).orElseThrow(() ->
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no conversation with id '%s'".formatted(shorten(id))));
     }
 

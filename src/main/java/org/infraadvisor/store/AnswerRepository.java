@@ -1,5 +1,6 @@
 package org.infraadvisor.store;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -7,10 +8,19 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.Collection;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.H2)
 public interface AnswerRepository extends CrudRepository<AnswerRecord, Long> {
 
     List<AnswerRecord> findByConversationIdOrderByAnsweredAt(String conversationId);
 
     void deleteByConversationIdAndQuestionIn(String conversationId, Collection<String> questions);
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreDialect.PROPERTY, pattern = StoreDialect.H2)
+    interface OnH2 extends AnswerRepository {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreDialect.PROPERTY, pattern = StoreDialect.POSTGRES)
+    interface OnPostgres extends AnswerRepository {
+    }
 }

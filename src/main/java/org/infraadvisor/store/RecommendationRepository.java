@@ -1,9 +1,19 @@
 package org.infraadvisor.store;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-@JdbcRepository(dialect = Dialect.H2)
 public interface RecommendationRepository extends CrudRepository<RecommendationRecord, String> {
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(property = StoreDialect.PROPERTY, pattern = StoreDialect.H2)
+    interface OnH2 extends RecommendationRepository {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(property = StoreDialect.PROPERTY, pattern = StoreDialect.POSTGRES)
+    interface OnPostgres extends RecommendationRepository {
+    }
 }

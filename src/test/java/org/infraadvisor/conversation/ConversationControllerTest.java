@@ -165,6 +165,15 @@ class ConversationControllerTest {
         assertThat(last.get("recommendation")).isNotNull();
     }
 
+    @Test
+    void idsThatCannotExistAreNotFoundAndNeverReachTheDatabase() {
+        // NUL once reached PostgreSQL, which refuses it in text, and came back as a 500.
+        for (String id : List.of("a%00b", "%00", "x".repeat(65), "%F0%9F%A4%96", "a.b")) {
+            assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> get("/api/conversations/" + id));
+            assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> answer(id, "workload", "inference"));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static void assertProblem(HttpStatus status, String detailContains, Runnable call) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);

@@ -43,7 +43,7 @@ public class SlackAdvisor {
     private final SlackWebApi slack;
     private final SlackSettings settings;
     private final Clock clock;
-    private final ExecutorService executor;
+    private final PerUserQueue queue;
     private final String publicUrl;
 
     public SlackAdvisor(ConversationService conversations, RuleSetHolder rules, SlackLinkRepository links,
@@ -57,7 +57,7 @@ public class SlackAdvisor {
         this.slack = slack;
         this.settings = settings;
         this.clock = clock;
-        this.executor = executor;
+        this.queue = new PerUserQueue(executor);
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -72,7 +72,7 @@ public class SlackAdvisor {
 
     /** Runs Slack work after the request has been acknowledged (Slack wants an answer within 3 seconds). */
     void async(String what, SlackOrigin origin, Runnable job) {
-        executor.execute(() -> {
+        queue.execute(origin.teamId() + "|" + origin.channelId() + "|" + origin.userId(), () -> {
             try {
                 job.run();
             } catch (RuntimeException e) {

@@ -33,7 +33,8 @@ import static org.infraadvisor.channels.slack.SlackTestClient.object;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackConversationTest implements TestPropertyProvider {
 
-    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    /** One fake Slack per test class (not static), so that a subclass can run these tests on PostgreSQL. */
+    final FakeSlackApi SLACK = FakeSlackApi.start();
     static final String PUBLIC_URL = "https://advisor.example.test";
 
     @Inject
