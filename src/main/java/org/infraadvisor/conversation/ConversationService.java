@@ -14,6 +14,7 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.ops.AdvisorMetrics;
 import org.infraadvisor.store.AnswerRecord;
 import org.infraadvisor.store.AnswerRepository;
 import org.infraadvisor.store.ConversationRecord;
@@ -45,15 +46,18 @@ public class ConversationService {
     private final AnswerRepository answers;
     private final RecommendationRepository recommendations;
     private final AnswerCodec codec;
+    private final AdvisorMetrics metrics;
 
     public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationRepository conversations,
-                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec) {
+                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec,
+                               AdvisorMetrics metrics) {
         this.rules = rules;
         this.engine = engine;
         this.conversations = conversations;
         this.answers = answers;
         this.recommendations = recommendations;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -62,6 +66,7 @@ public class ConversationService {
         Flow flow = flow(ruleSet, flowId);
         Instant now = now();
         ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now, null));
+        metrics.conversationStarted(channel);
         return view(ruleSet, flow, saved, List.of(), null);
     }
 
@@ -111,7 +116,7 @@ public class ConversationService {
 
         Recommendation rec = null;
         if (state.isComplete()) {
-            rec = engine.evaluate(ruleSet, flow, kept);
+            rec = evaluate(ruleSet, flow, kept);
             RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
             if (recommendations.existsById(id)) {
                 recommendations.update(row);
@@ -123,6 +128,7 @@ public class ConversationService {
         }
         ConversationRecord updated = conversations.update(
                 c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
+        metrics.turn(c.channel());
         return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
     }
 
@@ -136,7 +142,19 @@ public class ConversationService {
                     "flow '%s' has no question '%s'".formatted(flow.id(), shorten(e.getKey()))));
             canonical.put(q.id(), AnswerValues.canonical(q, e.getValue()));
         }
-        return engine.evaluate(ruleSet, flow, canonical);
+        return evaluate(ruleSet, flow, canonical);
+    }
+
+    /** Erases a conversation with its answers and recommendation (the store cascades); unknown ids give 404. */
+    @Transactional
+    public void erase(String id) {
+        find(id);
+        conversations.deleteById(id);
+        metrics.conversationErased();
+    }
+
+    private Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        return metrics.timeEvaluation(() -> engine.evaluate(ruleSet, flow, answers));
     }
 
     private ConversationView view(RuleSet ruleSet, Flow flow, ConversationRecord c, List<AnswerRecord> stored, Recommendation rec) {
