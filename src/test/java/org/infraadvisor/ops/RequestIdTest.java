@@ -1,6 +1,7 @@
 package org.infraadvisor.ops;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every response carries a request id, the caller's when it is a plain token, and the logs carry the same id. */
 @MicronautTest
+@Property(name = "test.mdc-probe", value = "true")
 class RequestIdTest {
 
     @Inject
@@ -42,6 +44,18 @@ class RequestIdTest {
             ILoggingEvent access = logs.events().stream().filter(e -> e.getLoggerName().equals("org.infraadvisor.access"))
                     .filter(e -> "trace-4711.abc_DEF".equals(e.getMDCPropertyMap().get("requestId"))).findFirst().orElseThrow();
             assertThat(access.getFormattedMessage()).contains("method=POST", "route=/api/conversations", "status=201", "durationMs=");
+        }
+    }
+
+    @Test
+    void codeRunningOnTheBlockingExecutorLogsWithTheRequestId() {
+        try (LogCapture logs = new LogCapture()) {
+            HttpResponse<?> r = send(HttpRequest.GET("/test/mdc-probe").header("X-Request-Id", "probe-99"));
+            assertThat(r.getBody(String.class)).hasValue("probe-99");
+            ILoggingEvent probe = logs.events().stream().filter(e -> e.getLoggerName().equals(MdcProbeController.class.getName()))
+                    .findFirst().orElseThrow();
+            assertThat(probe.getFormattedMessage()).contains("blocking");
+            assertThat(probe.getMDCPropertyMap()).containsEntry("requestId", "probe-99");
         }
     }
 
