@@ -3,6 +3,7 @@ package org.infraadvisor.conversation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -33,6 +34,13 @@ public class ConversationController {
     @Operation(summary = "Read a conversation", description = "Answers so far, the next question, or the recommendation when done.")
     public ConversationView get(String id) {
         return service.get(id);
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Erase a conversation", description = "Deletes the conversation with its answers and recommendation for good → 204.")
+    public HttpResponse<Void> erase(String id) {
+        service.erase(id);
+        return HttpResponse.noContent();
     }
 
     @Post("/{id}/answers")

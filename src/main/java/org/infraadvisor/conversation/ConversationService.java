@@ -15,6 +15,7 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.ops.AdvisorMetrics;
 import org.infraadvisor.store.AnswerRecord;
 import org.infraadvisor.store.AnswerRepository;
 import org.infraadvisor.store.ConversationRecord;
@@ -49,15 +50,18 @@ public class ConversationService {
     private final AnswerRepository answers;
     private final RecommendationRepository recommendations;
     private final AnswerCodec codec;
+    private final AdvisorMetrics metrics;
 
     public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationRepository conversations,
-                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec) {
+                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec,
+                               AdvisorMetrics metrics) {
         this.rules = rules;
         this.engine = engine;
         this.conversations = conversations;
         this.answers = answers;
         this.recommendations = recommendations;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -66,6 +70,7 @@ public class ConversationService {
         Flow flow = flow(ruleSet, flowId);
         Instant now = now();
         ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now, null));
+        metrics.conversationStarted(channel);
         return view(ruleSet, flow, saved, List.of(), null);
     }
 
@@ -106,7 +111,7 @@ public class ConversationService {
         DialogueState state = new DialogueState(flow, next);
         Map<String, Object> kept = state.effectiveAnswers();
 
-        Recommendation rec = state.isComplete() ? engine.evaluate(ruleSet, flow, kept) : null;
+        Recommendation rec = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
 
         // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
         // read the same version fails here with an OptimisticLockException (409) before it touches any answer row,
@@ -132,6 +137,7 @@ public class ConversationService {
         } else {
             recommendations.deleteById(id);
         }
+        metrics.turn(c.channel());
         return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
     }
 
@@ -145,7 +151,19 @@ public class ConversationService {
                     "flow '%s' has no question '%s'".formatted(flow.id(), shorten(e.getKey()))));
             canonical.put(q.id(), AnswerValues.canonical(q, e.getValue()));
         }
-        return engine.evaluate(ruleSet, flow, canonical);
+        return evaluate(ruleSet, flow, canonical);
+    }
+
+    /** Erases a conversation with its answers and recommendation (the store cascades); unknown ids give 404. */
+    @Transactional
+    public void erase(String id) {
+        find(id);
+        conversations.deleteById(id);
+        metrics.conversationErased();
+    }
+
+    private Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        return metrics.timeEvaluation(() -> engine.evaluate(ruleSet, flow, answers));
     }
 
     private ConversationView view(RuleSet ruleSet, Flow flow, ConversationRecord c, List<AnswerRecord> stored, Recommendation rec) {

@@ -9,6 +9,7 @@ import org.infraadvisor.facts.Assumption;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -94,8 +95,9 @@ public final class RuleSetLoader {
                     + Path.of("").toAbsolutePath() + ")"));
             return files;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(suffix)).sorted().toList()) {
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path p : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(suffix) && !hidden(dir, p))
+                    .sorted().toList()) {
                 files.put(display(dir.getFileName() == null ? p : dir.getFileName().resolve(dir.relativize(p))),
                         Files.readString(p, StandardCharsets.UTF_8));
             }
@@ -103,6 +105,19 @@ public final class RuleSetLoader {
             problems.add(new DefinitionProblem(display(dir), 0, "cannot read: " + e.getMessage()));
         }
         return files;
+    }
+
+    /**
+     * Files under a folder whose name starts with a dot are skipped: a Kubernetes ConfigMap volume links each
+     * file to its real copy under {@code ..data/} and {@code ..2024_…/}, which would otherwise be read twice.
+     */
+    private static boolean hidden(Path dir, Path file) {
+        for (Path part : dir.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String display(Path p) {

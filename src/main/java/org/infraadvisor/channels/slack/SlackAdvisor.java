@@ -14,6 +14,7 @@ import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +131,7 @@ public class SlackAdvisor {
             link = links.save(new SlackLink(null, origin.teamId(), origin.channelId(), origin.userId(), c.id(), threadTs,
                     null, null, null, clock.instant()));
         }
-        LOG.info("Slack user {} in channel {} started conversation {}", origin.userId(), origin.channelId(), c.id());
+        LOG.info("Slack user {} in channel {} started conversation {}", origin.userId(), origin.channelId(), LogSafe.conversationRef(c.id()));
         next(link, c);
     }
 

@@ -294,7 +294,12 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(answers).filteredOn(a -> a.get("question").equals("data_residency")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("value", "none"));
 
-        // start over: a new thread with a new conversation; the old one stays stored
+        // start over: a new thread with a new conversation; the old one stays stored.
+        // The click that changed the answer is still being handled after its recommendation is posted (the link
+        // is saved after the post); wait for that, or the restart below would retire the earlier recommendation.
+        FakeSlackApi.poll("the link to know the new recommendation", () -> links
+                .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
+                .filter(l -> newRecommendation.ts().equals(l.recommendationTs())).isPresent());
         ok(client.interaction(client.click(user, newRecommendation, SlackActions.RESTART)));
         FakeSlackApi.Call newRoot = SLACK.awaitCall("chat.postMessage", 2, c -> channel.equals(c.channel()) && c.threadTs() == null);
         FakeSlackApi.Call first = inThread(newRoot, 1);

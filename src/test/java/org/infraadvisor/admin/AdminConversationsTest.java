@@ -1,0 +1,89 @@
+package org.infraadvisor.admin;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.infraadvisor.ops.Conversations;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.infraadvisor.ops.Problems.assertProblem;
+
+/** Only the admin token lists conversations, and the list shows metadata, never answers. */
+@MicronautTest
+@Property(name = "advisor.admin.token", value = AdminConversationsTest.TOKEN)
+class AdminConversationsTest {
+
+    static final String TOKEN = "test-admin-token-4f1c";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> list(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations" + query).bearerAuth(TOKEN), Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAdminTokenListsConversationsWithMetadataOnly() {
+        String done = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
+        String started = (String) Conversations.start(http.toBlocking()).get("id");
+
+        Map<String, Object> page = list("?size=500");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).extracting(i -> i.get("id")).contains(done, started);
+        assertThat(items).allSatisfy(i -> assertThat(i.keySet())
+                .containsExactlyInAnyOrder("id", "flow", "status", "channel", "createdAt", "updatedAt"));
+        assertThat(items.get(0).get("id")).as("most recently updated first").isEqualTo(started);
+        assertThat(((Number) page.get("total")).longValue()).isGreaterThanOrEqualTo(2);
+
+        Map<String, Object> completed = list("?status=completed&size=500");
+        assertThat((List<Map<String, Object>>) completed.get("items")).extracting(i -> i.get("id")).contains(done).doesNotContain(started);
+
+        Map<String, Object> first = list("?page=0&size=1");
+        assertThat((List<?>) first.get("items")).hasSize(1);
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 1);
+    }
+
+    @Test
+    void withoutTheRightTokenNothingIsListed() {
+        assertProblem(HttpStatus.UNAUTHORIZED, "Authorization: Bearer",
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations")));
+        assertProblem(HttpStatus.UNAUTHORIZED, "not valid",
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").bearerAuth(TOKEN + "x")));
+        assertProblem(HttpStatus.UNAUTHORIZED, "Authorization: Bearer",
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").basicAuth("admin", TOKEN)));
+        assertProblem(HttpStatus.UNAUTHORIZED, null,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations/").bearerAuth("")));
+    }
+
+    @Test
+    void badPagingIsA400() {
+        assertProblem(HttpStatus.BAD_REQUEST, "'size' must be between 1 and 500",
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=0").bearerAuth(TOKEN)));
+        assertProblem(HttpStatus.BAD_REQUEST, "'page'",
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?page=-1").bearerAuth(TOKEN)));
+    }
+
+    @Test
+    void withoutAConfiguredTokenTheAdminEndpointsAreClosed() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(), "test");
+             HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
+            assertProblem(HttpStatus.FORBIDDEN, "no admin token is configured",
+                    () -> client.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").bearerAuth("anything")));
+            assertProblem(HttpStatus.FORBIDDEN, null,
+                    () -> client.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").bearerAuth("")));
+        }
+    }
+}
