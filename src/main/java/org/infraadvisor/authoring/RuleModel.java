@@ -136,8 +136,8 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
         }
 
         private void pattern(PatternDescr p, AnswerPattern.Placement placement) {
-            if (p.getSource() instanceof AccumulateDescr acc) {
-                acc.getDescrs().forEach(d -> walk(d, AnswerPattern.Placement.NESTED));
+            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
+                walk(acc.getInput(), AnswerPattern.Placement.NESTED);
             } else if (p.getSource() instanceof CollectDescr collect && collect.getInputPattern() != null) {
                 walk(collect.getInputPattern(), AnswerPattern.Placement.NESTED);
             }
@@ -172,8 +172,29 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                     classify(conjunct, questions, tests, bindings);
                 }
             }
-            answers.add(new AnswerPattern(List.copyOf(questions), placement, p.getLine(), text(p), List.copyOf(tests),
+            answers.add(new AnswerPattern(List.copyOf(questions), placement, p.getLine(), text(p), mergeNotIn(tests),
                     List.copyOf(bindings)));
+        }
+
+        /** {@code value not in ("a", "b")} arrives as two {@code value != ...} conjuncts; read them as one test. */
+        private static List<AnswerTest> mergeNotIn(List<AnswerTest> tests) {
+            List<AnswerTest> notIn = tests.stream()
+                    .filter(t -> t.kind() == AnswerTest.Kind.VALUE && t.operator().equals("!=")).toList();
+            if (notIn.size() < 2) {
+                return List.copyOf(tests);
+            }
+            List<AnswerTest> merged = new ArrayList<>();
+            boolean added = false;
+            for (AnswerTest t : tests) {
+                if (!notIn.contains(t)) {
+                    merged.add(t);
+                } else if (!added) {
+                    merged.add(new AnswerTest(AnswerTest.Kind.VALUE, "!=", notIn.stream().flatMap(x -> x.literals().stream()).toList(),
+                            String.join(" && ", notIn.stream().map(AnswerTest::text).toList())));
+                    added = true;
+                }
+            }
+            return List.copyOf(merged);
         }
 
         private static List<BaseDescr> conjuncts(ConstraintConnectiveDescr c) {

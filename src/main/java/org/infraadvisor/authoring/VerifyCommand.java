@@ -63,7 +63,11 @@ public final class VerifyCommand implements Callable<Integer> {
         Verifier.Options options = new Verifier.Options(!noExplore, maxCombinations, seed);
         VerifyReport report = new Verifier(new AdvisorEngine(10_000)).verify(rules, conversations, options).report();
         if (json) {
-            out.println(ObjectMapper.getDefault().writeValueAsString(report));
+            // like the service: empty lists and nulls are written, so CI scripts find every field
+            try (ObjectMapper.CloseableObjectMapper mapper = ObjectMapper.create(
+                    java.util.Map.of("micronaut.serde.serialization.inclusion", "always"))) {
+                out.println(mapper.writeValueAsString(report));
+            }
         } else {
             out.print(ReportText.render(report));
         }
