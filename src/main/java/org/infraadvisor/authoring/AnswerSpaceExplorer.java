@@ -30,7 +30,7 @@ import java.util.TreeSet;
  */
 final class AnswerSpaceExplorer {
 
-    private static final int TARGETED_TRIES = 40;
+    private static final int TARGETED_TRIES = 20;
 
     private final RuleSet ruleSet;
     private final RuleModel model;
@@ -100,8 +100,9 @@ final class AnswerSpaceExplorer {
                 evaluate(flow, dims, Combinations.random(sizes, random), seen);
             }
         }
+        int targetedBudget = seen.size() + budget;
         for (RuleDef rule : model.rules()) {
-            if (!fired.contains(rule.name())) {
+            if (!fired.contains(rule.name()) && seen.size() < targetedBudget) {
                 searchFor(rule, flow, dims, seen);
             }
         }

@@ -25,7 +25,7 @@ public final class Verifier {
      * @param maxCombinations per flow, above which the space is sampled (pairwise + random) instead of enumerated
      */
     public record Options(boolean explore, int maxCombinations, long seed) {
-        public static final Options FULL = new Options(true, 3000, 42);
+        public static final Options FULL = new Options(true, 1000, 42);
         public static final Options FOR_RELOAD = new Options(false, 0, 42);
     }
 

@@ -33,7 +33,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (for CI)")
     boolean json;
 
-    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "3000",
+    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "1000",
             description = "Answer combinations per flow above which the space is sampled, pairwise plus random (default: ${DEFAULT-VALUE})")
     int maxCombinations;
 
