@@ -39,6 +39,7 @@ final class AnswerSpaceExplorer {
     private final Random random;
 
     private final Set<String> fired = new HashSet<>();
+    private final Set<String> reachedByScenarios = new HashSet<>();
     private final List<Exploration> explorations = new ArrayList<>();
     private final Map<String, Problem> problems = new LinkedHashMap<>();
     private int evaluated;
@@ -74,8 +75,13 @@ final class AnswerSpaceExplorer {
         this.random = new Random(seed);
     }
 
-    static Result explore(RuleSet ruleSet, RuleModel model, AdvisorEngine engine, int budget, long seed) {
+    /**
+     * @param firedByScenarios rules the scenario suite fired: reachable by definition, so not searched for again
+     */
+    static Result explore(RuleSet ruleSet, RuleModel model, AdvisorEngine engine, int budget, long seed,
+                          Set<String> firedByScenarios) {
         AnswerSpaceExplorer explorer = new AnswerSpaceExplorer(ruleSet, model, engine, budget, seed);
+        explorer.reachedByScenarios.addAll(firedByScenarios);
         List<Flow> flows = ruleSet.flows().values().stream().sorted(java.util.Comparator.comparing(Flow::id)).toList();
         for (Flow flow : flows) {
             explorer.explore(flow);
@@ -93,16 +99,39 @@ final class AnswerSpaceExplorer {
             mode = "exhaustive";
             Combinations.all(sizes).forEach(row -> evaluate(flow, dims, row, seen));
         } else {
-            mode = "pairwise+random";
-            List<int[]> rows = Combinations.pairwise(sizes, random);
+            // People often answer "I don't know": besides a pairwise covering set, try few answers at a time
+            // (all unknown, one known) and random rows, half of them mostly unknown.
+            mode = "pairwise+sparse+random";
+            int[] unknown = new int[dims.size()];
+            for (int i = 0; i < dims.size(); i++) {
+                unknown[i] = dims.get(i).values().size() - 1; // "unknown" is always the last value
+            }
+            List<int[]> rows = new ArrayList<>();
+            rows.add(unknown.clone());
+            for (int i = 0; i < dims.size(); i++) {
+                for (int v = 0; v < unknown[i]; v++) {
+                    int[] row = unknown.clone();
+                    row[i] = v;
+                    rows.add(row);
+                }
+            }
+            rows.addAll(Combinations.pairwise(sizes, random));
             rows.forEach(row -> evaluate(flow, dims, row, seen));
             for (int i = rows.size(); i < budget; i++) {
-                evaluate(flow, dims, Combinations.random(sizes, random), seen);
+                int[] row = Combinations.random(sizes, random);
+                if (i % 2 == 0) {
+                    for (int d = 0; d < row.length; d++) {
+                        if (random.nextDouble() < 0.6) {
+                            row[d] = unknown[d];
+                        }
+                    }
+                }
+                evaluate(flow, dims, row, seen);
             }
         }
         int targetedBudget = seen.size() + budget;
         for (RuleDef rule : model.rules()) {
-            if (!fired.contains(rule.name()) && seen.size() < targetedBudget) {
+            if (!fired.contains(rule.name()) && !reachedByScenarios.contains(rule.name()) && seen.size() < targetedBudget) {
                 searchFor(rule, flow, dims, seen);
             }
         }
@@ -244,9 +273,9 @@ final class AnswerSpaceExplorer {
                     "%s (%d of %d combinations evaluated; example in 'example')".formatted(p.message, p.count, evaluated), p.example));
         }
         for (RuleDef rule : model.rules()) {
-            if (!fired.contains(rule.name())) {
+            if (!fired.contains(rule.name()) && !reachedByScenarios.contains(rule.name())) {
                 findings.add(new Finding(VerifyReport.UNREACHABLE_RULE, rule.file(), rule.line(), rule.name(),
-                        "rule \"%s\" fired in none of the %d answer combinations tried across flows %s, including ones chosen to meet its own conditions"
+                        "rule \"%s\" fired in no scenario and in none of the %d answer combinations tried across flows %s, including ones chosen to meet its own conditions"
                                 .formatted(rule.name(), evaluated, flows.stream().map(Flow::id).toList()), null));
             }
         }

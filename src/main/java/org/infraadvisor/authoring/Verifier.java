@@ -68,7 +68,8 @@ public final class Verifier {
 
         List<VerifyReport.Exploration> exploration = List.of();
         if (options.explore()) {
-            AnswerSpaceExplorer.Result explored = AnswerSpaceExplorer.explore(ruleSet, model, engine, options.maxCombinations(), options.seed());
+            AnswerSpaceExplorer.Result explored = AnswerSpaceExplorer.explore(ruleSet, model, engine, options.maxCombinations(), options.seed(),
+                    scenarios.firedRules());
             findings.addAll(explored.findings());
             exploration = explored.explorations();
         }

@@ -70,7 +70,7 @@ public record VerifyReport(boolean clean, String rulesDir, String conversationsD
     /**
      * @param questions the questions varied (those rules read, and those that decide whether they are asked)
      * @param space     how many combinations of their representative values there are
-     * @param mode      {@code exhaustive}, or {@code pairwise+random} when the space exceeds the budget
+     * @param mode      {@code exhaustive}, or {@code pairwise+sparse+random} when the space exceeds the budget
      * @param evaluated how many distinct answer sets were evaluated
      */
     @Serdeable
