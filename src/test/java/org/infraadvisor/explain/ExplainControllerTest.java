@@ -80,15 +80,16 @@ class ExplainControllerTest {
         assertThat((String) onPrem.get("summary")).contains("cloud-first was recommended rather than on-prem");
         List<Map<String, Object>> rules = (List<Map<String, Object>>) onPrem.get("rules");
         assertThat(rules).isNotEmpty().allSatisfy(r -> assertThat(r).containsKeys("rule", "file", "line", "fired", "verdict"));
-        // a rule for on-prem that needs steady utilization did not fire, and says so with the user's actual answer
+        // a rule for on-prem that needs a capital budget did not fire, and says so with the user's actual answer
         assertThat(rules).anySatisfy(r -> {
             assertThat(r).containsEntry("fired", false);
-            assertThat((String) r.get("verdict")).startsWith("did not fire");
+            assertThat((String) r.get("verdict")).startsWith("did not fire").contains("budget = capex");
             assertThat((List<Map<String, Object>>) r.get("conditions")).anySatisfy(c -> {
-                assertThat(c).containsEntry("question", "utilization").containsEntry("met", false).containsEntry("answer", "bursty");
-                assertThat((String) c.get("explanation")).contains("needs utilization = steady").contains("you answered bursty");
+                assertThat(c).containsEntry("question", "budget").containsEntry("met", false).containsEntry("answer", "opex");
+                assertThat((String) c.get("explanation")).contains("needs budget = capex").contains("you answered opex");
             });
         });
+        assertThat((String) onPrem.get("summary")).contains("needs budget = capex");
         List<Map<String, Object>> standings = (List<Map<String, Object>>) explanation.get("standings");
         assertThat(standings.get(0)).containsEntry("strategy", "cloud-first").containsEntry("chosen", true);
         assertThat((List<Map<String, Object>>) standings.get(0).get("votes")).allSatisfy(v ->
