@@ -32,7 +32,8 @@ class RulesWatcherTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("advisor.rules.dir", folder.rules.toString(),
+        return Map.of("micronaut.http.client.read-timeout", "180s", // a reload compiles and runs every scenario
+                "advisor.rules.dir", folder.rules.toString(),
                 "advisor.conversations.dir", folder.conversations.toString(),
                 "advisor.admin.token", TOKEN,
                 "advisor.rules.watch", "true",
