@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * {@code java -jar infra-advisor.jar verify [--rules DIR] [--conversations DIR] [--json]}: checks rules and
  * dialogue as the service would load them, without starting the service. Exit code 0 only when all is clean.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, version = "Infra Advisor verify 0.1.0",
         description = "Compiles every DRL and conversation, runs the scenario suite and cross-checks dialogue and rules.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -34,7 +34,7 @@ public final class VerifyCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "1000",
-            description = "Answer combinations per flow above which the space is sampled, pairwise plus random (default: ${DEFAULT-VALUE})")
+            description = "Answer combinations per flow above which the space is sampled instead of enumerated (default: ${DEFAULT-VALUE})")
     int maxCombinations;
 
     @Option(names = "--no-explore", description = "Skip evaluating combinations of answers")
