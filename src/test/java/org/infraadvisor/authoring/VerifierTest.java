@@ -39,10 +39,13 @@ class VerifierTest {
     }
 
     @Test
-    void baseFixtureHasNoCrossCheckFindings() throws IOException {
+    void baseFixtureIsClean() throws IOException {
         VerifyReport report = verifyFixture(null);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.findings()).filteredOn(f -> !f.kind().equals(VerifyReport.RULE_NOT_COVERED)).isEmpty();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.scenarios().passed()).isEqualTo(3);
+        assertThat(report.coverage().notFired()).isEmpty();
+        assertThat(report.clean()).isTrue();
         assertThat(report.exploration()).singleElement().satisfies(e -> {
             assertThat(e.flow()).isEqualTo("mini");
             assertThat(e.mode()).isEqualTo("exhaustive");
@@ -109,6 +112,29 @@ class VerifierTest {
             assertThat(f.example()).containsEntry("load", "steady");
             assertThat(((Number) f.example().get("size")).doubleValue()).isLessThan(10);
         });
+    }
+
+    @Test
+    void failingScenarioIsNamedWithTheDifference() throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        Files.writeString(tmp.resolve("rules/scenarios/04-wrong.yaml"), """
+                name: A wrong expectation
+                flow: mini
+                answers:
+                  load: bursty
+                expect:
+                  strategy: on-prem
+                """);
+        VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
+        assertThat(report.clean()).isFalse();
+        assertThat(report.servable()).isFalse();
+        assertThat(report.scenarios().failed()).isEqualTo(1);
+        assertThat(report.scenarios().results()).filteredOn(r -> !r.passed()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("A wrong expectation");
+            assertThat(r.file()).startsWith("rules/scenarios/04-wrong.yaml");
+            assertThat(r.differences()).anySatisfy(d -> assertThat(d).contains("on-prem").contains("cloud-first"));
+        });
+        assertThat(ReportText.render(report)).contains("FAILED A wrong expectation");
     }
 
     @Test

@@ -20,6 +20,16 @@ final class RulesFolder {
         root = Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath();
         rules = copy(Path.of("rules"), root.resolve("rules"));
         conversations = copy(Path.of("conversations"), root.resolve("conversations"));
+        // a scenario any sensible rule set passes, so that a rule set deciding otherwise is refused
+        write("scenarios/zz-reload-test.yaml", """
+                name: Reload test - data kept on premises
+                description: Written by the reload tests.
+                answers:
+                  workload: inference
+                  data_residency: on-premises
+                expect:
+                  strategy: on-prem
+                """);
     }
 
     /** Writes beside the target and renames over it, as editors do, so no reader sees half a file. */
@@ -61,6 +71,24 @@ final class RulesFolder {
                 when
                     Answer(question == "workload" value == )
                 then
+                end
+                """.formatted(n);
+    }
+
+    /** Compiles, but decides cloud-first for everyone, also when data must stay on premises: the scenarios refuse it. */
+    static String scenarioBreakingRule(int n) {
+        return """
+                package rules.strategy;
+
+                import org.infraadvisor.facts.StrategyChoice;
+
+                rule "Reload test rule"
+                    @description("Version %d decides cloud-first for everyone.")
+                    salience 1000
+                when
+                    not StrategyChoice()
+                then
+                    insert(new StrategyChoice("cloud-first", 0.99, "forced by the reload test"));
                 end
                 """.formatted(n);
     }
