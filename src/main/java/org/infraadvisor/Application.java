@@ -4,10 +4,21 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 @OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.1",
         description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators."))
 public class Application {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            // Logs go to stderr so that the report (and --json) alone is on stdout.
+            System.setProperty("logback.configurationFile", "logback-verify.xml");
+            int code = org.infraadvisor.authoring.VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length),
+                    new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+            System.exit(code);
+        }
         Micronaut.run(Application.class, args);
     }
 }

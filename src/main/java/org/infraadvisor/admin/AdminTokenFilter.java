@@ -2,14 +2,12 @@ package org.infraadvisor.admin;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 
@@ -17,46 +15,52 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Everything under {@code /admin/**} needs {@code Authorization: Bearer <advisor.admin.token>}. Without a
- * configured token ({@code ADVISOR_ADMIN_TOKEN}) the admin endpoints refuse everyone.
+ * Guards every {@code /admin/**} endpoint, whichever feature adds it: the request needs
+ * {@code Authorization: Bearer <token>} with the token configured as {@code advisor.admin.token}
+ * ({@code ADVISOR_ADMIN_TOKEN}). Without a configured token the admin endpoints are off and answer 404.
  */
-@ServerFilter("/admin/**")
-public class AdminTokenFilter implements Ordered {
+@ServerFilter({"/admin", "/admin/**"})
+public class AdminTokenFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final byte[] token;
-    private final ErrorResponseProcessor<?> problems;
+    private final ErrorResponseProcessor<?> errors;
 
-    public AdminTokenFilter(@Nullable @Value("${advisor.admin.token:}") String token, ErrorResponseProcessor<?> problems) {
-        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
-        this.problems = problems;
+    public AdminTokenFilter(@Value("${advisor.admin.token:}") @Nullable String token, ErrorResponseProcessor<?> errors) {
+        this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
+        this.errors = errors;
     }
 
-    @Override
-    public int getOrder() {
-        return ServerFilterPhase.SECURITY.order();
+    /** Whether admin endpoints are served at all (a token is configured). */
+    public boolean enabled() {
+        return token != null;
     }
 
     @RequestFilter
     @Nullable
     public HttpResponse<?> authorize(HttpRequest<?> request) {
         if (token == null) {
-            return refuse(request, HttpStatus.FORBIDDEN, "the admin endpoints are disabled: no admin token is configured (advisor.admin.token)");
+            return problem(request, HttpStatus.NOT_FOUND,
+                    "admin endpoints are off: set advisor.admin.token (ADVISOR_ADMIN_TOKEN) to turn them on");
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return refuse(request, HttpStatus.UNAUTHORIZED, "the admin endpoints need 'Authorization: Bearer <admin token>'");
+            return unauthorized(request, "admin endpoints need the header 'Authorization: Bearer <token>'");
         }
-        byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
+        byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+        // constant-time: the time taken does not tell how much of the token was right
         if (!MessageDigest.isEqual(given, token)) {
-            return refuse(request, HttpStatus.UNAUTHORIZED, "the admin token is not valid");
+            return unauthorized(request, "the bearer token is not the admin token");
         }
         return null;
     }
 
-    private HttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {
-        return problems.processResponse(ErrorContext.builder(request).errorMessage(detail).build(),
-                HttpResponse.status(status).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"infra-advisor-admin\""));
+    private HttpResponse<?> unauthorized(HttpRequest<?> request, String detail) {
+        return problem(request, HttpStatus.UNAUTHORIZED, detail).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"admin\"");
+    }
+
+    private io.micronaut.http.MutableHttpResponse<?> problem(HttpRequest<?> request, HttpStatus status, String detail) {
+        return errors.processResponse(ErrorContext.builder(request).errorMessage(detail).build(), HttpResponse.status(status));
     }
 }

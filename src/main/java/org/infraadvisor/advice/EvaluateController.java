@@ -8,7 +8,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
 import org.infraadvisor.conversation.ConversationService;
+import org.infraadvisor.explain.ExplainService;
+import org.infraadvisor.explain.Explanation;
 
 import java.util.Map;
 
@@ -19,18 +24,35 @@ import java.util.Map;
 public class EvaluateController {
 
     private final ConversationService service;
+    private final ExplainService explain;
 
-    public EvaluateController(ConversationService service) {
+    public EvaluateController(ConversationService service, ExplainService explain) {
         this.service = service;
+        this.explain = explain;
     }
 
+    /** {@code explanation} is present only when the request asked for it. */
     @Serdeable
-    public record EvaluateResponse(Recommendation recommendation) {
+    public record EvaluateResponse(Recommendation recommendation,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Explanation explanation) {
+        @io.micronaut.core.annotation.Creator
+        public EvaluateResponse {
+        }
+
+        public EvaluateResponse(Recommendation recommendation) {
+            this(recommendation, null);
+        }
     }
 
     @Post
-    @Operation(summary = "Evaluate answers without storing them", description = "Missing answers count as unknown.")
+    @Operation(summary = "Evaluate answers without storing them",
+            description = "Missing answers count as unknown. With \"explain\": true the response also explains why and why not.")
     public EvaluateResponse evaluate(@Body EvaluateRequest request) {
-        return new EvaluateResponse(service.evaluate(request.flow(), request.answers() == null ? Map.of() : request.answers()));
+        Map<String, JsonNode> answers = request.answers() == null ? Map.of() : request.answers();
+        if (Boolean.TRUE.equals(request.explain())) {
+            ExplainService.Explained explained = explain.evaluate(request.flow(), answers);
+            return new EvaluateResponse(explained.recommendation(), explained.explanation());
+        }
+        return new EvaluateResponse(service.evaluate(request.flow(), answers));
     }
 }

@@ -145,13 +145,18 @@ public class ConversationService {
     public Recommendation evaluate(String flowId, Map<String, JsonNode> given) {
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, flowId);
+        return evaluate(ruleSet, flow, canonical(flow, given));
+    }
+
+    /** Checks each given answer against its question and returns the canonical values; 422 on the first bad one. */
+    public static Map<String, Object> canonical(Flow flow, Map<String, JsonNode> given) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : given.entrySet()) {
             Question q = flow.question(e.getKey()).orElseThrow(() -> new InvalidAnswerException(
                     "flow '%s' has no question '%s'".formatted(flow.id(), shorten(e.getKey()))));
             canonical.put(q.id(), AnswerValues.canonical(q, e.getValue()));
         }
-        return evaluate(ruleSet, flow, canonical);
+        return canonical;
     }
 
     /** Erases a conversation with its answers and recommendation (the store cascades); unknown ids give 404. */
@@ -215,7 +220,8 @@ public class ConversationService {
                 new HttpStatusException(HttpStatus.NOT_FOUND, "no conversation with id '%s'".formatted(shorten(id))));
     }
 
-    private static Flow flow(RuleSet ruleSet, String flowId) {
+    /** The flow of that id in the rule set; 422 when no id is given, 404 when there is no such flow. */
+    public static Flow flow(RuleSet ruleSet, String flowId) {
         if (flowId == null || flowId.isBlank()) {
             throw new InvalidAnswerException("'flow' is required; available flows: " + ruleSet.flows().keySet());
         }

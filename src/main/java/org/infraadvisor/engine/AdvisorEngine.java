@@ -36,6 +36,14 @@ public class AdvisorEngine {
 
     /** Evaluates the answers of a flow; questions without an answer count as unknown, skipped ones as not asked. */
     public Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        return evaluateInDetail(ruleSet, flow, answers).recommendation();
+    }
+
+    /**
+     * Like {@link #evaluate} but also hands back what explanations and checks need: the answer facts, every
+     * fact left in the session and the trace of firings.
+     */
+    public Evaluation evaluateInDetail(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         List<Answer> facts = facts(flow, answers);
         KieSession session = ruleSet.kieBase().newKieSession();
         Trace trace = new Trace();
@@ -50,14 +58,15 @@ public class AdvisorEngine {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself (last: %s)"
                         .formatted(fired, trace.firings().get(trace.firings().size() - 1).rule()));
             }
-            return new RecommendationAssembler(ruleSet, flow, trace).assemble(session);
+            Recommendation recommendation = new RecommendationAssembler(ruleSet, flow, trace).assemble(session);
+            return new Evaluation(recommendation, facts, List.copyOf(session.getObjects()), trace);
         } finally {
             session.dispose();
         }
     }
 
     /** One Answer fact per question of the flow. */
-    static List<Answer> facts(Flow flow, Map<String, Object> answers) {
+    public static List<Answer> facts(Flow flow, Map<String, Object> answers) {
         DialogueState state = new DialogueState(flow, answers);
         List<Answer> facts = new ArrayList<>(flow.questions().size());
         for (Question q : flow.questions()) {

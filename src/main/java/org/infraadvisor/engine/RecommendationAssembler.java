@@ -114,18 +114,7 @@ final class RecommendationAssembler {
     }
 
     private Because because(Answer a) {
-        Question q = flow.question(a.getQuestion()).orElse(null);
-        Object value = a.isUnknown() ? Answer.UNKNOWN : !Double.isNaN(a.getNumber()) ? (Object) a.getNumber()
-                : a.getValues().size() > 1 || q != null && q.type() == org.infraadvisor.dialogue.QuestionType.MULTI ? a.getValues() : a.getValue();
-        String label = q == null || a.isUnknown() ? (a.isUnknown() ? "I don't know" : a.getValue())
-                : String.join(", ", a.getValues().isEmpty() ? List.of(a.getValue()) : a.getValues().stream().map(q::labelOf).toList());
-        if (q != null && !Double.isNaN(a.getNumber()) && q.unit() != null) {
-            label = a.getValue() + " " + q.unit();
-        }
-        if (q != null && q.type() == org.infraadvisor.dialogue.QuestionType.BOOLEAN && a.isKnown()) {
-            label = Boolean.parseBoolean(a.getValue()) ? "Yes" : "No"; // as ConversationService labels the answer
-        }
-        return new Because(a.getQuestion(), q == null ? a.getQuestion() : q.text(), value, label);
+        return AnswerLabels.because(flow, a);
     }
 
     private static <T> List<T> all(KieSession session, Class<T> type) {

@@ -16,9 +16,16 @@ import java.util.Optional;
  *
  * @param version short hash of every rule, catalogue and conversation file
  * @param rules   the rules of the KieBase by name, with their metadata
+ * @param sources the DRL text the KieBase was compiled from, by file name as reported (for rule analysis)
  */
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, Flow> flows,
-                      List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules) {
+                      List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules,
+                      Map<String, String> sources) {
+
+    public RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, Flow> flows,
+                   List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules) {
+        this(version, loadedAt, kieBase, flows, accelerators, assumptions, rules, Map.of());
+    }
 
     public Optional<Flow> flow(String id) {
         return Optional.ofNullable(flows.get(id));

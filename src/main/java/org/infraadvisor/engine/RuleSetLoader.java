@@ -69,7 +69,7 @@ public final class RuleSetLoader {
         hashed.putAll(conversations);
         hashed.putAll(read(rulesDir.resolve("catalogue"), ".yaml", problems));
         return new RuleSet(hash(hashed), Instant.now(), compiled.kieBase(), Map.copyOf(flows), List.copyOf(accelerators),
-                List.copyOf(assumptions), compiled.rules());
+                List.copyOf(assumptions), compiled.rules(), java.util.Collections.unmodifiableMap(new TreeMap<>(drl)));
     }
 
     private static <T> List<T> catalogue(Path rulesDir, String relative, List<DefinitionProblem> problems,

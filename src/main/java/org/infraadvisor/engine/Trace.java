@@ -22,17 +22,21 @@ import java.util.Set;
  * Records, through Drools' event listeners, which rule fired on which facts and what it inserted, so every
  * conclusion can be traced back through the rules that derived it to the user's answers.
  */
-final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+public final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     /** The rules and answers behind a fact: the rule that inserted it plus everything behind its match. */
-    record Support(Set<String> rules, Set<Answer> answers) {
+    public record Support(Set<String> rules, Set<Answer> answers) {
     }
 
-    /** One firing of a rule: its support and the facts it inserted. */
-    record Firing(String rule, Support support, List<Object> concluded) {
+    /**
+     * One firing of a rule: its support, the facts it inserted, and the facts its conditions matched (an
+     * accumulate contributes its result, not the facts it added up).
+     */
+    public record Firing(String rule, Support support, List<Object> concluded, List<Object> matched) {
     }
 
     private final Map<Object, Support> supportOf = new IdentityHashMap<>();
+    private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
     private final Set<Assumption> assumptionsUsed = new LinkedHashSet<>();
     private Firing current;
@@ -57,8 +61,13 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
             }
         }
         rules.add(rule);
-        current = new Firing(rule, new Support(rules, answers), new ArrayList<>());
+        current = new Firing(rule, new Support(rules, answers), new ArrayList<>(), matched(match));
         firings.add(current);
+    }
+
+    private static List<Object> matched(Match match) {
+        return match.getObjects().stream()
+                .filter(o -> o != null && !o.getClass().getName().startsWith("org.drools.")).toList();
     }
 
     @Override
@@ -70,6 +79,7 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
     public void objectInserted(ObjectInsertedEvent event) {
         if (current != null) {
             supportOf.put(event.getObject(), current.support());
+            insertedBy.put(event.getObject(), current);
             current.concluded().add(event.getObject());
         }
     }
@@ -95,15 +105,20 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
         // a retracted fact keeps its support: it no longer appears in the results anyway
     }
 
-    Support supportOf(Object fact) {
+    public Support supportOf(Object fact) {
         return supportOf.getOrDefault(fact, new Support(Set.of(), Set.of()));
     }
 
-    List<Firing> firings() {
+    /** The firing whose consequence inserted the fact, if a rule did (answers and catalogue facts have none). */
+    public java.util.Optional<Firing> firingThatInserted(Object fact) {
+        return java.util.Optional.ofNullable(insertedBy.get(fact));
+    }
+
+    public List<Firing> firings() {
         return firings;
     }
 
-    Set<Assumption> assumptionsUsed() {
+    public Set<Assumption> assumptionsUsed() {
         return assumptionsUsed;
     }
 }

@@ -1,0 +1,82 @@
+package org.infraadvisor.authoring;
+
+import org.infraadvisor.dialogue.AnswerValues;
+import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.facts.Answer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One constraint of an {@code Answer(...)} pattern besides the question, as Drools' expression parser read it:
+ * a test on the option value, the chosen options, the number, or a known/unknown/asked flag. Constraints the
+ * analysis cannot interpret are kept as {@link Kind#OPAQUE} with their text.
+ *
+ * @param operator {@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code contains},
+ *                 {@code not contains} (a flag test uses {@code ==} / {@code !=} against true)
+ * @param literals the values the constraint compares with (for VALUE: any of them for {@code ==}, none for {@code !=})
+ */
+public record AnswerTest(Kind kind, String operator, List<String> literals, String text) {
+
+    public enum Kind { VALUE, VALUES, NUMBER, FLAG, OPAQUE }
+
+    /** Whether the answer passes this test; empty when the analysis cannot tell. */
+    public Optional<Boolean> holds(Answer a) {
+        return switch (kind) {
+            case VALUE -> Optional.of(operator.equals("==") == literals.contains(a.getValue()));
+            case VALUES -> Optional.of(operator.equals("contains") == a.getValues().contains(literals.get(0)));
+            case NUMBER -> Optional.of(compare(a.getNumber(), Double.parseDouble(literals.get(0))));
+            case FLAG -> Optional.of(operator.equals("==") == flag(a, literals.get(0)));
+            case OPAQUE -> Optional.empty();
+        };
+    }
+
+    private boolean compare(double n, double limit) {
+        // Java and Drools alike: every comparison with NaN (no number given) is false, except !=
+        return switch (operator) {
+            case "<" -> n < limit;
+            case "<=" -> n <= limit;
+            case ">" -> n > limit;
+            case ">=" -> n >= limit;
+            case "==" -> n == limit;
+            default -> n != limit;
+        };
+    }
+
+    private static boolean flag(Answer a, String flag) {
+        return switch (flag) {
+            case "known" -> a.isKnown();
+            case "unknown" -> a.isUnknown();
+            default -> a.isAsked();
+        };
+    }
+
+    /** The test in a reader's words, e.g. {@code utilization = steady ("Steady: busy most hours")}. */
+    public String describe(String questionId, Question q) {
+        return switch (kind) {
+            case VALUE -> {
+                String options = literals.stream().map(v -> option(q, v)).collect(Collectors.joining(" or "));
+                if (operator.equals("==")) {
+                    yield literals.size() == 1 ? questionId + " = " + options : questionId + " is one of " + options;
+                }
+                yield questionId + " is not " + options;
+            }
+            case VALUES -> questionId + (operator.equals("contains") ? " includes " : " does not include ") + option(q, literals.get(0));
+            case NUMBER -> questionId + " " + operator + " " + literals.get(0) + (q != null && q.unit() != null ? " " + q.unit() : "");
+            case FLAG -> switch (literals.get(0)) {
+                case "known" -> operator.equals("==") ? questionId + " answered (not \"I don't know\")" : questionId + " not answered";
+                case "unknown" -> operator.equals("==") ? questionId + " answered \"I don't know\"" : questionId + " not \"I don't know\"";
+                default -> operator.equals("==") ? questionId + " asked" : questionId + " not asked";
+            };
+            case OPAQUE -> questionId + ": " + text;
+        };
+    }
+
+    static String option(Question q, String value) {
+        if (q == null || !q.offers(value)) {
+            return AnswerValues.UNKNOWN.equals(value) ? "\"I don't know\"" : value;
+        }
+        return value + " (\"" + q.labelOf(value) + "\")";
+    }
+}

@@ -1,0 +1,140 @@
+package org.infraadvisor.whatif;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.infraadvisor.advice.Recommendation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What changes between two recommendations: strategy, confidence, accelerators (added, removed, other count),
+ * risks, costs, readiness and sizing, plus the same in plain sentences ({@code summary}). A side that is
+ * absent is null ({@code from: null} means added, {@code to: null} removed).
+ */
+@Serdeable
+public record RecommendationDiff(boolean changed, @Nullable StrategyChange strategy, @Nullable NumberChange confidence,
+                                 List<AcceleratorChange> accelerators, List<RiskChange> risks, List<CostChange> costs,
+                                 List<ReadinessChange> readiness, List<SizingChange> sizing, List<String> summary) {
+
+    @Serdeable
+    public record StrategyChange(@Nullable String from, @Nullable String to) {
+    }
+
+    @Serdeable
+    public record NumberChange(double from, double to) {
+    }
+
+    @Serdeable
+    public record AcceleratorChange(String vendor, String model, @Nullable Integer countFrom, @Nullable Integer countTo) {
+    }
+
+    @Serdeable
+    public record RiskChange(String title, @Nullable String severityFrom, @Nullable String severityTo) {
+    }
+
+    @Serdeable
+    public record CostChange(String strategy, @Nullable Double from, @Nullable Double to, @Nullable Double delta) {
+    }
+
+    @Serdeable
+    public record ReadinessChange(String pillar, @Nullable String from, @Nullable String to) {
+    }
+
+    @Serdeable
+    public record SizingChange(String name, @Nullable String unit, @Nullable Double from, @Nullable Double to) {
+    }
+
+    public static RecommendationDiff between(Recommendation from, Recommendation to) {
+        List<String> summary = new ArrayList<>();
+        StrategyChange strategy = null;
+        if (!Objects.equals(from.strategy(), to.strategy())) {
+            strategy = new StrategyChange(from.strategy(), to.strategy());
+            summary.add("strategy: %s → %s".formatted(from.strategy(), to.strategy()));
+        }
+        NumberChange confidence = from.confidence() == to.confidence() ? null : new NumberChange(from.confidence(), to.confidence());
+
+        List<AcceleratorChange> accelerators = new ArrayList<>();
+        compare(from.accelerators(), to.accelerators(), a -> a.vendor() + " " + a.model(), (a, b) -> {
+            Integer c0 = a == null ? null : a.count();
+            Integer c1 = b == null ? null : b.count();
+            if (!Objects.equals(c0, c1)) {
+                Recommendation.AcceleratorAdvice any = a == null ? b : a;
+                accelerators.add(new AcceleratorChange(any.vendor(), any.model(), c0, c1));
+                summary.add(a == null ? "accelerator added: %s %s ×%d".formatted(any.vendor(), any.model(), c1)
+                        : b == null ? "accelerator removed: %s %s".formatted(any.vendor(), any.model())
+                        : "accelerator %s %s: %d → %d".formatted(any.vendor(), any.model(), c0, c1));
+            }
+        });
+        List<RiskChange> risks = new ArrayList<>();
+        compare(from.risks(), to.risks(), Recommendation.RiskAdvice::title, (a, b) -> {
+            String s0 = a == null ? null : a.severity();
+            String s1 = b == null ? null : b.severity();
+            if (!Objects.equals(s0, s1)) {
+                String title = a == null ? b.title() : a.title();
+                risks.add(new RiskChange(title, s0, s1));
+                summary.add(a == null ? "risk added (%s): %s".formatted(s1, title) : b == null ? "risk removed: " + title
+                        : "risk %s: %s → %s".formatted(title, s0, s1));
+            }
+        });
+        List<CostChange> costs = new ArrayList<>();
+        compare(from.costs(), to.costs(), Recommendation.CostAdvice::strategy, (a, b) -> {
+            Double c0 = a == null ? null : a.totalUsd();
+            Double c1 = b == null ? null : b.totalUsd();
+            if (!Objects.equals(c0, c1)) {
+                String s = a == null ? b.strategy() : a.strategy();
+                costs.add(new CostChange(s, c0, c1, c0 == null || c1 == null ? null : c1 - c0));
+                summary.add("cost of %s: %s → %s".formatted(s, usd(c0), usd(c1)));
+            }
+        });
+        List<ReadinessChange> readiness = new ArrayList<>();
+        compare(from.readiness(), to.readiness(), Recommendation.ReadinessAdvice::pillar, (a, b) -> {
+            String s0 = a == null ? null : a.status();
+            String s1 = b == null ? null : b.status();
+            if (!Objects.equals(s0, s1)) {
+                String pillar = a == null ? b.pillar() : a.pillar();
+                readiness.add(new ReadinessChange(pillar, s0, s1));
+                summary.add("readiness of %s: %s → %s".formatted(pillar, s0, s1));
+            }
+        });
+        List<SizingChange> sizing = new ArrayList<>();
+        compare(from.sizing(), to.sizing(), Recommendation.SizingAdvice::name, (a, b) -> {
+            Double v0 = a == null ? null : a.value();
+            Double v1 = b == null ? null : b.value();
+            if (!Objects.equals(v0, v1)) {
+                Recommendation.SizingAdvice any = a == null ? b : a;
+                sizing.add(new SizingChange(any.name(), any.unit(), v0, v1));
+                summary.add("%s: %s → %s %s".formatted(any.name(), v0, v1, any.unit() == null ? "" : any.unit()).strip());
+            }
+        });
+        boolean changed = strategy != null || confidence != null || !accelerators.isEmpty() || !risks.isEmpty()
+                || !costs.isEmpty() || !readiness.isEmpty() || !sizing.isEmpty();
+        return new RecommendationDiff(changed, strategy, confidence, accelerators, risks, costs, readiness, sizing, summary);
+    }
+
+    /** Pairs items by key (first occurrence) and hands each pair to {@code visit}; a missing side is null. */
+    private static <T> void compare(List<T> from, List<T> to, Function<T, String> key, java.util.function.BiConsumer<T, T> visit) {
+        Map<String, T> before = index(from, key);
+        Map<String, T> after = index(to, key);
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        keys.forEach(k -> visit.accept(before.get(k), after.get(k)));
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        items.forEach(i -> map.putIfAbsent(key.apply(i), i));
+        return map;
+    }
+
+    private static String usd(Double d) {
+        return d == null ? "none" : String.format(Locale.ROOT, "%,.0f USD", d);
+    }
+}

@@ -1,0 +1,164 @@
+package org.infraadvisor.authoring;
+
+import org.infraadvisor.authoring.VerifyReport.Finding;
+import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** verify names each kind of defect a rule author can make, with file and line. */
+class VerifierTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/verify-fixtures");
+
+    @TempDir
+    Path tmp;
+
+    final Verifier verifier = new Verifier(new AdvisorEngine(10_000));
+
+    /** The base fixture with one defect copied over it. */
+    VerifyReport verifyFixture(String defect) throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        if (defect != null) {
+            copy(FIXTURES.resolve(defect), tmp);
+        }
+        return verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
+    }
+
+    static List<Finding> findings(VerifyReport report, String kind) {
+        return report.findings().stream().filter(f -> f.kind().equals(kind)).toList();
+    }
+
+    @Test
+    void baseFixtureIsClean() throws IOException {
+        VerifyReport report = verifyFixture(null);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.scenarios().passed()).isEqualTo(3);
+        assertThat(report.coverage().notFired()).isEmpty();
+        assertThat(report.clean()).isTrue();
+        assertThat(report.exploration()).singleElement().satisfies(e -> {
+            assertThat(e.flow()).isEqualTo("mini");
+            assertThat(e.mode()).isEqualTo("exhaustive");
+            assertThat(e.questions()).containsExactly("load", "size", "residency");
+            assertThat(e.evaluated()).isGreaterThan(10);
+        });
+    }
+
+    @Test
+    void syntaxErrorIsNamedWithFileAndLine() throws IOException {
+        VerifyReport report = verifyFixture("syntax-error");
+        assertThat(report.clean()).isFalse();
+        assertThat(report.version()).isNull();
+        assertThat(report.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/strategy/broken.drl"));
+        assertThat(report.problems()).extracting(DefinitionProblem::line).contains(8);
+        assertThat(ReportText.render(report)).contains("rules/strategy/broken.drl:8:").contains("NOT CLEAN");
+    }
+
+    @Test
+    void unknownFactFieldIsNamedWithFileAndLine() throws IOException {
+        VerifyReport report = verifyFixture("unknown-field");
+        assertThat(report.clean()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/strategy/typo.drl");
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("valeu");
+        });
+    }
+
+    @Test
+    void unreachableRuleIsNamed() throws IOException {
+        VerifyReport report = verifyFixture("unreachable-rule");
+        assertThat(report.clean()).isFalse();
+        assertThat(report.problems()).isEmpty();
+        assertThat(findings(report, VerifyReport.UNREACHABLE_RULE)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("Steady and bursty at once");
+            assertThat(f.file()).isEqualTo("rules/strategy/unreachable.drl");
+            assertThat(f.line()).isEqualTo(6);
+        });
+        // both values are offered, so only the exploration can tell
+        assertThat(findings(report, VerifyReport.UNOFFERED_VALUE)).isEmpty();
+    }
+
+    @Test
+    void unusedQuestionIsNamed() throws IOException {
+        VerifyReport report = verifyFixture("unused-question");
+        assertThat(report.clean()).isFalse();
+        assertThat(findings(report, VerifyReport.UNUSED_QUESTION)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("team_size");
+            assertThat(f.file()).isEqualTo("conversations/mini.yaml");
+            assertThat(f.line()).isEqualTo(28);
+            assertThat(f.message()).contains("no rule reads");
+        });
+    }
+
+    @Test
+    void contradictingRulePairIsNamedWithACounterExample() throws IOException {
+        VerifyReport report = verifyFixture("contradicting-pair");
+        assertThat(report.clean()).isFalse();
+        assertThat(findings(report, VerifyReport.CONTRADICTING_STRATEGIES)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("cloud-first vs on-prem");
+            assertThat(f.message()).contains("\"Steady load means on-prem\" rules/strategy/contradiction.drl:6")
+                    .contains("\"Small models mean the cloud\" rules/strategy/contradiction.drl:14");
+            assertThat(f.example()).containsEntry("load", "steady");
+            assertThat(((Number) f.example().get("size")).doubleValue()).isLessThan(10);
+        });
+    }
+
+    @Test
+    void failingScenarioIsNamedWithTheDifference() throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        Files.writeString(tmp.resolve("rules/scenarios/04-wrong.yaml"), """
+                name: A wrong expectation
+                flow: mini
+                answers:
+                  load: bursty
+                expect:
+                  strategy: on-prem
+                """);
+        VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
+        assertThat(report.clean()).isFalse();
+        assertThat(report.servable()).isFalse();
+        assertThat(report.scenarios().failed()).isEqualTo(1);
+        assertThat(report.scenarios().results()).filteredOn(r -> !r.passed()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("A wrong expectation");
+            assertThat(r.file()).startsWith("rules/scenarios/04-wrong.yaml");
+            assertThat(r.differences()).anySatisfy(d -> assertThat(d).contains("on-prem").contains("cloud-first"));
+        });
+        assertThat(ReportText.render(report)).contains("FAILED A wrong expectation");
+    }
+
+    @Test
+    void valueTheQuestionDoesNotOfferIsNamed() throws IOException {
+        VerifyReport report = verifyFixture("unoffered-value");
+        assertThat(findings(report, VerifyReport.UNOFFERED_VALUE)).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("rules/strategy/unoffered.drl");
+            assertThat(f.line()).isEqualTo(9);
+            assertThat(f.message()).contains("'constant'").contains("[steady, bursty]");
+        });
+        assertThat(findings(report, VerifyReport.UNREACHABLE_RULE)).extracting(Finding::subject)
+                .containsExactly("Constant load favours on-prem");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
