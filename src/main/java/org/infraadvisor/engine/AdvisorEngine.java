@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns answers into facts, fires the rules of a {@link RuleSet} in a fresh session (always disposed), and
- * collects what the rules concluded. Holds no advice of its own.
+ * Turns answers into facts, fires the rules of a {@link RuleSet} in a clean session (pooled; always disposed, which
+ * resets it), and collects what the rules concluded. Holds no advice of its own.
  */
 @Singleton
 public class AdvisorEngine {
 
     private final int maxFirings;
+    private final SessionPools sessions = new SessionPools();
 
     public AdvisorEngine(@Value("${advisor.rules.max-firings:10000}") int maxFirings) {
         this.maxFirings = maxFirings;
@@ -37,7 +38,7 @@ public class AdvisorEngine {
     /** Evaluates the answers of a flow; questions without an answer count as unknown, skipped ones as not asked. */
     public Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         List<Answer> facts = facts(flow, answers);
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = sessions.newSession(ruleSet.kieBase());
         Trace trace = new Trace();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
@@ -57,7 +58,7 @@ public class AdvisorEngine {
     }
 
     /** One Answer fact per question of the flow. */
-    static List<Answer> facts(Flow flow, Map<String, Object> answers) {
+    public static List<Answer> facts(Flow flow, Map<String, Object> answers) {
         DialogueState state = new DialogueState(flow, answers);
         List<Answer> facts = new ArrayList<>(flow.questions().size());
         for (Question q : flow.questions()) {
