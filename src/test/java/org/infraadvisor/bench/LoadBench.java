@@ -14,8 +14,11 @@ import java.util.Map;
  * /api/evaluate}, whole conversations. Starts the service from the jar (fresh database under
  * {@code target/bench/load}) unless {@code --url} points at one already running.
  * <p>
+ * When wrk is installed ({@code apt-get install wrk}) the same instance is then driven by wrk for flows and
+ * evaluate as a cross-check ({@code --wrk false} skips it).
+ * <p>
  * {@code --jar target/infra-advisor-0.1.0.jar --connections 32 --warmup 10 --duration 30 --out FILE
- * [--url http://127.0.0.1:8080] [--java-opts "..."] [--phases flows,evaluate,conversation]}
+ * [--url http://127.0.0.1:8080] [--java-opts "..."] [--phases flows,evaluate,conversation] [--wrk auto|false]}
  */
 public final class LoadBench {
 
@@ -27,8 +30,14 @@ public final class LoadBench {
                 Duration.ofSeconds(a.getInt("warmup", 10)), Duration.ofSeconds(a.getInt("duration", 30)), 0);
         String machineBefore = Machine.summary();
         List<LoadDriver.Result> results;
+        List<WrkCrossCheck.WrkResult> wrk = List.of();
+        boolean withWrk = !"false".equals(a.get("wrk", "auto")) && WrkCrossCheck.available();
         if (a.values().containsKey("url")) {
-            results = run(settings.withBase(URI.create(a.get("url", ""))), phases, () -> Double.NaN);
+            URI base = URI.create(a.get("url", ""));
+            results = run(settings.withBase(base), phases, () -> Double.NaN);
+            if (withWrk) {
+                wrk = WrkCrossCheck.run(base, settings.connections(), settings.warmup(), settings.duration());
+            }
         } else {
             List<String> jvmOptions = a.get("java-opts", "").isBlank() ? List.of() : List.of(a.get("java-opts", "").trim().split("\\s+"));
             Path work = Path.of("target", "bench", "load");
@@ -38,18 +47,26 @@ public final class LoadBench {
                 long ms = service.awaitFirstRequest(Duration.ofSeconds(120));
                 System.out.printf("service up after %d ms at %s%n", ms, service.baseUri());
                 results = run(settings.withBase(service.baseUri()), phases, service::cpuSeconds);
+                if (withWrk) {
+                    System.out.println("wrk cross-check: flows, evaluate...");
+                    wrk = WrkCrossCheck.run(service.baseUri(), settings.connections(), settings.warmup(), settings.duration());
+                }
             }
         }
         String report = LoadDriver.report(results);
         System.out.println("before: " + machineBefore);
         System.out.println("after:  loadavg " + Machine.loadAverage());
         System.out.print(report);
+        if (!wrk.isEmpty()) {
+            System.out.print(WrkCrossCheck.report(wrk));
+        }
         String out = a.get("out", "");
         if (!out.isBlank()) {
             Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
             Files.writeString(Path.of(out), LoadDriver.json(results, Map.of("machine", Machine.describe(),
                     "connections", settings.connections(), "warmupSeconds", settings.warmup().toSeconds(),
-                    "durationSeconds", settings.duration().toSeconds())));
+                    "durationSeconds", settings.duration().toSeconds(), "wrk", wrk.stream().map(w -> Map.of("name", w.name(),
+                            "requestsPerSecond", w.requestsPerSecond(), "percentileMs", w.percentileMs())).toList())));
         }
     }
 

@@ -187,7 +187,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         ProcessHandle jvm = process.isAlive() ? jvm() : process.toHandle();
         jvm.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) { // a JVM writing a class-data archive takes a while
             jvm.destroyForcibly();
             process.destroyForcibly();
             process.waitFor();

@@ -16,8 +16,11 @@ import java.util.Map;
  * reads the idle resident memory, stores {@code --conversations} complete conversations over HTTP, and reads it
  * again; the peak comes from /usr/bin/time.
  * <p>
- * {@code --jar target/infra-advisor-0.1.0.jar --runs 5 --conversations 10000 --settle 5 [--java-opts "..."]
- * [--classpath CP] [--out FILE]}
+ * With {@code --cds true} it then does the same (without the conversations) with an application class-data
+ * archive: one training start with {@code -XX:ArchiveClassesAtExit}, then starts with {@code -XX:SharedArchiveFile}.
+ * <p>
+ * {@code --jar target/infra-advisor-0.1.0.jar --runs 5 --conversations 10000 --settle 5 [--cds true]
+ * [--java-opts "..."] [--classpath CP] [--out FILE]}
  */
 public final class StartupBench {
 
@@ -35,20 +38,48 @@ public final class StartupBench {
                 : ServiceProcess.Launch.jar(Path.of(a.get("jar", "target/infra-advisor-0.1.0.jar")), jvmOptions);
         Path work = Path.of(a.get("work", "target/bench/startup"));
         String before = Machine.summary();
-        List<Run> runs = measure(launch, work, a.getInt("runs", 5), a.getInt("conversations", 10_000),
+        int runCount = a.getInt("runs", 5);
+        List<Run> runs = measure(launch, work.resolve("default"), runCount, a.getInt("conversations", 10_000),
                 Duration.ofSeconds(a.getInt("settle", 5)));
+        List<Run> cdsRuns = List.of();
+        if (Boolean.parseBoolean(a.get("cds", "false"))) {
+            cdsRuns = measureWithCds(launch, work.resolve("cds"), runCount);
+        }
         System.out.println("before: " + before);
         System.out.println("after:  loadavg " + Machine.loadAverage());
+        System.out.println("java -jar" + (javaOpts.isBlank() ? "" : " " + javaOpts) + ":");
         System.out.print(report(runs));
+        if (!cdsRuns.isEmpty()) {
+            System.out.println("with an application class-data archive (-XX:SharedArchiveFile):");
+            System.out.print(report(cdsRuns));
+        }
         String out = a.get("out", "");
         if (!out.isBlank()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("machine", Machine.describe());
             doc.put("javaOpts", javaOpts);
             doc.put("runs", runs);
+            doc.put("cdsRuns", cdsRuns);
             Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
             Files.writeString(Path.of(out), BenchInputs.write(doc));
         }
+    }
+
+    /** A training start that writes the archive when it stops, then {@code runs} starts that use it. */
+    static List<Run> measureWithCds(ServiceProcess.Launch launch, Path work, int runs) throws Exception {
+        RuleGenerator.deleteTree(work);
+        Path archive = work.toAbsolutePath().resolve("app.jsa");
+        List<String> training = new ArrayList<>(launch.jvmOptions());
+        training.add("-XX:ArchiveClassesAtExit=" + archive);
+        try (ServiceProcess service = ServiceProcess.start(new ServiceProcess.Launch(training, launch.target()), work.resolve("training"), false)) {
+            service.awaitFirstRequest(Duration.ofSeconds(120));
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training run wrote no class-data archive at " + archive);
+        }
+        List<String> shared = new ArrayList<>(launch.jvmOptions());
+        shared.add("-XX:SharedArchiveFile=" + archive);
+        return measure(new ServiceProcess.Launch(shared, launch.target()), work.resolve("runs"), runs, 0, Duration.ZERO);
     }
 
     public static List<Run> measure(ServiceProcess.Launch launch, Path work, int runCount, int conversations, Duration settle)
