@@ -1,0 +1,59 @@
+package org.infraadvisor.channels.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.dialogue.Option;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Block Kit limits the rendering respects: long option lists become menus, long labels are cut to fit. */
+class QuestionMessageTest {
+
+    static List<Option> options(int n) {
+        return IntStream.range(0, n).mapToObj(i -> new Option("v" + i, "Option number " + i + " " + "x".repeat(i == 0 ? 100 : 0))).toList();
+    }
+
+    static QuestionView question(String type, int options) {
+        return new QuestionView("q1", "A <question> & more?", null, type, options(options), null, null, null, null, true);
+    }
+
+    static String json(List<LayoutBlock> blocks) {
+        return SlackPayloads.GSON.toJson(blocks);
+    }
+
+    @Test
+    void aFewChoicesAreButtonsAndManyAreASelectMenu() {
+        assertThat(json(QuestionMessage.ask("c1", question("choice", 8), "Question 1 of about 3")))
+                .contains("\"type\":\"button\"").doesNotContain("static_select").contains("\"block_id\":\"q|c1|q1\"");
+        assertThat(json(QuestionMessage.ask("c1", question("choice", 9), "Question 1 of about 3")))
+                .contains("\"type\":\"static_select\"").contains("\"action_id\":\"answer_select\"");
+    }
+
+    @Test
+    void upToTenChoicesAreCheckboxesAndMoreAMultiSelect() {
+        assertThat(json(QuestionMessage.ask("c1", question("multi", 10), "n"))).contains("\"type\":\"checkboxes\"");
+        assertThat(json(QuestionMessage.ask("c1", question("multi", 11), "n"))).contains("\"type\":\"multi_static_select\"")
+                .contains("\"block_id\":\"p|c1|q1\"");
+    }
+
+    @Test
+    void textIsEscapedAndLabelsAreCutToSlacksLimits() {
+        String json = json(QuestionMessage.ask("c1", question("choice", 3), "n"));
+        assertThat(json).contains("A \\u0026lt;question\\u0026gt; \\u0026amp; more?");
+        assertThat(json).contains("Option number 0 " + "x".repeat(58) + "…").doesNotContain("x".repeat(59));
+    }
+
+    @Test
+    void blockRefsRoundTripAndRejectForeignIds() {
+        BlockRef ref = BlockRef.question("AbC-_12", "daily_requests");
+        assertThat(BlockRef.decode(ref.encode())).contains(ref);
+        assertThat(BlockRef.decode(BlockRef.recommendation("AbC").encode())).contains(BlockRef.recommendation("AbC"));
+        assertThat(BlockRef.decode("x|y|z")).isEmpty();
+        assertThat(BlockRef.decode("q||z")).isEmpty();
+        assertThat(BlockRef.decode(null)).isEmpty();
+    }
+}
