@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * rules that add the votes up and choose.
  * <p>
  * Rules come in topics of ten (6 voting, 2 deriving, 2 joining). A topic either applies to the benchmark's
- * answer set (all its rules fire) or not (its rules match all but one pattern, or only the last: partial matches
- * that still cost the engine work). {@code applicableTopics} says how many apply, so the rule base can grow
+ * answer set (all its rules fire) or not (its patterns pick their values at random, so many rules match in part:
+ * partial matches still cost the engine work). {@code applicableTopics} says how many apply, so the rule base can grow
  * while the work a conversation triggers stays the same ({@link Firing#FIXED}: a large knowledge base covers
  * many situations, one conversation hits a few of them), or grow with it ({@link Firing#PROPORTIONAL}).
  */
@@ -161,16 +161,34 @@ public final class RuleGenerator {
         }
     }
 
-    /** Patterns on distinct answered questions; when the rule must not fire, one of them (first or last) misses. */
+    /**
+     * Patterns on distinct answered questions. For a rule that must fire they all match; otherwise each picks its
+     * value at random, as an author writing for other situations would (so some patterns match, partially
+     * matching the rule), and if that happens to match everything the last one is made to miss.
+     */
     private List<String> answerPatterns(int count, boolean match) {
         List<Question> pool = new ArrayList<>(answered);
         Collections.shuffle(pool, random);
-        int miss = match ? -1 : random.nextBoolean() ? 0 : count - 1;
         List<String> patterns = new ArrayList<>();
+        boolean allMatch = true;
         for (int i = 0; i < count; i++) {
-            patterns.add(pattern(pool.get(i), i != miss));
+            boolean matches;
+            if (match) {
+                matches = true;
+            } else if (i == count - 1 && allMatch) {
+                matches = false; // the rule would fire otherwise
+            } else {
+                matches = random.nextInt(optionsOf(pool.get(i))) == 0;
+            }
+            allMatch &= matches;
+            patterns.add(pattern(pool.get(i), matches));
         }
         return patterns;
+    }
+
+    /** How many values a question's patterns choose from (numbers: above or below the answer). */
+    private static int optionsOf(Question q) {
+        return q.type() == QuestionType.NUMBER ? 2 : q.options().size();
     }
 
     private String pattern(Question q, boolean match) {
