@@ -16,8 +16,8 @@ import java.util.Map;
  * reads the idle resident memory, stores {@code --conversations} complete conversations over HTTP, and reads it
  * again; the peak comes from /usr/bin/time.
  * <p>
- * With {@code --cds true} it then does the same (without the conversations) with an application class-data
- * archive: one training start with {@code -XX:ArchiveClassesAtExit}, then starts with {@code -XX:SharedArchiveFile}.
+ * With {@code --cds true} it also starts the service with an application class-data archive (one training start
+ * with {@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}), alternating with the plain starts.
  * <p>
  * {@code --jar target/infra-advisor-0.1.0.jar --runs 5 --conversations 10000 --settle 5 [--cds true]
  * [--java-opts "..."] [--classpath CP] [--out FILE]}
@@ -27,6 +27,19 @@ public final class StartupBench {
     /** One start: milliseconds to the first request, Micronaut's own figure, and memory. */
     public record Run(int run, long firstRequestMs, Long reportedMs, long idleRssKb, Long afterConversationsRssKb,
                       Long maxRssKb, long conversationsStored, double conversationSeconds) {
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", run);
+            m.put("firstRequestMs", firstRequestMs);
+            m.put("micronautReportedMs", reportedMs);
+            m.put("idleRssKb", idleRssKb);
+            m.put("afterConversationsRssKb", afterConversationsRssKb);
+            m.put("maxRssKb", maxRssKb);
+            m.put("conversationsStored", conversationsStored);
+            m.put("conversationSeconds", conversationSeconds);
+            return m;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,34 +52,45 @@ public final class StartupBench {
         Path work = Path.of(a.get("work", "target/bench/startup"));
         String before = Machine.summary();
         int runCount = a.getInt("runs", 5);
-        List<Run> runs = measure(launch, work.resolve("default"), runCount, a.getInt("conversations", 10_000),
-                Duration.ofSeconds(a.getInt("settle", 5)));
-        List<Run> cdsRuns = List.of();
-        if (Boolean.parseBoolean(a.get("cds", "false"))) {
-            cdsRuns = measureWithCds(launch, work.resolve("cds"), runCount);
+        boolean cds = Boolean.parseBoolean(a.get("cds", "false"));
+        Map<String, List<Run>> variants = new LinkedHashMap<>();
+        variants.put("java -jar" + (javaOpts.isBlank() ? "" : " " + javaOpts), new ArrayList<>());
+        ServiceProcess.Launch cdsLaunch = null;
+        if (cds) {
+            cdsLaunch = trainCds(launch, work.resolve("cds"));
+            variants.put("with an application class-data archive (-XX:SharedArchiveFile)", new ArrayList<>());
+        }
+        RuleGenerator.deleteTree(work.resolve("default"));
+        // the variants alternate start by start, so that load from elsewhere falls on both alike
+        for (int i = 1; i <= runCount; i++) {
+            boolean last = i == runCount;
+            variants.get(variants.keySet().iterator().next()).add(startOnce(launch, work.resolve("default"), i,
+                    last ? a.getInt("conversations", 10_000) : 0, last ? Duration.ofSeconds(a.getInt("settle", 5)) : Duration.ZERO));
+            if (cdsLaunch != null) {
+                variants.get(List.copyOf(variants.keySet()).get(1)).add(startOnce(cdsLaunch, work.resolve("cds/runs"), i, 0, Duration.ZERO));
+            }
         }
         System.out.println("before: " + before);
         System.out.println("after:  loadavg " + Machine.loadAverage());
-        System.out.println("java -jar" + (javaOpts.isBlank() ? "" : " " + javaOpts) + ":");
-        System.out.print(report(runs));
-        if (!cdsRuns.isEmpty()) {
-            System.out.println("with an application class-data archive (-XX:SharedArchiveFile):");
-            System.out.print(report(cdsRuns));
-        }
+        variants.forEach((name, runs) -> System.out.print(name + ":\n" + report(runs)));
         String out = a.get("out", "");
         if (!out.isBlank()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("machine", Machine.describe());
-            doc.put("javaOpts", javaOpts);
-            doc.put("runs", runs);
-            doc.put("cdsRuns", cdsRuns);
             Files.createDirectories(Path.of(out).toAbsolutePath().getParent());
-            Files.writeString(Path.of(out), BenchInputs.write(doc));
+            Files.writeString(Path.of(out), json(variants));
         }
     }
 
-    /** A training start that writes the archive when it stops, then {@code runs} starts that use it. */
-    static List<Run> measureWithCds(ServiceProcess.Launch launch, Path work, int runs) throws Exception {
+    static String json(Map<String, List<Run>> variants) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("machine", Machine.describe());
+        Map<String, Object> byVariant = new LinkedHashMap<>();
+        variants.forEach((name, runs) -> byVariant.put(name, runs.stream().map(Run::asMap).toList()));
+        doc.put("variants", byVariant);
+        return BenchInputs.write(doc);
+    }
+
+    /** A training start that writes the archive when it stops; returns the launch that uses it. */
+    static ServiceProcess.Launch trainCds(ServiceProcess.Launch launch, Path work) throws Exception {
         RuleGenerator.deleteTree(work);
         Path archive = work.toAbsolutePath().resolve("app.jsa");
         List<String> training = new ArrayList<>(launch.jvmOptions());
@@ -79,48 +103,50 @@ public final class StartupBench {
         }
         List<String> shared = new ArrayList<>(launch.jvmOptions());
         shared.add("-XX:SharedArchiveFile=" + archive);
-        return measure(new ServiceProcess.Launch(shared, launch.target()), work.resolve("runs"), runs, 0, Duration.ZERO);
+        return new ServiceProcess.Launch(shared, launch.target());
     }
 
+    /** {@code runCount} starts in one work folder (emptied first); the last one stores the conversations. */
     public static List<Run> measure(ServiceProcess.Launch launch, Path work, int runCount, int conversations, Duration settle)
             throws Exception {
         RuleGenerator.deleteTree(work);
         List<Run> runs = new ArrayList<>();
         for (int i = 1; i <= runCount; i++) {
             boolean last = i == runCount;
-            ServiceProcess service = ServiceProcess.start(launch, work, true);
-            long firstRequestMs;
-            long idleRss;
-            Long afterRss = null;
-            long stored = 0;
-            double seconds = 0;
-            try {
-                firstRequestMs = service.awaitFirstRequest(Duration.ofSeconds(120));
-                if (!last) {
-                    idleRss = service.residentKb();
-                } else {
-                    Thread.sleep(settle.toMillis()); // let start-up work (JIT, background compiles) finish before reading "idle"
-                    idleRss = service.residentKb();
-                    if (conversations > 0) {
-                        LoadDriver driver = new LoadDriver(new LoadDriver.Settings(service.baseUri(), 32, Duration.ZERO,
-                                Duration.ofMinutes(30), conversations), BenchInputs.answerSet(), service::cpuSeconds);
-                        LoadDriver.Result result = driver.run(LoadDriver.Phase.CONVERSATION);
-                        if (result.errors() > 0) {
-                            throw new IllegalStateException("storing conversations failed: " + result.firstError());
-                        }
-                        stored = result.conversations();
-                        seconds = result.seconds();
-                        afterRss = service.residentKb();
-                    }
-                }
-            } finally {
-                service.close();
-            }
-            runs.add(new Run(i, firstRequestMs, service.reportedStartupMs().orElse(null), idleRss, afterRss,
-                    service.maxResidentKb().orElse(null), stored, seconds));
-            System.out.printf(Locale.ROOT, "run %d: first request after %d ms%n", i, firstRequestMs);
+            runs.add(startOnce(launch, work, i, last ? conversations : 0, last ? settle : Duration.ZERO));
         }
         return runs;
+    }
+
+    /** One start in {@code work}: time to the first request, memory, and optionally stored conversations. */
+    static Run startOnce(ServiceProcess.Launch launch, Path work, int number, int conversations, Duration settle) throws Exception {
+        ServiceProcess service = ServiceProcess.start(launch, work, true);
+        long firstRequestMs;
+        long idleRss;
+        Long afterRss = null;
+        long stored = 0;
+        double seconds = 0;
+        try {
+            firstRequestMs = service.awaitFirstRequest(Duration.ofSeconds(120));
+            Thread.sleep(settle.toMillis()); // let start-up work (JIT, pools) settle before reading "idle"
+            idleRss = service.residentKb();
+            if (conversations > 0) {
+                LoadDriver driver = new LoadDriver(new LoadDriver.Settings(service.baseUri(), 32, Duration.ZERO,
+                        Duration.ofMinutes(30), conversations), BenchInputs.answerSet(), service::cpuSeconds);
+                LoadDriver.Result result = driver.run(LoadDriver.Phase.CONVERSATION);
+                if (result.errors() > 0) {
+                    throw new IllegalStateException("storing conversations failed: " + result.firstError());
+                }
+                stored = result.conversations();
+                seconds = result.seconds();
+                afterRss = service.residentKb();
+            }
+        } finally {
+            service.close();
+        }
+        System.out.printf(Locale.ROOT, "start %d (%s): first request after %d ms%n", number, work, firstRequestMs);
+        return new Run(number, firstRequestMs, service.reportedStartupMs().orElse(null), idleRss, afterRss,
+                service.maxResidentKb().orElse(null), stored, seconds);
     }
 
     static String report(List<Run> runs) {

@@ -27,5 +27,6 @@ class StartupBenchSmokeTest {
             assertThat(run.conversationsStored()).isEqualTo(3);
         });
         assertThat(StartupBench.report(runs)).contains("first start");
+        assertThat(StartupBench.json(java.util.Map.of("smoke", runs))).contains("\"firstRequestMs\"");
     }
 }
