@@ -125,20 +125,31 @@ public class ConversationService {
         if (!dropped.isEmpty()) {
             answers.deleteByConversationIdAndQuestionIn(id, dropped);
         }
-        answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
+        AnswerRecord saved = answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
 
+        // A conversation has a stored recommendation only while it is completed (both change in this transaction),
+        // so the turns of an active conversation need no recommendation query at all.
+        boolean mayHaveRecommendation = !ConversationView.ACTIVE.equals(c.status());
         if (rec != null) {
             RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
-            if (recommendations.existsById(id)) {
+            if (mayHaveRecommendation && recommendations.existsById(id)) {
                 recommendations.update(row);
             } else {
                 recommendations.save(row);
             }
-        } else {
+        } else if (mayHaveRecommendation) {
             recommendations.deleteById(id);
         }
         metrics.turn(c.channel());
-        return view(ruleSet, flow, updated, answers.findByConversationIdOrderByAnsweredAt(id), rec);
+        return view(ruleSet, flow, updated, afterTurn(stored, dropped, saved), rec);
+    }
+
+    /** The stored answers after this turn, without reading them back: the old ones less the dropped, plus the new one. */
+    private static List<AnswerRecord> afterTurn(List<AnswerRecord> stored, List<String> dropped, AnswerRecord saved) {
+        List<AnswerRecord> result = new ArrayList<>(stored.size() + 1);
+        stored.stream().filter(a -> !dropped.contains(a.question())).forEach(result::add);
+        result.add(saved);
+        return result;
     }
 
     /** Evaluates answers without storing anything; missing answers count as unknown. */

@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns answers into facts, fires the rules of a {@link RuleSet} in a fresh session (always disposed), and
- * collects what the rules concluded. Holds no advice of its own.
+ * Turns answers into facts, fires the rules of a {@link RuleSet} in a clean session (pooled; always disposed, which
+ * resets it), and collects what the rules concluded. Holds no advice of its own.
  */
 @Singleton
 public class AdvisorEngine {
 
     private final int maxFirings;
+    private final SessionPools sessions = new SessionPools();
 
     public AdvisorEngine(@Value("${advisor.rules.max-firings:10000}") int maxFirings) {
         this.maxFirings = maxFirings;
@@ -45,7 +46,7 @@ public class AdvisorEngine {
      */
     public Evaluation evaluateInDetail(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         List<Answer> facts = facts(flow, answers);
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = sessions.newSession(ruleSet.kieBase());
         Trace trace = new Trace();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);

@@ -30,24 +30,37 @@ final class DrlCompiler {
     record Compiled(KieBase kieBase, Map<String, RuleSet.RuleInfo> rules) {
     }
 
+    /** Compiles without a cache. */
+    static Compiled compile(Map<String, String> sources, List<DefinitionProblem> problems) {
+        return compile(sources, problems, KieBaseCache.DISABLED);
+    }
+
     /**
      * @param sources DRL text by display name (e.g. {@code rules/strategy/residency.drl})
      * @param problems receives every compile error; when any is added the result is null
+     * @param cache where a KieBase compiled earlier from exactly these sources may be found, and is kept
      */
-    static Compiled compile(Map<String, String> sources, List<DefinitionProblem> problems) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
+    static Compiled compile(Map<String, String> sources, List<DefinitionProblem> problems, KieBaseCache cache) {
         Map<String, String> displayNameByKiePath = new HashMap<>();
+        Map<String, String> sourceByKiePath = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Matcher m = PACKAGE.matcher(source.getValue());
             String folder = m.find() ? m.group(1).replace('.', '/') : "defaultpkg";
             String fileName = source.getKey().substring(source.getKey().lastIndexOf('/') + 1);
             String kiePath = "src/main/resources/" + folder + "/" + (index++) + "-" + fileName;
-            kfs.write(kiePath, source.getValue());
+            sourceByKiePath.put(kiePath, source.getValue());
             displayNameByKiePath.put(kiePath, source.getKey());
             displayNameByKiePath.put(kiePath.substring("src/main/resources/".length()), source.getKey());
         }
+        String cacheKey = cache.key(sourceByKiePath);
+        KieBase cached = cache.read(cacheKey);
+        if (cached != null) {
+            return new Compiled(cached, ruleInfo(cached, displayNameByKiePath));
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        sourceByKiePath.forEach(kfs::write);
         ReleaseId releaseId = ks.newReleaseId("org.infraadvisor", "advisor-rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -66,6 +79,7 @@ final class DrlCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase = container.getKieBase();
         ks.getRepository().removeKieModule(releaseId);
+        cache.write(cacheKey, kieBase);
         return new Compiled(kieBase, ruleInfo(kieBase, displayNameByKiePath));
     }
 

@@ -20,6 +20,7 @@ import org.kie.api.runtime.KieSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,12 +37,16 @@ final class RecommendationAssembler {
     private final Flow flow;
     private final Trace trace;
     private final Map<String, Integer> questionOrder = new LinkedHashMap<>();
+    private final Map<String, Question> questions;
+    // the same answers stand behind many conclusions: describe each once per evaluation
+    private final Map<Answer, Because> becauseOf = new IdentityHashMap<>();
 
     RecommendationAssembler(RuleSet ruleSet, Flow flow, Trace trace) {
         this.ruleSet = ruleSet;
         this.flow = flow;
         this.trace = trace;
         flow.questions().forEach(q -> questionOrder.put(q.id(), questionOrder.size()));
+        this.questions = flow.questionsById();
     }
 
     Recommendation assemble(KieSession session) {
@@ -66,7 +71,7 @@ final class RecommendationAssembler {
                 .sorted(Comparator.comparing(CostEstimate::getStrategy))
                 .map(c -> new Recommendation.CostAdvice(c.getStrategy(), c.getTotalUsd(), c.getBreakdown(), reasons(c))).toList();
         var followUps = all(session, FollowUp.class).stream()
-                .map(f -> new Recommendation.FollowUpAdvice(f.getQuestion(), flow.question(f.getQuestion()).map(Question::text).orElse(null), f.getWhy()))
+                .map(f -> new Recommendation.FollowUpAdvice(f.getQuestion(), questions.containsKey(f.getQuestion()) ? questions.get(f.getQuestion()).text() : null, f.getWhy()))
                 .toList();
         var assumptions = trace.assumptionsUsed().stream()
                 .map(a -> new Recommendation.AssumptionUsed(a.getKey(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
@@ -110,7 +115,7 @@ final class RecommendationAssembler {
     private List<Because> because(Collection<Answer> answers) {
         return answers.stream().filter(Answer::isAsked)
                 .sorted(Comparator.comparingInt(a -> questionOrder.getOrDefault(a.getQuestion(), Integer.MAX_VALUE)))
-                .map(this::because).toList();
+                .map(a -> becauseOf.computeIfAbsent(a, this::because)).toList();
     }
 
     private Because because(Answer a) {

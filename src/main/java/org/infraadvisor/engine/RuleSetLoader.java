@@ -37,6 +37,14 @@ public final class RuleSetLoader {
     }
 
     public static RuleSet load(Path rulesDir, Path conversationsDir) {
+        return load(rulesDir, conversationsDir, null);
+    }
+
+    /**
+     * @param kieBaseCacheDir where compiled rules are kept between runs, keyed by a hash of the DRL; a hit skips the
+     *                        DRL compiler. Null: always compile.
+     */
+    public static RuleSet load(Path rulesDir, Path conversationsDir, Path kieBaseCacheDir) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, String> drl = read(rulesDir, ".drl", problems);
         Map<String, String> conversations = read(conversationsDir, ".yaml", problems);
@@ -61,7 +69,7 @@ public final class RuleSetLoader {
                 (file, text) -> CatalogueLoader.accelerators(file, text, problems));
         List<Assumption> assumptions = catalogue(rulesDir, ASSUMPTIONS_FILE, problems,
                 (file, text) -> CatalogueLoader.assumptions(file, text, problems));
-        DrlCompiler.Compiled compiled = drl.isEmpty() ? null : DrlCompiler.compile(drl, problems);
+        DrlCompiler.Compiled compiled = drl.isEmpty() ? null : DrlCompiler.compile(drl, problems, new KieBaseCache(kieBaseCacheDir));
         if (!problems.isEmpty() || compiled == null) {
             throw new DefinitionException(problems);
         }

@@ -1,0 +1,38 @@
+package org.infraadvisor.bench;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The load driver runs its three phases against a live service and reports numbers (not judged here). */
+@MicronautTest
+class LoadDriverSmokeTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void allThreePhasesRunWithoutErrors() throws InterruptedException {
+        LoadDriver.Settings settings = new LoadDriver.Settings(server.getURI(), 4, Duration.ofMillis(200), Duration.ofSeconds(1), 0);
+        List<LoadDriver.Result> results = LoadBench.run(settings, List.of(LoadDriver.Phase.values()), () -> Double.NaN);
+
+        assertThat(results).extracting(LoadDriver.Result::phase).containsExactly(LoadDriver.Phase.values());
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.firstError()).isNull();
+            assertThat(r.errors()).isZero();
+            assertThat(r.requests()).isPositive();
+            assertThat(r.latencyUs().getValueAtPercentile(50)).isPositive();
+        });
+        LoadDriver.Result conversations = results.get(2);
+        assertThat(conversations.conversations()).as("conversations that reached a recommendation").isPositive();
+        assertThat(conversations.answerUs().getTotalCount()).isGreaterThan(conversations.conversations());
+        assertThat(LoadDriver.report(results)).contains("flows", "evaluate", "conversation", "answer turns");
+        assertThat(LoadDriver.json(results, java.util.Map.of())).contains("\"ratioToBaseline\"");
+    }
+}
