@@ -65,15 +65,15 @@ final class RecommendationAssembler {
         var plan = all(session, PlanStep.class).stream()
                 .sorted(Comparator.comparingInt(PlanStep::getOrder).thenComparing(PlanStep::getTitle))
                 .map(p -> new Recommendation.PlanAdvice(p.getOrder(), p.getTitle(), p.getDetail(), reasons(p))).toList();
-        var sizing = all(session, Sizing.class).stream()
+        var sizing = all(session, Sizing.class).stream().sorted(Comparator.comparing(Sizing::getName))
                 .map(s -> new Recommendation.SizingAdvice(s.getName(), s.getValue(), s.getUnit(), s.getFormula(), reasons(s))).toList();
         var costs = all(session, CostEstimate.class).stream()
                 .sorted(Comparator.comparing(CostEstimate::getStrategy))
                 .map(c -> new Recommendation.CostAdvice(c.getStrategy(), c.getTotalUsd(), c.getBreakdown(), reasons(c))).toList();
-        var followUps = all(session, FollowUp.class).stream()
+        var followUps = all(session, FollowUp.class).stream().sorted(Comparator.comparing(FollowUp::getQuestion))
                 .map(f -> new Recommendation.FollowUpAdvice(f.getQuestion(), questions.containsKey(f.getQuestion()) ? questions.get(f.getQuestion()).text() : null, f.getWhy()))
                 .toList();
-        var assumptions = trace.assumptionsUsed().stream()
+        var assumptions = trace.assumptionsUsed().stream().sorted(Comparator.comparing(org.infraadvisor.facts.Assumption::getKey))
                 .map(a -> new Recommendation.AssumptionUsed(a.getKey(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
                 .toList();
         return new Recommendation(choice == null ? null : choice.getStrategy(), choice == null ? 0 : choice.getConfidence(),

@@ -60,7 +60,7 @@ class AdminConversationsTest {
     void withoutTheRightTokenNothingIsListed() {
         assertProblem(HttpStatus.UNAUTHORIZED, "Authorization: Bearer",
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations")));
-        assertProblem(HttpStatus.UNAUTHORIZED, "not valid",
+        assertProblem(HttpStatus.UNAUTHORIZED, "not the admin token",
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").bearerAuth(TOKEN + "x")));
         assertProblem(HttpStatus.UNAUTHORIZED, "Authorization: Bearer",
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations").basicAuth("admin", TOKEN)));

@@ -39,6 +39,15 @@ class VerifierTest {
     }
 
     @Test
+    void shippedFoldersAreClean() {
+        VerifyReport report = verifier.verify(Path.of("rules"), Path.of("conversations"), new Verifier.Options(true, 300, 42)).report();
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.scenarios().failed()).isZero();
+        assertThat(report.clean()).isTrue();
+    }
+
+    @Test
     void baseFixtureIsClean() throws IOException {
         VerifyReport report = verifyFixture(null);
         assertThat(report.problems()).isEmpty();

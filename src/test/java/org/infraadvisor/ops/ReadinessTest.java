@@ -123,7 +123,9 @@ class ReadinessTest {
         assertThat(rules).containsEntry("status", "UP");
         assertThat((Map<String, Object>) rules.get("details")).containsEntry("version", serving.version());
 
-        holder.swap(null);
+        // a rule set without flows cannot serve a conversation
+        holder.swap(new RuleSet(serving.version(), serving.loadedAt(), serving.kieBase(), Map.of(), serving.accelerators(),
+                serving.assumptions(), serving.rules()));
         try {
             var down = readiness();
             assertThat(down.getKey()).isEqualTo(503);
