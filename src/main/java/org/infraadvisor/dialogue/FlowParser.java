@@ -219,16 +219,7 @@ public final class FlowParser {
     }
 
     private Map<String, Node> fields(MappingNode map, Set<String> allowed, String what) {
-        Map<String, Node> fields = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
-            if (key == null || !allowed.contains(key)) {
-                problem(line(t.getKeyNode()), "unknown %s field '%s'; allowed: %s".formatted(what, key, allowed.stream().sorted().toList()));
-                continue;
-            }
-            fields.put(key, t.getValueNode());
-        }
-        return fields;
+        return YamlNodes.fields(map, allowed, what, this::problem);
     }
 
     private String scalar(Node node, String name) {
@@ -260,7 +251,7 @@ public final class FlowParser {
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return YamlNodes.line(node);
     }
 
     private static String baseName(Path path) {

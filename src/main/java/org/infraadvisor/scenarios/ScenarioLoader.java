@@ -2,6 +2,7 @@ package org.infraadvisor.scenarios;
 
 import org.infraadvisor.dialogue.DefinitionException;
 import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.dialogue.YamlNodes;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -254,16 +255,7 @@ public final class ScenarioLoader {
     }
 
     private Map<String, Node> fields(MappingNode map, Set<String> allowed, String what) {
-        Map<String, Node> fields = new LinkedHashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
-            if (key == null || !allowed.contains(key)) {
-                problem(line(t.getKeyNode()), "unknown %s field '%s'; allowed: %s".formatted(what, key, allowed.stream().sorted().toList()));
-                continue;
-            }
-            fields.put(key, t.getValueNode());
-        }
-        return fields;
+        return YamlNodes.fields(map, allowed, what, this::problem);
     }
 
     private void problem(int line, String message) {
@@ -271,7 +263,7 @@ public final class ScenarioLoader {
     }
 
     private static int line(Node node) {
-        return node == null ? 0 : node.getStartMark().getLine() + 1;
+        return YamlNodes.line(node);
     }
 
     private static String display(Path p) {
