@@ -1,0 +1,197 @@
+package org.infraadvisor.format;
+
+import org.infraadvisor.dialogue.Question;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place that turns numbers, money, units, ids and answers into what a business reader sees: thousands
+ * separators, rounding to what the figure can carry, prices that say what they count, names as their owners write
+ * them. The API, the reports, Slack, what-if and the rules (as DRL functions) all call it.
+ */
+public final class Readable {
+
+    public static final String UNKNOWN_ANSWER = "I don't know";
+
+    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private static final Map<String, String> PROVIDERS = Map.of(
+            "aws", "AWS", "azure", "Microsoft Azure", "gcp", "Google Cloud", "oci", "Oracle Cloud (OCI)",
+            "gpu-cloud", "a specialised GPU cloud", "on-prem", "your own data centre");
+    private static final Map<String, String> STRATEGIES = Map.of(
+            "cloud-first", "Cloud-first", "hybrid", "Hybrid", "on-prem", "On-premises");
+
+    private Readable() {
+    }
+
+    /** 1,234 / 12.3 / 0.12 / 0.0034: whole above 100, then one, two or two significant digits; "n/a" for NaN. */
+    public static String number(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return "n/a";
+        }
+        double a = Math.abs(x);
+        if (a >= 100 || a == 0) {
+            return pattern("#,##0").format(x);
+        }
+        if (a >= 10) {
+            return pattern("#,##0.#").format(x);
+        }
+        if (a >= 0.1) {
+            return pattern("#,##0.##").format(x);
+        }
+        return new BigDecimal(x).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A number with its unit: "200,000 requests/day", "3,472 tokens/s". */
+    public static String quantity(double x, String unit) {
+        return unit == null || unit.isBlank() ? number(x) : number(x) + " " + unit;
+    }
+
+    /** A count with the right noun: "1 device", "8 devices". */
+    public static String count(double n, String singular, String plural) {
+        return number(n) + " " + (n == 1 ? singular : plural);
+    }
+
+    /** Large figures in a few characters, for charts and summaries: 950, 12k, 3.4M, 5.6B, 7.8T. */
+    public static String compact(double x) {
+        double a = Math.abs(x);
+        if (Double.isNaN(x)) {
+            return "n/a";
+        }
+        if (a >= 1e12) {
+            return oneDecimal(x / 1e12) + "T";
+        }
+        if (a >= 1e9) {
+            return oneDecimal(x / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return oneDecimal(x / 1e6) + "M";
+        }
+        if (a >= 1e4) {
+            return Math.round(x / 1e3) + "k";
+        }
+        return number(x);
+    }
+
+    /** US dollars: "$4.10" under ten dollars, "$950", "$48,200", "$3,240,000" (three significant digits above 1,000). */
+    public static String money(double usd) {
+        if (Double.isNaN(usd)) {
+            return "n/a";
+        }
+        double a = Math.abs(usd);
+        String sign = usd < 0 ? "-" : "";
+        if (a < 10) {
+            return sign + "$" + pattern("0.00").format(a);
+        }
+        if (a < 1000) {
+            return sign + "$" + pattern("#,##0").format(a);
+        }
+        double rounded = new BigDecimal(a).round(new MathContext(3, RoundingMode.HALF_EVEN)).doubleValue();
+        return sign + "$" + pattern("#,##0").format(rounded);
+    }
+
+    /** Dollars in a few characters, for charts: "$850k", "$1.2M". */
+    public static String moneyShort(double usd) {
+        if (Double.isNaN(usd)) {
+            return "n/a";
+        }
+        return Math.abs(usd) < 1e4 ? money(usd) : (usd < 0 ? "-$" : "$") + compact(Math.abs(usd));
+    }
+
+    /** A price with what it counts: "~$43/h for 1 × 8-GPU instance", built by {@link #price}. */
+    public static String price(double usd, String per) {
+        return money(usd) + "/" + per;
+    }
+
+    /** A rented price that names its unit: {@code rented(1, "8-GPU instance", 43.2)} → "1 × 8-GPU instance, ~$43/h". */
+    public static String rented(int units, String unit, double usdPerHour) {
+        return units + " × " + unit + ", ~" + price(usdPerHour, "h");
+    }
+
+    /** A share as a whole percentage: 0.623 → "62%". */
+    public static String percent(double share) {
+        if (Double.isNaN(share)) {
+            return "n/a";
+        }
+        return Math.round(share * 100) + "%";
+    }
+
+    /** A cloud provider (or placement) as its owner writes it: "aws" → "AWS", "gcp" → "Google Cloud". */
+    public static String provider(String id) {
+        return id == null ? "" : PROVIDERS.getOrDefault(id, id);
+    }
+
+    /** Several providers: "AWS, Microsoft Azure and Google Cloud". */
+    public static String providers(Collection<String> ids) {
+        return list(ids.stream().map(Readable::provider).toList());
+    }
+
+    /** A strategy as a heading: "Cloud-first", "Hybrid", "On-premises". */
+    public static String strategy(String id) {
+        if (id == null || id.isBlank()) {
+            return "No strategy";
+        }
+        return STRATEGIES.getOrDefault(id, capitalize(id.replace('-', ' ')));
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    public static String list(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /**
+     * An answer as the user would recognise it: the option labels, the number with the question's unit, Yes/No,
+     * the text itself, or "I don't know".
+     */
+    public static String answer(Question q, Object value) {
+        if (value == null || "unknown".equals(value)) {
+            return UNKNOWN_ANSWER;
+        }
+        if (value instanceof Boolean b) {
+            return b ? "Yes" : "No";
+        }
+        if (value instanceof Number n) {
+            return q == null ? number(n.doubleValue()) : quantity(n.doubleValue(), q.unit());
+        }
+        if (value instanceof Collection<?> values) {
+            return String.join(", ", values.stream().map(v -> label(q, String.valueOf(v))).toList());
+        }
+        String s = String.valueOf(value);
+        if (q != null && q.type() == org.infraadvisor.dialogue.QuestionType.BOOLEAN) {
+            return Boolean.parseBoolean(s) ? "Yes" : "No";
+        }
+        return label(q, s);
+    }
+
+    public static String capitalize(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String label(Question q, String value) {
+        return q == null ? value : q.labelOf(value);
+    }
+
+    private static String oneDecimal(double v) {
+        return pattern("#,##0.#").format(v);
+    }
+
+    private static DecimalFormat pattern(String pattern) {
+        DecimalFormat f = new DecimalFormat(pattern, US);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f;
+    }
+}

@@ -1,0 +1,67 @@
+package org.infraadvisor.format;
+
+import org.infraadvisor.dialogue.Condition;
+import org.infraadvisor.dialogue.Option;
+import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.dialogue.QuestionType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ReadableTest {
+
+    @Test
+    void numbersCarryThousandsSeparatorsAndSensibleRounding() {
+        assertEquals("200,000", Readable.number(200000));
+        assertEquals("3,472", Readable.number(3472.222222));
+        assertEquals("12.3", Readable.number(12.34));
+        assertEquals("12", Readable.number(12.0));
+        assertEquals("0.12", Readable.number(0.1234));
+        assertEquals("0.0034", Readable.number(0.003412));
+        assertEquals("0", Readable.number(0));
+        assertEquals("n/a", Readable.number(Double.NaN));
+        assertEquals("3,472 tokens/s", Readable.quantity(3472.2, "tokens/s"));
+    }
+
+    @Test
+    void compactFiguresForCharts() {
+        assertEquals("950", Readable.compact(950));
+        assertEquals("12k", Readable.compact(12_400));
+        assertEquals("3.4M", Readable.compact(3_400_000));
+        assertEquals("14.8T", Readable.compact(14.8e12));
+    }
+
+    @Test
+    void moneyRoundsToWhatAnEstimateCarries() {
+        assertEquals("$4.10", Readable.money(4.1));
+        assertEquals("$950", Readable.money(949.6));
+        assertEquals("$48,200", Readable.money(48_213));
+        assertEquals("$3,240,000", Readable.money(3_236_000));
+        assertEquals("$1.2M", Readable.moneyShort(1_234_000));
+        assertEquals("$850k", Readable.moneyShort(850_000));
+        assertEquals("1 × 8-GPU instance, ~$43/h", Readable.rented(1, "8-GPU instance", 43.16));
+    }
+
+    @Test
+    void namesAsTheirOwnersWriteThem() {
+        assertEquals("Microsoft Azure", Readable.provider("azure"));
+        assertEquals("AWS and Google Cloud", Readable.providers(List.of("aws", "gcp")));
+        assertEquals("On-premises", Readable.strategy("on-prem"));
+        assertEquals("62%", Readable.percent(0.623));
+        assertEquals("1 device", Readable.count(1, "device", "devices"));
+    }
+
+    @Test
+    void answersReadAsTheUserGaveThem() {
+        Question choice = new Question("latency", "How fast?", null, QuestionType.CHOICE,
+                List.of(new Option("batch", "Batch (minutes or hours are fine)")), null, null, null, null, Condition.ALWAYS, 1);
+        Question number = new Question("daily_requests", "How many?", null, QuestionType.NUMBER, List.of(), 0.0, 1e10,
+                "requests/day", null, Condition.ALWAYS, 2);
+        assertEquals("Batch (minutes or hours are fine)", Readable.answer(choice, "batch"));
+        assertEquals("200,000 requests/day", Readable.answer(number, 200000.0));
+        assertEquals("I don't know", Readable.answer(number, "unknown"));
+        assertEquals("Yes", Readable.answer(null, true));
+    }
+}
