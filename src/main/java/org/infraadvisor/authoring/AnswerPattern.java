@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * @param placement whether the rule needs a match ({@code REQUIRED}), needs none ({@code NEGATED}, under {@code not}),
  *                  or the pattern sits deeper (in {@code or}, {@code accumulate}, {@code from}, ...)
  * @param line      line of the pattern in its DRL file
+ * @param passesValue whether the rule can use more of a matching answer than the tests below: the pattern binds
+ *                  its value, number or chosen options to a variable, or binds the whole fact
  */
 public record AnswerPattern(List<String> questions, Placement placement, int line, String text, List<AnswerTest> tests,
-                            List<String> bindings) {
+                            List<String> bindings, boolean passesValue) {
 
     public enum Placement { REQUIRED, NEGATED, NESTED }
 

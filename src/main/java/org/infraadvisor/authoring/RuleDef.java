@@ -12,10 +12,13 @@ import java.util.Set;
  * @param votes           points per strategy when the consequence casts a {@code StrategyVote} with a literal weight
  * @param answers         its {@code Answer(...)} patterns
  * @param otherConditions the other patterns and evals at the top of its conditions, as written
+ * @param factTypesRead   simple names of the fact types its conditions match anywhere (also under not, exists,
+ *                        accumulate), so a fact of another type cannot change whether or how it fires
+ * @param factTypesInserted simple names of the types its consequence creates ({@code insert(new X(...))})
  */
 public record RuleDef(String name, String file, int line, String description, Set<String> supports,
                       Map<String, Integer> votes, List<AnswerPattern> answers, List<String> otherConditions,
-                      boolean decidesStrategy) {
+                      boolean decidesStrategy, Set<String> factTypesRead, Set<String> factTypesInserted) {
 
     /** Every question the rule reads, wherever in its conditions. */
     public Set<String> questionsRead() {

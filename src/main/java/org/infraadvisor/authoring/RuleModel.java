@@ -44,6 +44,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
     private static final String ANSWER = "Answer";
     private static final Pattern STRATEGY_FACT = Pattern.compile(
             "new\\s+(?:[\\w.]+\\.)?(StrategyVote|StrategyChoice|\\w*Constraint)\\s*\\(\\s*\"([^\"]+)\"(?:\\s*,\\s*(-?\\d+))?");
+    private static final Pattern NEW_FACT = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?([A-Z]\\w*)\\s*\\(");
     private static final Map<String, RuleModel> CACHE = new ConcurrentHashMap<>();
 
     /** The model of a rule set's DRL, computed once per version. */
@@ -92,6 +93,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
         private final String file;
         private final List<AnswerPattern> answers = new ArrayList<>();
         private final List<String> others = new ArrayList<>();
+        private final Set<String> typesRead = new LinkedHashSet<>();
 
         Reader(String file) {
             this.file = file;
@@ -112,8 +114,14 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                 }
             }
             Set<String> declared = annotationValues(rule.getAnnotation("supports"));
+            Set<String> inserted = new LinkedHashSet<>();
+            Matcher created = NEW_FACT.matcher(consequence);
+            while (created.find()) {
+                inserted.add(created.group(1));
+            }
             return new RuleDef(rule.getName(), file, rule.getLine(), annotationText(rule.getAnnotation("description")),
-                    declared.isEmpty() ? supports : declared, votes, List.copyOf(answers), List.copyOf(others), decides);
+                    declared.isEmpty() ? supports : declared, votes, List.copyOf(answers), List.copyOf(others), decides,
+                    Set.copyOf(typesRead), Set.copyOf(inserted));
         }
 
         private void walk(BaseDescr descr, AnswerPattern.Placement placement) {
@@ -142,6 +150,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                 walk(collect.getInputPattern(), AnswerPattern.Placement.NESTED);
             }
             String type = p.getObjectType();
+            typesRead.add(type.substring(type.lastIndexOf('.') + 1));
             boolean isAnswer = ANSWER.equals(type) || type.endsWith("." + ANSWER);
             if (!isAnswer) {
                 boolean plain = !(p.getSource() instanceof AccumulateDescr) && !(p.getSource() instanceof CollectDescr);
@@ -158,6 +167,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
             List<String> questions = new ArrayList<>();
             List<AnswerTest> tests = new ArrayList<>();
             List<String> bindings = new ArrayList<>();
+            List<String> boundFields = new ArrayList<>();
             for (BaseDescr c : p.getDescrs()) {
                 if (!(c instanceof ExprConstraintDescr expr)) {
                     continue;
@@ -169,11 +179,12 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                     continue;
                 }
                 for (BaseDescr conjunct : conjuncts(parsed)) {
-                    classify(conjunct, questions, tests, bindings);
+                    classify(conjunct, questions, tests, bindings, boundFields);
                 }
             }
+            boolean passesValue = p.getIdentifier() != null || boundFields.stream().anyMatch(f -> !f.equals("question"));
             answers.add(new AnswerPattern(List.copyOf(questions), placement, p.getLine(), text(p), mergeNotIn(tests),
-                    List.copyOf(bindings)));
+                    List.copyOf(bindings), passesValue));
         }
 
         /** {@code value not in ("a", "b")} arrives as two {@code value != ...} conjuncts; read them as one test. */
@@ -219,10 +230,13 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                     && "value".equals(field(r.getLeft())) && stringLiteral(r.getRight()) != null);
         }
 
-        private static void classify(BaseDescr d, List<String> questions, List<AnswerTest> tests, List<String> bindings) {
+        private static void classify(BaseDescr d, List<String> questions, List<AnswerTest> tests, List<String> bindings,
+                                     List<String> boundFields) {
             String text = d.toString();
             if (d instanceof BindingDescr b) {
                 bindings.add(b.getVariable());
+                String bound = b.getExpression() == null ? "" : b.getExpression().strip();
+                boundFields.add(bound.startsWith("this.") ? bound.substring(5) : bound);
                 return;
             }
             if (d instanceof RelationalExprDescr r) {

@@ -5,8 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A dialogue definition: an ordered list of questions, read from one YAML file. */
-public record Flow(String id, String title, String description, String file, List<Question> questions) {
+/**
+ * A dialogue definition: an ordered list of questions, read from one YAML file.
+ *
+ * @param asking how the next question is chosen when the most decisive one comes first
+ */
+public record Flow(String id, String title, String description, String file, List<Question> questions,
+                   AskingPolicy asking) {
+
+    public Flow(String id, String title, String description, String file, List<Question> questions) {
+        this(id, title, description, file, questions, AskingPolicy.DEFAULT);
+    }
 
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class FlowParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Set<String> FLOW_KEYS = Set.of("id", "title", "description", "questions");
+    private static final Set<String> FLOW_KEYS = Set.of("id", "title", "description", "questions", "asking");
     private static final Set<String> QUESTION_KEYS =
             Set.of("id", "text", "help", "type", "options", "min", "max", "unit", "maxLength", "askIf");
 
@@ -101,7 +101,9 @@ public final class FlowParser {
             }
         }
         String title = scalar(fields.get("title"), "title");
-        return new Flow(id, title == null ? id : title, scalar(fields.get("description"), "description"), file, List.copyOf(questions));
+        AskingPolicy asking = new AskingPolicyReader(this::problem, questionsById(questions)).read(fields.get("asking"));
+        return new Flow(id, title == null ? id : title, scalar(fields.get("description"), "description"), file,
+                List.copyOf(questions), asking);
     }
 
     private Question question(Node node, Map<String, Question> earlier) {
@@ -216,6 +218,12 @@ public final class FlowParser {
             clauses.add(new Condition.Clause(ref, List.copyOf(values), null, null));
         }
         return new Condition(List.copyOf(clauses));
+    }
+
+    private static Map<String, Question> questionsById(List<Question> questions) {
+        Map<String, Question> byId = new LinkedHashMap<>();
+        questions.forEach(q -> byId.putIfAbsent(q.id(), q));
+        return byId;
     }
 
     private Map<String, Node> fields(MappingNode map, Set<String> allowed, String what) {

@@ -7,12 +7,16 @@ import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.facts.AcceleratorChoice;
 import org.infraadvisor.facts.Answer;
+import org.infraadvisor.facts.StrategyChoice;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns answers into facts, fires the rules of a {@link RuleSet} in a clean session (pooled; always disposed, which
@@ -64,6 +68,31 @@ public class AdvisorEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * Only the head of the advice (strategy and ranked accelerators) for the answers, without trace or assembly,
+     * firing only the rules {@code fires} accepts by name: the others are matched but do not fire. For searches
+     * that compare many evaluations; a rule that cannot change the headline may be left out.
+     */
+    public Headline headline(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
+        KieSession session = sessions.newSession(ruleSet.kieBase());
+        try {
+            facts(flow, answers).forEach(session::insert);
+            ruleSet.accelerators().forEach(session::insert);
+            ruleSet.assumptions().forEach(session::insert);
+            int fired = session.fireAllRules(match -> fires.test(match.getRule().getName()), maxFirings);
+            if (fired >= maxFirings) {
+                throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself".formatted(fired));
+            }
+            return Headline.of(facts(session, StrategyChoice.class), facts(session, AcceleratorChoice.class));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static <T> List<T> facts(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     /** One Answer fact per question of the flow. */

@@ -50,11 +50,8 @@ final class RecommendationAssembler {
     }
 
     Recommendation assemble(KieSession session) {
-        StrategyChoice choice = all(session, StrategyChoice.class).stream()
-                .max(Comparator.comparingDouble(StrategyChoice::getConfidence)).orElse(null);
-        var accelerators = all(session, AcceleratorChoice.class).stream()
-                .sorted(Comparator.comparingDouble(AcceleratorChoice::getScore).reversed()
-                        .thenComparing(AcceleratorChoice::getVendor).thenComparing(AcceleratorChoice::getModel))
+        StrategyChoice choice = Headline.chosen(all(session, StrategyChoice.class));
+        var accelerators = all(session, AcceleratorChoice.class).stream().sorted(Headline.RANKING)
                 .map(a -> new Recommendation.AcceleratorAdvice(a.getVendor(), a.getModel(), a.getCount(), a.getScore(),
                         a.getReason(), reasons(a))).toList();
         var risks = all(session, Risk.class).stream()

@@ -69,7 +69,8 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario, List.copyOf(differences), rec, fired);
     }
 
-    private static Map<String, Object> canonicalAnswers(Flow flow, Scenario scenario, List<String> differences) {
+    /** The scenario's answers as the API would store them; what cannot be read so is added to {@code differences}. */
+    public static Map<String, Object> canonicalAnswers(Flow flow, Scenario scenario, List<String> differences) {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : scenario.answers().entrySet()) {
             String where = scenario.file() + ":" + scenario.answerLines().getOrDefault(e.getKey(), scenario.line());

@@ -101,6 +101,38 @@ class RuleModelTest {
     }
 
     @Test
+    void readsWhichFactTypesARuleMatchesAndCreates() {
+        RuleDef many = model.rule("Many forms").orElseThrow();
+        assertThat(many.factTypesRead()).containsExactly("Answer");
+        assertThat(many.factTypesInserted()).containsExactly("StrategyVote");
+        RuleDef chooses = model.rule("Chooses").orElseThrow();
+        assertThat(chooses.factTypesRead()).contains("Answer");
+        assertThat(chooses.factTypesInserted()).containsExactly("StrategyChoice");
+        assertThat(model.rule("Declared support").orElseThrow().factTypesInserted()).isEmpty();
+    }
+
+    @Test
+    void knowsWhetherAPatternHandsTheAnswerValueOn() {
+        List<AnswerPattern> p = model.rule("Many forms").orElseThrow().answers();
+        assertThat(p.get(0).passesValue()).isFalse();
+        assertThat(p.get(4).passesValue()).as("$n : value").isTrue();
+        assertThat(model.rule("Chooses").orElseThrow().answers().get(0).passesValue()).as("$y : number").isTrue();
+        RuleModel bound = RuleModel.parse(Map.of("rules/bound.drl", """
+                package rules.test;
+                import org.infraadvisor.facts.Answer;
+                rule "Binds the fact"
+                when
+                    $a : Answer(question == "budget")
+                    Answer(known, $q : question)
+                then
+                end
+                """));
+        List<AnswerPattern> patterns = bound.rule("Binds the fact").orElseThrow().answers();
+        assertThat(patterns.get(0).passesValue()).as("$a : Answer(...)").isTrue();
+        assertThat(patterns.get(1).passesValue()).as("only the question id is bound").isFalse();
+    }
+
+    @Test
     void strategiesComeFromMetadataOrConsequences() {
         assertThat(model.rule("Declared support").orElseThrow().supports()).containsExactly("on-prem");
         assertThat(model.rule("Declared support").orElseThrow().otherConditions()).singleElement()

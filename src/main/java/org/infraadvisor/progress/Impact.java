@@ -1,0 +1,44 @@
+package org.infraadvisor.progress;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What answering one open question could change, found by evaluating each candidate answer.
+ *
+ * @param question     the question id
+ * @param tried        how many candidate answers were considered (answers with the same effect count each)
+ * @param strategy     how many of them change the strategy
+ * @param accelerator  how many change the accelerator family (but not the strategy)
+ * @param count        how many change the accelerator count by more than a quarter (nothing bigger)
+ * @param part         how many change only the part within the family
+ * @param strategies   the other strategies an answer could lead to
+ * @param accelerators the other accelerators (or counts) an answer could lead to
+ */
+public record Impact(String question, int tried, int strategy, int accelerator, int count, int part,
+                     Set<String> strategies, List<Outcome.Pick> accelerators) {
+
+    /**
+     * Most decisive first: the question whose candidate answers would change the preview most, each answer counting
+     * with the weight of the biggest change it makes ({@link Change#weight()}: strategy 1, family ½, count ¼, part ⅛).
+     */
+    static final Comparator<Impact> MOST_DECISIVE_FIRST = Comparator.comparingDouble(Impact::decisiveness).reversed();
+
+    /** The sum over the candidate answers of the weight of the change each would make. */
+    public double decisiveness() {
+        return strategy * Change.STRATEGY.weight() + accelerator * Change.ACCELERATOR.weight()
+                + count * Change.COUNT.weight() + part * Change.PART.weight();
+    }
+
+    /** Whether some answer would change the strategy or the recommended accelerator. */
+    public boolean couldChange() {
+        return strategy + accelerator + count + part > 0;
+    }
+
+    /** The biggest change some answer would make. */
+    public Change biggest() {
+        return strategy > 0 ? Change.STRATEGY : accelerator > 0 ? Change.ACCELERATOR : count > 0 ? Change.COUNT
+                : part > 0 ? Change.PART : Change.NONE;
+    }
+}

@@ -1,0 +1,117 @@
+package org.infraadvisor.progress;
+
+import org.infraadvisor.authoring.AnswerPattern;
+import org.infraadvisor.authoring.RuleDef;
+import org.infraadvisor.authoring.RuleModel;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.RuleSet;
+import org.infraadvisor.facts.Answer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which rules and which answers can change the head of the advice (the strategy and the accelerator ranking),
+ * from what each rule reads and creates ({@link RuleModel}, Drools' own DRL parser):
+ * <ul>
+ *   <li>a rule can change the headline if it creates a fact that a headline rule reads (also under {@code not});
+ *       {@code StrategyChoice} and {@code AcceleratorChoice} themselves are the headline. Other rules (costs, risks,
+ *       readiness, plan) need not fire for a preview;</li>
+ *   <li>two answers to a question have the same effect on those rules when every pattern of theirs that reads the
+ *       question matches both or neither, and no matching pattern hands the value on (binds it): then only one of
+ *       them needs to be evaluated, and one with the same effect as "unknown" none.</li>
+ * </ul>
+ * When some rule could not be analysed, every rule fires and every answer counts as different.
+ */
+final class Influence {
+
+    static final Set<String> HEADLINE_FACTS = Set.of("StrategyChoice", "AcceleratorChoice");
+
+    private static final Map<String, Influence> CACHE = new ConcurrentHashMap<>();
+
+    private final boolean complete;
+    private final Set<String> headlineRules;
+    private final List<AnswerPattern> headlinePatterns;
+
+    private Influence(boolean complete, Set<String> headlineRules, List<AnswerPattern> headlinePatterns) {
+        this.complete = complete;
+        this.headlineRules = headlineRules;
+        this.headlinePatterns = headlinePatterns;
+    }
+
+    /** The analysis of a rule set, once per rules version. */
+    static Influence of(RuleSet ruleSet) {
+        Influence known = CACHE.get(ruleSet.version());
+        if (known != null) {
+            return known;
+        }
+        if (CACHE.size() > 8) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(ruleSet.version(), v -> analyse(ruleSet.rules().keySet(), RuleModel.of(ruleSet)));
+    }
+
+    static Influence analyse(Set<String> ruleNames, RuleModel model) {
+        Set<String> modelled = new HashSet<>();
+        model.rules().forEach(r -> modelled.add(r.name()));
+        if (!modelled.containsAll(ruleNames)) {
+            return new Influence(false, Set.of(), List.of());
+        }
+        Set<String> needed = new HashSet<>(HEADLINE_FACTS);
+        Map<String, RuleDef> headline = new LinkedHashMap<>();
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (RuleDef r : model.rules()) {
+                if (!headline.containsKey(r.name()) && r.factTypesInserted().stream().anyMatch(needed::contains)) {
+                    headline.put(r.name(), r);
+                    needed.addAll(r.factTypesRead());
+                    grown = true;
+                }
+            }
+        }
+        List<AnswerPattern> patterns = new ArrayList<>();
+        headline.values().forEach(r -> patterns.addAll(r.answers()));
+        return new Influence(true, Set.copyOf(headline.keySet()), List.copyOf(patterns));
+    }
+
+    /** Whether the rule may have to fire for the headline to be right. */
+    boolean canChangeHeadline(String rule) {
+        return !complete || headlineRules.contains(rule);
+    }
+
+    /**
+     * A key that is equal for two values of a question exactly when the analysis can show they act alike on the
+     * headline rules (the caller adds which questions each value leaves asked).
+     */
+    Object effect(Flow flow, String question, Object value) {
+        if (!complete) {
+            return List.of("distinct", value);
+        }
+        Answer answer = AdvisorEngine.facts(flow, Map.of(question, value)).stream()
+                .filter(a -> a.getQuestion().equals(question)).findFirst().orElseThrow();
+        List<Object> key = new ArrayList<>();
+        for (AnswerPattern p : headlinePatterns) {
+            if (!p.questions().isEmpty() && !p.questions().contains(question)) {
+                continue;
+            }
+            Optional<Boolean> matches = p.matches(answer);
+            if (matches.isEmpty()) {
+                return List.of("distinct", value);
+            }
+            key.add(matches.get() && p.passesValue() ? List.of(true, value) : matches.get());
+        }
+        return key;
+    }
+
+    Set<String> headlineRules() {
+        return headlineRules;
+    }
+}

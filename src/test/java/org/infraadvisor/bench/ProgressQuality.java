@@ -1,0 +1,165 @@
+package org.infraadvisor.bench;
+
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.dialogue.AnswerValues;
+import org.infraadvisor.dialogue.DialogueState;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.RuleSet;
+import org.infraadvisor.engine.RuleSetLoader;
+import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.ProgressiveAdvisor;
+import org.infraadvisor.scenarios.Scenario;
+import org.infraadvisor.scenarios.ScenarioLoader;
+import org.infraadvisor.scenarios.ScenarioRunner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How soon the preview shows the final advice. For every scenario file, a conversation is played twice — asking in
+ * the flow's fixed order and in the progressive advisor's order — answering each question asked with the
+ * scenario's answer ("unknown" where it has none). After each answer the advice for the answers so far is
+ * evaluated in full ({@link AdvisorEngine#evaluate}, what {@code POST /api/evaluate} returns); the figure is the
+ * number of answers after which its strategy and top accelerator equal the final advice and stay equal. Also
+ * reports how often the progressive advisor's preview disagreed with that full evaluation (it must never).
+ * Options: {@code --scenarios rules/scenarios}.
+ */
+public final class ProgressQuality {
+
+    /** One conversation played in one order. */
+    /**
+     * @param evaluations per turn, the evaluations the advisor needed (without its caches) and a naive search would
+     *                    (the preview plus every candidate answer of every open question)
+     */
+    record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations) {
+    }
+
+    record Row(String scenario, Play fixed, Play decisive) {
+    }
+
+    private final RuleSet ruleSet;
+    private final AdvisorEngine engine = new AdvisorEngine(10_000);
+    private final ProgressiveAdvisor advisor;
+
+    ProgressQuality(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+        this.advisor = new ProgressiveAdvisor(engine, 50_000, 5_000);
+    }
+
+    public static void main(String[] args) {
+        BenchArgs a = BenchArgs.parse(args);
+        Path scenarios = Path.of(a.get("scenarios", BenchInputs.rulesDir().resolve("scenarios").toString()));
+        RuleSet ruleSet = RuleSetLoader.load(BenchInputs.rulesDir(), BenchInputs.conversationsDir());
+        System.out.println("machine: " + Machine.summary());
+        List<Row> rows = new ProgressQuality(ruleSet).run(ScenarioLoader.load(scenarios));
+        System.out.print(report(rows));
+    }
+
+    List<Row> run(List<Scenario> scenarios) {
+        List<Row> rows = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            Flow flow = ruleSet.flow(scenario.flow()).orElseThrow();
+            List<String> problems = new ArrayList<>();
+            Map<String, Object> given = ScenarioRunner.canonicalAnswers(flow, scenario, problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(scenario.location() + ": " + problems);
+            }
+            Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), false);
+            Play decisive = play(flow, given, answers -> advisor.assess(ruleSet, flow, answers).next()
+                    .map(o -> o.question().id()), true);
+            rows.add(new Row(scenario.file(), fixed, decisive));
+        }
+        return rows;
+    }
+
+    private Play play(Flow flow, Map<String, Object> given, Function<Map<String, Object>, Optional<String>> next,
+                      boolean checkPreview) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        List<Recommendation> after = new ArrayList<>();
+        after.add(engine.evaluate(ruleSet, flow, answers));
+        int disagreements = 0;
+        List<int[]> evaluations = new ArrayList<>();
+        for (Optional<String> q = next.apply(answers); q.isPresent(); q = next.apply(answers)) {
+            if (checkPreview) {
+                evaluations.add(new int[]{advisor.assess(ruleSet, flow, answers).evaluations(),
+                        ProgressBenchmark.naiveStates(flow, answers).size()});
+            }
+            answers.put(q.get(), given.getOrDefault(q.get(), AnswerValues.UNKNOWN));
+            Recommendation advice = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
+            after.add(advice);
+            if (checkPreview && !agrees(advisor.assess(ruleSet, flow, answers), advice)) {
+                disagreements++;
+            }
+        }
+        Recommendation last = after.get(after.size() - 1);
+        int settled = after.size() - 1;
+        while (settled > 0 && sameHeadline(after.get(settled - 1), last)) {
+            settled--;
+        }
+        return new Play(answers.size(), settled, disagreements, evaluations);
+    }
+
+    private static boolean agrees(Assessment assessment, Recommendation advice) {
+        var preview = assessment.preview();
+        var top = advice.accelerators().isEmpty() ? null : advice.accelerators().get(0);
+        return Objects.equals(preview.strategy(), advice.strategy()) && preview.confidence() == advice.confidence()
+                && (top == null ? preview.accelerator() == null : preview.accelerator() != null
+                && preview.accelerator().vendor().equals(top.vendor()) && preview.accelerator().model().equals(top.model())
+                && preview.accelerator().count() == top.count());
+    }
+
+    static boolean sameHeadline(Recommendation a, Recommendation b) {
+        return Objects.equals(a.strategy(), b.strategy()) && Objects.equals(top(a), top(b));
+    }
+
+    private static String top(Recommendation r) {
+        return r.accelerators().isEmpty() ? null : r.accelerators().get(0).vendor() + " " + r.accelerators().get(0).model();
+    }
+
+    static double median(List<Integer> values) {
+        List<Integer> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    static String report(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-48s %8s %8s %9s %8s%n", "scenario", "answers", "fixed", "decisive", "answers"));
+        out.append(String.format(Locale.ROOT, "%-48s %8s %8s %9s %8s%n", "", "(fixed)", "settled", "settled", "(decis.)"));
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%-48s %8d %8d %9d %8d%n", shorten(r.scenario()), r.fixed().answers(),
+                    r.fixed().settledAfter(), r.decisive().settledAfter(), r.decisive().answers()));
+        }
+        double fixed = median(rows.stream().map(r -> r.fixed().settledAfter()).toList());
+        double decisive = median(rows.stream().map(r -> r.decisive().settledAfter()).toList());
+        int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements()).sum();
+        List<int[]> turns = rows.stream().flatMap(r -> r.decisive().evaluations().stream()).toList();
+        out.append(String.format(Locale.ROOT, "PROGRESS-QUALITY scenarios=%d median-settled-fixed=%s median-settled-decisive=%s "
+                        + "mean-fixed=%.1f mean-decisive=%.1f preview-disagreements=%d%n", rows.size(), fmt(fixed), fmt(decisive),
+                rows.stream().mapToInt(r -> r.fixed().settledAfter()).average().orElse(0),
+                rows.stream().mapToInt(r -> r.decisive().settledAfter()).average().orElse(0), disagreements));
+        out.append(String.format(Locale.ROOT, "PROGRESS-COST turns=%d evaluations-per-turn decisive mean=%.1f max=%d, naive mean=%.1f max=%d%n",
+                turns.size(), turns.stream().mapToInt(t -> t[0]).average().orElse(0), turns.stream().mapToInt(t -> t[0]).max().orElse(0),
+                turns.stream().mapToInt(t -> t[1]).average().orElse(0), turns.stream().mapToInt(t -> t[1]).max().orElse(0)));
+        out.append(String.format(Locale.ROOT, "Without previews (before issue 13) the advice appears after every answer: median %s answers%n",
+                fmt(median(rows.stream().map(r -> r.fixed().answers()).toList()))));
+        return out.toString();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static String shorten(String s) {
+        String name = s.substring(s.lastIndexOf('/') + 1);
+        return name.length() > 48 ? name.substring(0, 47) + "…" : name;
+    }
+}

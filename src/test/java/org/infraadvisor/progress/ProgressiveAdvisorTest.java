@@ -1,0 +1,127 @@
+package org.infraadvisor.progress;
+
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.RuleSet;
+import org.infraadvisor.engine.ShippedRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Preview, asking order, refinements and caching on the shipped rules and flow. */
+class ProgressiveAdvisorTest {
+
+    final RuleSet ruleSet = ShippedRules.ruleSet();
+    final Flow flow = ruleSet.flow("infra-strategy").orElseThrow();
+    final AdvisorEngine engine = new AdvisorEngine(10_000);
+    final ProgressiveAdvisor advisor = new ProgressiveAdvisor(engine, 10_000, 1_000);
+
+    @Test
+    void beforeTheFirstAnswerThereIsNoPreviewAndThePinnedWorkloadComesFirst() {
+        Assessment start = advisor.assess(ruleSet, flow, Map.of());
+
+        assertThat(start.preview()).isNull();
+        assertThat(start.next()).hasValueSatisfying(q -> {
+            assertThat(q.question().id()).isEqualTo("workload");
+            assertThat(q.pinned()).isTrue();
+        });
+        assertThat(start.open()).as("every question applies while the answers its conditions test are unknown")
+                .hasSize(flow.questions().size());
+    }
+
+    @Test
+    void thePreviewIsTheAdviceForTheAnswersSoFar() {
+        Map<String, Object> answers = Map.of("workload", "inference", "data_residency", "on-premises", "model_size_b", 405.0);
+
+        Outcome preview = advisor.assess(ruleSet, flow, answers).preview();
+        Recommendation full = engine.evaluate(ruleSet, flow, answers);
+
+        assertThat(preview.strategy()).isEqualTo(full.strategy()).isEqualTo("on-prem");
+        assertThat(preview.confidence()).isEqualTo(full.confidence());
+        assertThat(preview.accelerator().model()).isEqualTo(full.accelerators().get(0).model());
+        assertThat(preview.accelerator().count()).isEqualTo(full.accelerators().get(0).count());
+    }
+
+    @Test
+    void theNextQuestionIsTheOneWhoseAnswersWouldChangeThePreviewMost() {
+        Assessment a = advisor.assess(ruleSet, flow, Map.of("workload", "inference"));
+
+        List<OpenQuestion> byDecisiveness = a.open().stream().filter(o -> !o.pinned()).toList();
+        for (int i = 1; i < byDecisiveness.size(); i++) {
+            assertThat(byDecisiveness.get(i - 1).impact().decisiveness())
+                    .isGreaterThanOrEqualTo(byDecisiveness.get(i).impact().decisiveness());
+        }
+        OpenQuestion next = a.next().orElseThrow();
+        assertThat(next.refinement()).isFalse();
+        long changing = Candidates.of(flow, next.question()).stream().filter(value -> {
+            Map<String, Object> with = new LinkedHashMap<>(Map.of("workload", "inference"));
+            with.put(next.question().id(), value);
+            return a.preview().changeTo(outcome(engine.evaluate(ruleSet, flow, with))) != Change.NONE;
+        }).count();
+        assertThat(changing).as("answers to %s that change the preview", next.question().id())
+                .isEqualTo(next.impact().strategy() + next.impact().accelerator() + next.impact().count() + next.impact().part());
+        OpenQuestion residency = a.open().stream().filter(o -> o.question().id().equals("data_residency")).findFirst().orElseThrow();
+        assertThat(residency.impact().strategies()).as("data kept on premises rules out every cloud").contains("on-prem");
+    }
+
+    private Outcome outcome(Recommendation r) {
+        var top = r.accelerators().get(0);
+        String family = ruleSet.accelerators().stream().filter(x -> x.getModel().equals(top.model())).findFirst().orElseThrow().getFamily();
+        return new Outcome(r.strategy(), r.confidence(), new Outcome.Pick(top.vendor(), top.model(), family, top.count()));
+    }
+
+    @Test
+    void questionsThatCannotChangeAnythingComeLastAsRefinements() {
+        Map<String, Object> answers = new LinkedHashMap<>(Map.of("workload", "inference", "data_residency", "on-premises",
+                "model_size_b", 70.0, "daily_requests", 200_000.0, "tokens_per_request", 1000.0, "serving_precision", "fp8",
+                "latency", "interactive", "utilization", "steady", "software_stack", "cuda", "datacenter", "standard"));
+
+        Assessment a = advisor.assess(ruleSet, flow, answers);
+
+        assertThat(a.open()).extracting(o -> o.question().id()).doesNotContain("cloud_provider", "network", "training_tokens_b")
+                .as("askIf keeps working: no cloud when data stays on premises, no network or training data for inference");
+        assertThat(a.open()).anyMatch(OpenQuestion::refinement);
+        int firstRefinement = a.open().indexOf(a.open().stream().filter(OpenQuestion::refinement).findFirst().orElseThrow());
+        assertThat(a.open().subList(firstRefinement, a.open().size())).allMatch(OpenQuestion::refinement);
+        assertThat(a.couldChange()).containsExactlyElementsOf(a.open().subList(0, firstRefinement).stream()
+                .map(o -> o.question().id()).toList());
+        for (OpenQuestion refinement : a.open().subList(firstRefinement, a.open().size())) {
+            for (Object value : Candidates.of(flow, refinement.question())) {
+                Map<String, Object> with = new LinkedHashMap<>(answers);
+                with.put(refinement.question().id(), value);
+                Recommendation r = engine.evaluate(ruleSet, flow, with);
+                assertThat(r.strategy()).as(refinement.question().id() + " = " + value).isEqualTo(a.preview().strategy());
+                assertThat(r.accelerators().get(0).model()).isEqualTo(a.preview().accelerator().model());
+            }
+        }
+    }
+
+    @Test
+    void aStateSeenBeforeIsServedFromTheCacheUntilTheRulesChange() {
+        Map<String, Object> answers = Map.of("workload", "training", "utilization", "bursty");
+        Assessment first = advisor.assess(ruleSet, flow, answers);
+        long evaluated = advisor.engineEvaluations();
+
+        assertThat(advisor.assess(ruleSet, flow, new LinkedHashMap<>(answers))).isSameAs(first);
+        assertThat(advisor.engineEvaluations()).isEqualTo(evaluated);
+
+        RuleSet reloaded = new RuleSet(ruleSet.version() + "-reloaded", ruleSet.loadedAt(), ruleSet.kieBase(), ruleSet.flows(),
+                ruleSet.accelerators(), ruleSet.assumptions(), ruleSet.rules(), ruleSet.sources());
+        Assessment again = advisor.assess(reloaded, flow, answers);
+        assertThat(again).isNotSameAs(first).isEqualTo(first);
+        assertThat(advisor.engineEvaluations()).isGreaterThan(evaluated);
+    }
+
+    @Test
+    void answersToQuestionsNoLongerAskedDoNotCount() {
+        Assessment withStale = advisor.assess(ruleSet, flow, Map.of("workload", "inference", "network", "infiniband"));
+        Assessment without = advisor.assess(ruleSet, flow, Map.of("workload", "inference"));
+
+        assertThat(withStale).isSameAs(without);
+    }
+}
