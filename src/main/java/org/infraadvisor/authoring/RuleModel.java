@@ -44,7 +44,13 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
     private static final String ANSWER = "Answer";
     private static final Pattern STRATEGY_FACT = Pattern.compile(
             "new\\s+(?:[\\w.]+\\.)?(StrategyVote|StrategyChoice|\\w*Constraint)\\s*\\(\\s*\"([^\"]+)\"(?:\\s*,\\s*(-?\\d+))?");
+    /** A consequence that inserts something other than {@code new X(...)}, or changes or deletes a fact. */
+    private static final Pattern UNNAMED_WRITE = Pattern.compile(
+            "\\b(?:insert|insertLogical)\\s*\\(\\s*(?!new\\b)|\\b(?:modify|update|delete|retract)\\s*\\(");
     private static final Pattern NEW_FACT = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?([A-Z]\\w*)\\s*\\(");
+    /** A bound expression that depends on what was answered (not only on which question it is). */
+    private static final Pattern ANSWER_VALUE = Pattern.compile(
+            "\\b(value|number|values|known|unknown|asked|getValue|getNumber|getValues|isKnown|isUnknown|isAsked|has|this)\\b");
     private static final Map<String, RuleModel> CACHE = new ConcurrentHashMap<>();
 
     /** The model of a rule set's DRL, computed once per version. */
@@ -119,6 +125,9 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
             while (created.find()) {
                 inserted.add(created.group(1));
             }
+            if (UNNAMED_WRITE.matcher(consequence).find()) {
+                inserted.add(RuleDef.ANY_FACT);
+            }
             return new RuleDef(rule.getName(), file, rule.getLine(), annotationText(rule.getAnnotation("description")),
                     declared.isEmpty() ? supports : declared, votes, List.copyOf(answers), List.copyOf(others), decides,
                     Set.copyOf(typesRead), Set.copyOf(inserted));
@@ -182,7 +191,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
                     classify(conjunct, questions, tests, bindings, boundFields);
                 }
             }
-            boolean passesValue = p.getIdentifier() != null || boundFields.stream().anyMatch(f -> !f.equals("question"));
+            boolean passesValue = p.getIdentifier() != null || boundFields.stream().anyMatch(f -> ANSWER_VALUE.matcher(f).find());
             answers.add(new AnswerPattern(List.copyOf(questions), placement, p.getLine(), text(p), mergeNotIn(tests),
                     List.copyOf(bindings), passesValue));
         }
@@ -235,7 +244,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
             String text = d.toString();
             if (d instanceof BindingDescr b) {
                 bindings.add(b.getVariable());
-                String bound = b.getExpression() == null ? "" : b.getExpression().strip();
+                String bound = b.getExpression() == null ? "this" : b.getExpression().strip();
                 boundFields.add(bound.startsWith("this.") ? bound.substring(5) : bound);
                 return;
             }

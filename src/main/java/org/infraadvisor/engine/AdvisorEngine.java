@@ -55,9 +55,7 @@ public class AdvisorEngine {
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
-            facts.forEach(session::insert);
-            ruleSet.accelerators().forEach(session::insert);
-            ruleSet.assumptions().forEach(session::insert);
+            insertAll(session, ruleSet, facts);
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself (last: %s)"
@@ -78,9 +76,7 @@ public class AdvisorEngine {
     public Headline headline(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
         KieSession session = sessions.newSession(ruleSet.kieBase());
         try {
-            facts(flow, answers).forEach(session::insert);
-            ruleSet.accelerators().forEach(session::insert);
-            ruleSet.assumptions().forEach(session::insert);
+            insertAll(session, ruleSet, facts(flow, answers));
             int fired = session.fireAllRules(match -> fires.test(match.getRule().getName()), maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself".formatted(fired));
@@ -89,6 +85,13 @@ public class AdvisorEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    /** What every evaluation starts from: the answers and the catalogue. */
+    private static void insertAll(KieSession session, RuleSet ruleSet, List<Answer> answers) {
+        answers.forEach(session::insert);
+        ruleSet.accelerators().forEach(session::insert);
+        ruleSet.assumptions().forEach(session::insert);
     }
 
     private static <T> List<T> facts(KieSession session, Class<T> type) {

@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which rules and which answers can change the head of the advice (the strategy and the accelerator ranking),
  * from what each rule reads and creates ({@link RuleModel}, Drools' own DRL parser):
  * <ul>
- *   <li>a rule can change the headline if it creates a fact that a headline rule reads (also under {@code not});
- *       {@code StrategyChoice} and {@code AcceleratorChoice} themselves are the headline. Other rules (costs, risks,
- *       readiness, plan) need not fire for a preview;</li>
+ *   <li>a rule can change the headline if it creates a fact that a headline rule reads (also under {@code not}),
+ *       or writes facts in a way the analysis cannot name; {@code StrategyChoice} and {@code AcceleratorChoice}
+ *       themselves are the headline. Other rules (costs, risks, readiness, plan) need not fire for a preview;</li>
  *   <li>two answers to a question have the same effect on those rules when every pattern of theirs that reads the
  *       question matches both or neither, and no matching pattern hands the value on (binds it): then only one of
  *       them needs to be evaluated, and one with the same effect as "unknown" none.</li>
@@ -70,7 +70,8 @@ final class Influence {
         while (grown) {
             grown = false;
             for (RuleDef r : model.rules()) {
-                if (!headline.containsKey(r.name()) && r.factTypesInserted().stream().anyMatch(needed::contains)) {
+                boolean feeds = r.factTypesInserted().contains(RuleDef.ANY_FACT) || r.factTypesInserted().stream().anyMatch(needed::contains);
+                if (!headline.containsKey(r.name()) && feeds) {
                     headline.put(r.name(), r);
                     needed.addAll(r.factTypesRead());
                     grown = true;

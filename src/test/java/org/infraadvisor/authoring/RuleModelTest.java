@@ -109,6 +109,24 @@ class RuleModelTest {
         assertThat(chooses.factTypesRead()).contains("Answer");
         assertThat(chooses.factTypesInserted()).containsExactly("StrategyChoice");
         assertThat(model.rule("Declared support").orElseThrow().factTypesInserted()).isEmpty();
+        RuleModel unnamed = RuleModel.parse(Map.of("rules/writes.drl", """
+                package rules.test;
+                import org.infraadvisor.facts.Answer;
+                rule "Inserts what a function makes"
+                when
+                    Answer(question == "budget")
+                then
+                    insert(Facts.vote("hybrid"));
+                end
+                rule "Changes a fact"
+                when
+                    $a : Answer(question == "budget")
+                then
+                    modify($a) { }
+                end
+                """));
+        assertThat(unnamed.rule("Inserts what a function makes").orElseThrow().factTypesInserted()).containsExactly(RuleDef.ANY_FACT);
+        assertThat(unnamed.rule("Changes a fact").orElseThrow().factTypesInserted()).containsExactly(RuleDef.ANY_FACT);
     }
 
     @Test

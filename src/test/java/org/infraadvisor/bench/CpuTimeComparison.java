@@ -24,7 +24,8 @@ import java.util.Map;
  * are the standard ones; on a busy machine they mostly measure the queue for a core.
  * <p>
  * {@code evaluation}: evaluate vs. bare session creation on the shipped rules. {@code scale}: evaluation of
- * generated rule sets of 100, 1,000 and 10,000 rules ({@link RuleGenerator.Firing#FIXED}).
+ * generated rule sets of 100, 1,000 and 10,000 rules ({@link RuleGenerator.Firing#FIXED}). {@code progress}: one turn
+ * of progressive advice, naive and the advisor's ({@link ProgressBenchmark}; {@code --answered 1}).
  * Options: {@code --rounds 15 --ops 2000 --warmup-ops 20000}.
  */
 public final class CpuTimeComparison {
@@ -37,7 +38,11 @@ public final class CpuTimeComparison {
         int rounds = a.getInt("rounds", 15);
         int ops = a.getInt("ops", 2000);
         int warmupOps = a.getInt("warmup-ops", 20_000);
-        Map<String, Runnable> operations = "scale".equals(what) ? scale() : evaluation();
+        Map<String, Runnable> operations = switch (what) {
+            case "scale" -> scale();
+            case "progress" -> progress(a.getInt("answered", 1));
+            default -> evaluation();
+        };
         System.out.println("machine: " + Machine.summary());
         System.out.print(report(compare(operations, rounds, ops, warmupOps)));
     }
@@ -60,6 +65,21 @@ public final class CpuTimeComparison {
             session.dispose();
         });
         ops.put("evaluate", () -> engine.evaluate(ruleSet, flow, answers));
+        return ops;
+    }
+
+    /** One turn of progressive advice after {@code answered} answers: naive search, the advisor without and with caches. */
+    static Map<String, Runnable> progress(int answered) {
+        ProgressBenchmark b = new ProgressBenchmark();
+        b.answered = answered;
+        b.load();
+        System.out.println("evaluations per turn after " + answered + " answer(s): " + b.evaluationsPerTurn());
+        Map<String, Runnable> ops = new LinkedHashMap<>();
+        ops.put("evaluate", b::evaluate);
+        ops.put("headline", b::headline);
+        ops.put("naive turn", b::naive);
+        ops.put("decisive turn, cold", b::decisiveCold);
+        ops.put("decisive turn, cached", b::decisiveCached);
         return ops;
     }
 

@@ -18,4 +18,12 @@ class CpuTimeComparisonSmokeTest {
         assertThat(samples.values()).allSatisfy(s -> assertThat(s).hasSize(2).allSatisfy(ns -> assertThat(ns).isPositive()));
         assertThat(CpuTimeComparison.report(samples)).contains("evaluate", "× first");
     }
+
+    @Test
+    void progressComparisonProducesCpuTimes() {
+        Map<String, List<Long>> samples = CpuTimeComparison.compare(CpuTimeComparison.progress(1), 1, 1, 0);
+
+        assertThat(samples).containsOnlyKeys("evaluate", "headline", "naive turn", "decisive turn, cold", "decisive turn, cached");
+        assertThat(samples.values()).allSatisfy(s -> assertThat(s).singleElement().satisfies(ns -> assertThat(ns).isPositive()));
+    }
 }

@@ -47,4 +47,13 @@ class JmhSmokeTest {
 
         assertThat(results).singleElement().satisfies(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
+
+    @Test
+    void progressBenchmarksProduceTimes() throws RunnerException {
+        Collection<RunResult> results = new Runner(quick(ProgressBenchmark.class.getName()).param("answered", "4").build()).run();
+
+        assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
+                .containsExactlyInAnyOrder("naive", "decisiveCold", "decisiveCached", "evaluate", "headline");
+        assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
 }

@@ -1,5 +1,6 @@
 package org.infraadvisor.bench;
 
+import org.infraadvisor.advice.Recommendation;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -9,6 +10,7 @@ import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetLoader;
 import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.EngineOutcomes;
 import org.infraadvisor.progress.ProgressiveAdvisor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +23,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code decisiveCold} — {@link ProgressiveAdvisor#assess} with its caches off: one evaluation per group of
  *       candidates that act alike, none for those that act like "unknown", only the headline rules fired;</li>
  *   <li>{@code decisiveCached} — the same with its caches on, the state seen before (what a repeated state costs);</li>
- *   <li>{@code evaluate} — one full evaluation, what the last turn of a conversation paid before previews.</li>
+ *   <li>{@code evaluate} — one full evaluation, what the last turn of a conversation paid before previews;</li>
+ *   <li>{@code headline} — one evaluation of the headline alone (no trace, only the rules that can change it).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -59,14 +61,16 @@ public class ProgressBenchmark {
     private List<Map<String, Object>> naiveStates;
     private ProgressiveAdvisor cold;
     private ProgressiveAdvisor cached;
+    private EngineOutcomes outcomes;
 
     @Setup
     public void load() {
-        ruleSet = RuleSetLoader.load(BenchInputs.rulesDir(), BenchInputs.conversationsDir());
+        ruleSet = shippedRules();
         BenchInputs.AnswerSet set = BenchInputs.answerSet();
         flow = ruleSet.flow(set.flow()).orElseThrow();
         Map<String, Object> all = set.canonical(flow);
         cold = new ProgressiveAdvisor(engine, 0, 0);
+        outcomes = new EngineOutcomes(engine);
         cached = new ProgressiveAdvisor(engine, 50_000, 5_000);
         answers = new LinkedHashMap<>();
         for (int i = 0; i < answered; i++) {
@@ -75,6 +79,16 @@ public class ProgressBenchmark {
         }
         naiveStates = naiveStates(flow, answers);
         cached.assess(ruleSet, flow, answers);
+    }
+
+    private static RuleSet shipped;
+
+    /** Compiled once per JVM: a fork measures one parameter, a smoke run in the test JVM all of them. */
+    private static synchronized RuleSet shippedRules() {
+        if (shipped == null) {
+            shipped = RuleSetLoader.load(BenchInputs.rulesDir(), BenchInputs.conversationsDir());
+        }
+        return shipped;
     }
 
     /** The preview's answers and, for every open question, the answers with each of its candidates added. */
@@ -103,10 +117,12 @@ public class ProgressBenchmark {
     }
 
     @Benchmark
-    public void naive(Blackhole bh) {
+    public List<Recommendation> naive() {
+        List<Recommendation> all = new ArrayList<>(naiveStates.size());
         for (Map<String, Object> s : naiveStates) {
-            bh.consume(engine.evaluate(ruleSet, flow, s));
+            all.add(engine.evaluate(ruleSet, flow, s));
         }
+        return all;
     }
 
     @Benchmark
@@ -120,7 +136,18 @@ public class ProgressBenchmark {
     }
 
     @Benchmark
-    public Object evaluate() {
+    public Recommendation evaluate() {
         return engine.evaluate(ruleSet, flow, answers);
+    }
+
+    /** One evaluation of the headline alone, as the advisor does for each group of candidates. */
+    @Benchmark
+    public Object headline() {
+        return outcomes.outcome(ruleSet, flow, answers);
+    }
+
+    /** How many full evaluations {@link #naive} makes, and how many the advisor needed for the same turn. */
+    String evaluationsPerTurn() {
+        return "naive " + naiveStates.size() + ", decisive " + cold.assess(ruleSet, flow, answers).evaluations();
     }
 }

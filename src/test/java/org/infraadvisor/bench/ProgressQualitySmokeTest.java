@@ -1,0 +1,37 @@
+package org.infraadvisor.bench;
+
+import org.infraadvisor.engine.ShippedRules;
+import org.infraadvisor.scenarios.Scenario;
+import org.infraadvisor.scenarios.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The quality benchmark plays conversations in both orders and reports its figures (not judged here). */
+class ProgressQualitySmokeTest {
+
+    @Test
+    void playsTwoScenariosInBothOrders() {
+        List<Scenario> two = ScenarioLoader.load(Path.of("rules/scenarios")).subList(0, 2);
+
+        List<ProgressQuality.Row> rows = new ProgressQuality(ShippedRules.ruleSet()).run(two);
+
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            assertThat(r.fixed().answers()).isPositive();
+            assertThat(r.fixed().settledAfter()).isBetween(0, r.fixed().answers());
+            assertThat(r.decisive().settledAfter()).isBetween(0, r.decisive().answers());
+            assertThat(r.decisive().previewDisagreements()).isZero();
+            assertThat(r.decisive().evaluations()).hasSize(r.decisive().answers());
+        });
+        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-COST");
+    }
+
+    @Test
+    void theMedianOfAnEvenNumberOfFiguresIsTheMeanOfTheMiddleTwo() {
+        assertThat(ProgressQuality.median(List.of(9, 1, 4, 6))).isEqualTo(5.0);
+        assertThat(ProgressQuality.median(List.of(3, 1, 2))).isEqualTo(2.0);
+    }
+}
