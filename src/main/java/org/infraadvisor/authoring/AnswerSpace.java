@@ -3,7 +3,6 @@ package org.infraadvisor.authoring;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Condition;
 import org.infraadvisor.dialogue.Flow;
-import org.infraadvisor.dialogue.Option;
 import org.infraadvisor.dialogue.Question;
 
 import java.util.ArrayList;
@@ -49,25 +48,16 @@ final class AnswerSpace {
     }
 
     private static List<Object> values(Flow flow, Question q, RuleModel model) {
-        List<Object> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>(AnswerValues.choices(q));
         switch (q.type()) {
-            case CHOICE -> q.options().forEach(o -> values.add(o.value()));
-            case MULTI -> {
-                q.options().forEach(o -> values.add(List.of(o.value())));
-                if (q.options().size() > 1) {
-                    values.add(q.options().stream().map(Option::value).toList());
-                }
-            }
-            case BOOLEAN -> {
-                values.add(true);
-                values.add(false);
-            }
             case NUMBER -> values.addAll(numbers(flow, q, model));
             case TEXT -> {
                 Set<String> texts = new LinkedHashSet<>();
                 texts.add("some text");
                 tests(q, model).stream().filter(t -> t.kind() == AnswerTest.Kind.VALUE).forEach(t -> texts.addAll(t.literals()));
                 values.addAll(texts);
+            }
+            default -> {
             }
         }
         values.add(AnswerValues.UNKNOWN);

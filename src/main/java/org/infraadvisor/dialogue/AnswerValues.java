@@ -36,6 +36,30 @@ public final class AnswerValues {
         };
     }
 
+    /**
+     * The answers a question offers, to try them out: every option (for a multiple choice each option alone and all
+     * of them), yes and no; none for numbers and text.
+     */
+    public static List<Object> choices(Question q) {
+        List<Object> values = new ArrayList<>();
+        switch (q.type()) {
+            case CHOICE -> q.options().forEach(o -> values.add(o.value()));
+            case MULTI -> {
+                q.options().forEach(o -> values.add(List.of(o.value())));
+                if (q.options().size() > 1) {
+                    values.add(q.options().stream().map(Option::value).toList());
+                }
+            }
+            case BOOLEAN -> {
+                values.add(true);
+                values.add(false);
+            }
+            case NUMBER, TEXT -> {
+            }
+        }
+        return values;
+    }
+
     private static String choice(Question q, JsonNode value) {
         if (!value.isString()) {
             throw wrongType(q, "one of " + offered(q));

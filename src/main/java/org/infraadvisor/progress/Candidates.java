@@ -1,10 +1,10 @@
 package org.infraadvisor.progress;
 
+import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
-import org.infraadvisor.dialogue.Option;
 import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.dialogue.QuestionType;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -14,32 +14,18 @@ import java.util.TreeSet;
  * value per band), or else four values spread between the question's limits by order of magnitude. Free text is
  * not tried.
  */
-final class Candidates {
+public final class Candidates {
 
     private static final int SPREAD = 4;
 
     private Candidates() {
     }
 
-    static List<Object> of(Flow flow, Question q) {
-        List<Object> values = new ArrayList<>();
-        switch (q.type()) {
-            case CHOICE -> q.options().forEach(o -> values.add(o.value()));
-            case MULTI -> {
-                q.options().forEach(o -> values.add(List.of(o.value())));
-                if (q.options().size() > 1) {
-                    values.add(q.options().stream().map(Option::value).toList());
-                }
-            }
-            case BOOLEAN -> {
-                values.add(true);
-                values.add(false);
-            }
-            case NUMBER -> values.addAll(numbers(flow, q));
-            case TEXT -> {
-            }
+    public static List<Object> of(Flow flow, Question q) {
+        if (q.type() != QuestionType.NUMBER) {
+            return AnswerValues.choices(q);
         }
-        return values;
+        return List.copyOf(numbers(flow, q));
     }
 
     private static List<Double> numbers(Flow flow, Question q) {

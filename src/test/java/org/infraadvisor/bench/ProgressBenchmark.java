@@ -4,12 +4,12 @@ import org.infraadvisor.advice.Recommendation;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
-import org.infraadvisor.dialogue.Option;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetLoader;
 import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.Candidates;
 import org.infraadvisor.progress.EngineOutcomes;
 import org.infraadvisor.progress.ProgressiveAdvisor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -100,13 +100,7 @@ public class ProgressBenchmark {
             if (!state.isAsked(q.id()) || answers.containsKey(q.id())) {
                 continue;
             }
-            List<Object> values = new ArrayList<>();
-            switch (q.type()) {
-                case CHOICE -> q.options().stream().map(Option::value).forEach(values::add);
-                case NUMBER -> values.addAll(flow.asking().samplesOf(q.id()));
-                default -> {
-                }
-            }
+            List<Object> values = Candidates.of(flow, q);
             for (Object v : values) {
                 Map<String, Object> with = new LinkedHashMap<>(answers);
                 with.put(q.id(), v);
