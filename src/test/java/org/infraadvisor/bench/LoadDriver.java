@@ -29,11 +29,22 @@ import java.util.function.DoubleSupplier;
  *   <li>{@link Phase#EVALUATE}: {@code POST /api/evaluate} with {@code bench/answers.json};</li>
  *   <li>{@link Phase#CONVERSATION}: whole conversations — start, then answer every question asked until the
  *       recommendation — many in parallel. Each request is a turn.</li>
+ *   <li>{@link Phase#VARIED}: the same, but every conversation multiplies the numbers of the answer set by its own
+ *       random factor between ½ and 2, so conversations share no state after their first number: what caches
+ *       keyed by answers cannot help with.</li>
  * </ul>
  */
 public final class LoadDriver {
 
-    public enum Phase { FLOWS, EVALUATE, CONVERSATION }
+    public enum Phase {
+        FLOWS, EVALUATE, CONVERSATION,
+        /** Conversations as in CONVERSATION, but each with its own numbers, so no two go through the same states. */
+        VARIED;
+
+        boolean conversations() {
+            return this == CONVERSATION || this == VARIED;
+        }
+    }
 
     /** @param maxConversations stop starting conversations after this many (0 = no limit) */
     public record Settings(URI base, int connections, Duration warmup, Duration duration, long maxConversations) {
@@ -135,6 +146,7 @@ public final class LoadDriver {
         final AtomicReference<String> firstError;
         final Histogram latency = new Histogram(MAX_LATENCY_US, 3);
         final Histogram answerLatency = new Histogram(MAX_LATENCY_US, 3);
+        final java.util.Random random = new java.util.Random();
         long requests;
         long errors;
 
@@ -155,7 +167,7 @@ public final class LoadDriver {
                 switch (phase) {
                     case FLOWS -> send(flows, false);
                     case EVALUATE -> send(evaluate, false);
-                    case CONVERSATION -> {
+                    case CONVERSATION, VARIED -> {
                         long max = settings.maxConversations();
                         if (max > 0 && conversationsStarted.incrementAndGet() > max) {
                             return;
@@ -175,13 +187,14 @@ public final class LoadDriver {
                 return false;
             }
             String id = view.get("id").getStringValue();
+            double scale = phase == Phase.VARIED ? Math.pow(4, random.nextDouble() - 0.5) : 1; // 0.5x to 2x
             for (int turn = 0; turn < 200; turn++) {
                 JsonNode question = view.get("question");
                 if (question == null || question.isNull()) {
                     return view.get("recommendation") != null && !view.get("recommendation").isNull();
                 }
                 String qid = question.get("id").getStringValue();
-                String body = "{\"question\":\"" + qid + "\",\"value\":" + valueFor(qid, question) + "}";
+                String body = "{\"question\":\"" + qid + "\",\"value\":" + valueFor(qid, question, scale) + "}";
                 view = send(post("/api/conversations/" + id + "/answers", body), true);
                 if (view == null) {
                     return false;
@@ -190,9 +203,17 @@ public final class LoadDriver {
             throw new IllegalStateException("a conversation did not end after 200 turns");
         }
 
-        /** The value from the answer set, else a plausible one for the question's type. */
-        String valueFor(String qid, JsonNode question) {
+        /** The value from the answer set (numbers times {@code scale}, within the question's limits), else a plausible one. */
+        String valueFor(String qid, JsonNode question, double scale) {
             String known = answerSet.valueJson(qid);
+            if (known != null && scale != 1 && "number".equals(question.get("type").getStringValue())) {
+                double scaled = Math.round(Double.parseDouble(known) * scale * 1000) / 1000.0;
+                JsonNode min = question.get("min");
+                JsonNode max = question.get("max");
+                scaled = Math.max(min == null || min.isNull() ? scaled : min.getNumberValue().doubleValue(), scaled);
+                scaled = Math.min(max == null || max.isNull() ? scaled : max.getNumberValue().doubleValue(), scaled);
+                return BenchInputs.write(scaled);
+            }
             if (known != null) {
                 return known;
             }
@@ -252,7 +273,7 @@ public final class LoadDriver {
                 firstError.compareAndSet(null, error.length() > 300 ? error.substring(0, 300) : error);
                 return null;
             }
-            return phase == Phase.CONVERSATION ? BenchInputs.parse(body) : null;
+            return phase.conversations() ? BenchInputs.parse(body) : null;
         }
     }
 
@@ -268,7 +289,7 @@ public final class LoadDriver {
                     r.percentileMs(r.latencyUs(), 50), r.percentileMs(r.latencyUs(), 99), r.percentileMs(r.latencyUs(), 99.9),
                     r.latencyUs().getTotalCount() == 0 ? Double.NaN : r.latencyUs().getMaxValue() / 1000.0,
                     r.throughput() / baseline, r.serverCpu(), r.driverCpu()));
-            if (r.phase() == Phase.CONVERSATION) {
+            if (r.phase().conversations()) {
                 Histogram a = r.answerUs();
                 out.append(String.format(java.util.Locale.ROOT,
                         "  answer turns: %d (%.0f/s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; conversations completed: %d (%.0f/s)%n",
@@ -297,7 +318,7 @@ public final class LoadDriver {
             m.put("p99ms", r.percentileMs(r.latencyUs(), 99));
             m.put("p999ms", r.percentileMs(r.latencyUs(), 99.9));
             m.put("maxMs", r.latencyUs().getMaxValue() / 1000.0);
-            if (r.phase() == Phase.CONVERSATION) {
+            if (r.phase().conversations()) {
                 m.put("answerTurns", r.answerUs().getTotalCount());
                 m.put("answerTurnsPerSecond", r.answerUs().getTotalCount() / r.seconds());
                 m.put("answerP50ms", r.percentileMs(r.answerUs(), 50));
