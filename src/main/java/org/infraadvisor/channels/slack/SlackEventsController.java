@@ -55,7 +55,7 @@ public class SlackEventsController {
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body byte[] body,
+    public HttpResponse<String> events(HttpRequest<?> request, @Body byte[] body,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP) String timestamp,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature,
                                        @Nullable @Header(RETRY_NUM) String retryNum) {
