@@ -12,7 +12,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -55,7 +54,7 @@ public class SlackEventsController {
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> events(HttpRequest<?> request, @Body byte[] body,
+    public HttpResponse<String> events(HttpRequest<byte[]> request,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP) String timestamp,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature,
                                        @Nullable @Header(RETRY_NUM) String retryNum) {
@@ -63,7 +62,7 @@ public class SlackEventsController {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "the Slack channel is disabled: no signing secret is configured (set SLACK_SIGNING_SECRET)");
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        byte[] raw = request.getBody().orElseGet(() -> new byte[0]); // the bytes as sent: the signature covers them
         try {
             verifier.verify(timestamp, signature, raw);
         } catch (SlackRequestVerifier.Refused e) {
