@@ -1,0 +1,58 @@
+package org.infraadvisor.openapi;
+
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The API document the service serves at {@link #PATH}, as generated at compile time, read for tests. */
+public final class ApiDocument {
+
+    public static final String PATH = "/openapi/infra-advisor-api-0.1.yml";
+    static final String RESOURCE = "META-INF/swagger/infra-advisor-api-0.1.yml";
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private ApiDocument() {
+    }
+
+    public static String text() {
+        try (InputStream in = ApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath: compile first (mvn compile)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> root() {
+        return new Yaml().load(text());
+    }
+
+    /** Every operation as "METHOD /path" → its object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Map<String, Object>> operations() {
+        Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) root().get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
+            if (METHODS.contains(method)) {
+                operations.put(method.toUpperCase() + " " + path, (Map<String, Object>) op);
+            }
+        }));
+        return operations;
+    }
+
+    /** Where a path of the document is served: templates such as {id} stand for one path segment. */
+    public static boolean matches(String template, String path) {
+        return path.matches(template.replaceAll("\\{[^/}]+}", "[^/]+").replace(".", "\\."));
+    }
+
+    static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+}
