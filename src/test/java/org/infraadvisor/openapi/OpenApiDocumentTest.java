@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class OpenApiDocumentTest {
 
-    /** The linter, pinned: a new release may add rules; raise it on purpose and fix what it finds. */
-    static final String REDOCLY = "@redocly/cli@2.77.0";
+    /** The linter, pinned (1.x runs on the Node.js 18 of Debian 12 as well as on 20+): a new release may add rules, so raise it on purpose. */
+    static final String REDOCLY = "@redocly/cli@1.34.20";
 
     @TempDir
     Path tmp;

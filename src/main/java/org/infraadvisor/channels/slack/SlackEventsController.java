@@ -20,6 +20,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public class SlackEventsController {
             verifier.verify(timestamp, signature, raw);
         } catch (SlackRequestVerifier.Refused e) {
             LOG.warn("Refused a Slack request from {}: {} ({} {}, {} body bytes not logged)", request.getRemoteAddress().getAddress(),
-                    e.getMessage(), SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, printable(timestamp), raw.length);
+                    e.getMessage(), SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, LogSafe.printable(timestamp), raw.length);
             throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "Slack request refused: " + e.getMessage());
         }
         boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
@@ -113,7 +114,7 @@ public class SlackEventsController {
 
     private HttpResponse<String> event(SlackInbound.Event e, String retryNum) {
         if (!deliveries.claim("event:" + e.eventId())) {
-            LOG.info("Slack event {} already handled; ignoring the repeat (retry {})", printable(e.eventId()), printable(retryNum));
+            LOG.info("Slack event {} already handled; ignoring the repeat (retry {})", LogSafe.printable(e.eventId()), LogSafe.printable(retryNum));
             return HttpResponse.ok();
         }
         SlackMessage m = e.message();
@@ -213,9 +214,5 @@ public class SlackEventsController {
 
     private static HttpResponse<String> json(Object body) {
         return HttpResponse.ok(SlackPayloads.GSON.toJson(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private static String printable(String value) {
-        return value == null ? "none" : SlackText.limit(value.replaceAll("[^\\x20-\\x7e]", "?"), 40);
     }
 }
