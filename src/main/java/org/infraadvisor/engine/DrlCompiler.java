@@ -1,8 +1,8 @@
 package org.infraadvisor.engine;
 
+import org.drools.drl.parser.ParserError;
 import org.infraadvisor.dialogue.DefinitionProblem;
 import org.kie.api.KieBase;
-import org.drools.drl.parser.ParserError;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
