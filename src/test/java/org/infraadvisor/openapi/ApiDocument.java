@@ -13,11 +13,33 @@ import java.util.Set;
 /** The API document the service serves at {@link #PATH}, as generated at compile time, read for tests. */
 public final class ApiDocument {
 
-    public static final String PATH = "/openapi/infra-advisor-api-0.1.yml";
-    static final String RESOURCE = "META-INF/swagger/infra-advisor-api-0.1.yml";
+    /** Where the generator writes the document: {@code infra-advisor-api-<API version>.yml}, served under /openapi. */
+    static final String FOLDER = "META-INF/swagger";
+    static final String RESOURCE = FOLDER + "/" + fileName();
+    public static final String PATH = "/openapi/" + fileName();
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private ApiDocument() {
+    }
+
+    /** The document's file name, whatever API version it carries (the version is in {@code @Info} on Application). */
+    static String fileName() {
+        try {
+            List<String> names = new java.util.ArrayList<>();
+            for (java.net.URL folder : java.util.Collections.list(ApiDocument.class.getClassLoader().getResources(FOLDER))) {
+                if (folder.getProtocol().equals("file")) {
+                    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).filter(n -> n.matches("infra-advisor-api-.*\\.yml")).forEach(names::add);
+                    }
+                }
+            }
+            if (names.size() != 1) {
+                throw new IllegalStateException("expected one API document in " + FOLDER + " on the classpath (mvn compile), found " + names);
+            }
+            return names.get(0);
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String text() {
