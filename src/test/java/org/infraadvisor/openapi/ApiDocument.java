@@ -5,6 +5,13 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +32,10 @@ public final class ApiDocument {
     /** The document's file name, whatever API version it carries (the version is in {@code @Info} on Application). */
     static String fileName() {
         try {
-            List<String> names = new java.util.ArrayList<>();
-            for (java.net.URL folder : java.util.Collections.list(ApiDocument.class.getClassLoader().getResources(FOLDER))) {
+            List<String> names = new ArrayList<>();
+            for (URL folder : Collections.list(ApiDocument.class.getClassLoader().getResources(FOLDER))) {
                 if (folder.getProtocol().equals("file")) {
-                    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder.toURI()))) {
+                    try (var files = Files.list(Path.of(folder.toURI()))) {
                         files.map(f -> f.getFileName().toString()).filter(n -> n.matches("infra-advisor-api-.*\\.yml")).forEach(names::add);
                     }
                 }
@@ -37,7 +44,7 @@ public final class ApiDocument {
                 throw new IllegalStateException("expected one API document in " + FOLDER + " on the classpath (mvn compile), found " + names);
             }
             return names.get(0);
-        } catch (IOException | java.net.URISyntaxException e) {
+        } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -47,7 +54,7 @@ public final class ApiDocument {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath: compile first (mvn compile)");
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
