@@ -62,12 +62,13 @@ public class ProgressiveAdvisor {
     private Assessment search(RuleSet ruleSet, Flow flow, DialogueState state, Map<String, Object> effective) {
         Outcome preview = outcomes.outcome(ruleSet, flow, effective);
         Influence influence = Influence.of(ruleSet);
+        BitSet askedNow = asked(flow, state);
         int evaluations = 1;
         List<OpenQuestion> open = new ArrayList<>();
         Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
         for (Question q : flow.questions()) {
             if (state.isAsked(q.id()) && !effective.containsKey(q.id())) {
-                Judged judged = judge(ruleSet, flow, influence, effective, preview, q);
+                Judged judged = judge(ruleSet, flow, influence, effective, askedNow, preview, q);
                 evaluations += judged.evaluations();
                 open.add(new OpenQuestion(q, judged.impact(), pinned.contains(q.id())));
             }
@@ -79,9 +80,9 @@ public class ProgressiveAdvisor {
     }
 
     /** Evaluates one representative of each group of candidate answers that act alike, weighted by the group's size. */
-    private Judged judge(RuleSet ruleSet, Flow flow, Influence influence, Map<String, Object> effective, Outcome preview,
-                         Question q) {
-        Object unknown = List.of(influence.effect(flow, q.id(), AnswerValues.UNKNOWN), asked(flow, new DialogueState(flow, effective)));
+    private Judged judge(RuleSet ruleSet, Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow,
+                         Outcome preview, Question q) {
+        Object unknown = List.of(influence.effect(flow, q.id(), AnswerValues.UNKNOWN), askedNow);
         Map<Object, Map<String, Object>> representative = new LinkedHashMap<>();
         Map<Object, Integer> groupSize = new LinkedHashMap<>();
         List<Object> candidates = Candidates.of(flow, q);
