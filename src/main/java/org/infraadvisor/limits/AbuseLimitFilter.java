@@ -61,10 +61,11 @@ public class AbuseLimitFilter implements Ordered {
         if (requests == null && !(starts && cap.enabled())) {
             return null;
         }
-        String client = clients.clientOf(request);
-        if (clients.isExempt(client)) {
+        ClientResolver.Client from = clients.clientOf(request);
+        if (clients.isExempt(from)) {
             return null;
         }
+        String client = from.address();
         if (requests != null) {
             ConsumptionProbe probe = requests.tryConsume(client);
             if (!probe.isConsumed()) {
