@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.infraadvisor.store.StoreDialect;
@@ -38,7 +39,13 @@ final class ClientBuckets implements Buckets {
     @Override
     public OptionalLong tryTake(String client) {
         ConsumptionProbe probe = bucket(client).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(Buckets.seconds(probe.getNanosToWaitForRefill()));
+        return Buckets.waitUnless(probe.isConsumed(), probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public OptionalLong peek(String client) {
+        EstimationProbe probe = bucket(client).estimateAbilityToConsume(1);
+        return Buckets.waitUnless(probe.canBeConsumed(), probe.getNanosToWaitForRefill());
     }
 
     @Override

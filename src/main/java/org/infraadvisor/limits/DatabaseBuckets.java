@@ -2,6 +2,7 @@ package org.infraadvisor.limits;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -57,9 +58,20 @@ class DatabaseBuckets implements BucketFactory {
             public OptionalLong tryTake(String client) {
                 try {
                     ConsumptionProbe probe = proxies.getProxy(key(name, client), () -> shape).tryConsumeAndReturnRemaining(1);
-                    return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(Buckets.seconds(probe.getNanosToWaitForRefill()));
+                    return Buckets.waitUnless(probe.isConsumed(), probe.getNanosToWaitForRefill());
                 } catch (RuntimeException e) {
                     LOG.warn("The {} limit could not be checked in the database, so the request was let through: {}", name, e.toString());
+                    return OptionalLong.empty();
+                }
+            }
+
+            @Override
+            public OptionalLong peek(String client) {
+                try {
+                    EstimationProbe probe = proxies.getProxy(key(name, client), () -> shape).estimateAbilityToConsume(1);
+                    return Buckets.waitUnless(probe.canBeConsumed(), probe.getNanosToWaitForRefill());
+                } catch (RuntimeException e) {
+                    LOG.warn("The {} limit could not be read from the database: {}", name, e.toString());
                     return OptionalLong.empty();
                 }
             }
