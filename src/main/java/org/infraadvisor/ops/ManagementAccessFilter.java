@@ -3,7 +3,11 @@ package org.infraadvisor.ops;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -83,6 +87,24 @@ public class ManagementAccessFilter implements Ordered {
     private static HttpResponse<?> operator(HttpRequest<?> request) {
         request.setAttribute(HttpAttributes.PRINCIPAL, OPERATOR);
         return null;
+    }
+
+    /**
+     * Gives endpoints that take a {@link Principal} (the health endpoint) the operator this filter let in; without
+     * Micronaut Security nothing else binds one.
+     */
+    @Singleton
+    static class OperatorBinder implements TypedRequestArgumentBinder<Principal> {
+        @Override
+        public Argument<Principal> argumentType() {
+            return Argument.of(Principal.class);
+        }
+
+        @Override
+        public BindingResult<Principal> bind(ArgumentConversionContext<Principal> context, HttpRequest<?> request) {
+            Optional<Principal> operator = request.getUserPrincipal();
+            return operator.isPresent() ? () -> operator : BindingResult.empty();
+        }
     }
 
     private HttpResponse<?> unauthorized(HttpRequest<?> request, String detail) {
