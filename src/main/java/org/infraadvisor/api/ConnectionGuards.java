@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -202,6 +203,10 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof HttpResponse interim && interim.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                ctx.write(msg, promise); // 100 Continue: the real response is still to come
+                return;
+            }
             if (closeAfterResponse && msg instanceof HttpResponse response) {
                 HttpUtil.setKeepAlive(response, false);
             }

@@ -97,38 +97,49 @@ final class RequestBodyProblems {
         return all.toString();
     }
 
-    @Singleton
-    @Produces
-    @Replaces(ConversionErrorHandler.class)
-    static class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+    /** A failure to read the request, answered with 400 and a detail in the request's terms. */
+    private abstract static class BadRequest<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
         private final ErrorResponseProcessor<?> processor;
 
-        Conversion(ErrorResponseProcessor<?> processor) {
+        BadRequest(ErrorResponseProcessor<?> processor) {
             this.processor = processor;
         }
 
+        abstract String detail(E e);
+
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+        public HttpResponse<?> handle(HttpRequest request, E e) {
+            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, detail(e));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Replaces(ConversionErrorHandler.class)
+    static class Conversion extends BadRequest<ConversionErrorException> {
+        Conversion(ErrorResponseProcessor<?> processor) {
+            super(processor);
+        }
+
+        @Override
+        String detail(ConversionErrorException e) {
             Argument<?> argument = e.getArgument();
-            String detail = argument.getAnnotationMetadata().hasAnnotation(Body.class) ? describe(e)
+            return argument.getAnnotationMetadata().hasAnnotation(Body.class) ? describe(e)
                     : "the parameter '%s' must be %s".formatted(argument.getName(), kind(argument.getType()));
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, detail);
         }
     }
 
     @Singleton
     @Produces
     @Replaces(JsonExceptionHandler.class)
-    static class Syntax implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class Syntax extends BadRequest<JsonSyntaxException> {
         Syntax(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException e) {
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, describe(e));
+        String detail(JsonSyntaxException e) {
+            return describe(e);
         }
     }
 
@@ -140,32 +151,28 @@ final class RequestBodyProblems {
     @Singleton
     @Produces
     @Replaces(UnsatisfiedArgumentHandler.class)
-    static class MissingArgument implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class MissingArgument extends BadRequest<UnsatisfiedArgumentException> {
         MissingArgument(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedArgumentException e) {
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, missing(e.getArgument()));
+        String detail(UnsatisfiedArgumentException e) {
+            return missing(e.getArgument());
         }
     }
 
     @Singleton
     @Produces
     @Replaces(UnsatisfiedRouteHandler.class)
-    static class MissingRouteArgument implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class MissingRouteArgument extends BadRequest<UnsatisfiedRouteException> {
         MissingRouteArgument(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, missing(e.getArgument()));
+        String detail(UnsatisfiedRouteException e) {
+            return missing(e.getArgument());
         }
     }
 }

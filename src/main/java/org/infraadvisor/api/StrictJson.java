@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Request fields are read as what they are, never coerced: a field that takes text refuses a list, a number or
@@ -47,43 +49,51 @@ public final class StrictJson {
         return node.isObject() ? "an object" : "null";
     }
 
-    @Singleton
-    static class Text implements Deserializer<String> {
+    /** Reads the value as a JSON node and takes it only when it is of the expected kind. */
+    private abstract static class Checked<T> implements Deserializer<T> {
+        private final String expected;
+        private final Predicate<JsonNode> accepts;
+        private final Function<JsonNode, T> value;
+
+        Checked(String expected, Predicate<JsonNode> accepts, Function<JsonNode, T> value) {
+            this.expected = expected;
+            this.accepts = accepts;
+            this.value = value;
+        }
+
         @Override
-        public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+        public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
             JsonNode node = decoder.decodeNode();
-            if (!node.isString()) {
-                throw new WrongType(type.getName(), "text in quotes", node);
+            if (!accepts.test(node)) {
+                throw new WrongType(type.getName(), expected, node);
             }
-            return node.getStringValue();
+            return value.apply(node);
+        }
+    }
+
+    @Singleton
+    static class Text extends Checked<String> {
+        Text() {
+            super("text in quotes", JsonNode::isString, JsonNode::getStringValue);
+        }
+    }
+
+    @Singleton
+    static class TrueOrFalse extends Checked<Boolean> {
+        TrueOrFalse() {
+            super("true or false", JsonNode::isBoolean, JsonNode::getBooleanValue);
         }
     }
 
     /** For {@code "answers": {"<question id>": value, …}}: an object, whose values are checked against their questions later. */
     @Singleton
-    public static class Answers implements Deserializer<Map<String, JsonNode>> {
-        @Override
-        public Map<String, JsonNode> deserialize(Decoder decoder, DecoderContext context, Argument<? super Map<String, JsonNode>> type)
-                throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isObject()) {
-                throw new WrongType(type.getName(), "an object of question ids and answers, such as {\"workload\": \"inference\"}", node);
-            }
-            Map<String, JsonNode> answers = new LinkedHashMap<>();
-            node.entries().forEach(e -> answers.put(e.getKey(), e.getValue()));
-            return answers;
-        }
-    }
-
-    @Singleton
-    static class TrueOrFalse implements Deserializer<Boolean> {
-        @Override
-        public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
-            if (!node.isBoolean()) {
-                throw new WrongType(type.getName(), "true or false", node);
-            }
-            return node.getBooleanValue();
+    public static class Answers extends Checked<Map<String, JsonNode>> {
+        Answers() {
+            super("an object of question ids and answers, such as {\"workload\": \"inference\"}", JsonNode::isObject, node -> {
+                Map<String, JsonNode> answers = new LinkedHashMap<>();
+                node.entries().forEach(e -> answers.put(e.getKey(), e.getValue()));
+                return answers;
+            });
         }
     }
 }

@@ -75,7 +75,7 @@ public final class AnswerValues {
             d = value.getNumberValue().doubleValue();
         } else if (value.isString()) {
             // digits only: Java would also read "70d", "0x1p6" or "NaN" as numbers
-            String text = value.getStringValue().trim();
+            String text = value.getStringValue().strip();
             if (!DECIMAL.matcher(text).matches()) {
                 throw new InvalidAnswerException("question '%s' expects a number written in digits, such as 70 or 2.5; '%s' is not one"
                         .formatted(q.id(), shorten(text)));

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Token buckets kept in PostgreSQL (table {@code limit_bucket}, Bucket4j's select-for-update proxy manager), so that
@@ -56,35 +57,38 @@ class DatabaseBuckets implements BucketFactory {
         return new Buckets() {
             @Override
             public OptionalLong tryTake(String client) {
-                try {
+                return orLetThrough(name, () -> {
                     ConsumptionProbe probe = proxies.getProxy(key(name, client), () -> shape).tryConsumeAndReturnRemaining(1);
                     return Buckets.waitUnless(probe.isConsumed(), probe.getNanosToWaitForRefill());
-                } catch (RuntimeException e) {
-                    LOG.warn("The {} limit could not be checked in the database, so the request was let through: {}", name, e.toString());
-                    return OptionalLong.empty();
-                }
+                });
             }
 
             @Override
             public OptionalLong peek(String client) {
-                try {
+                return orLetThrough(name, () -> {
                     EstimationProbe probe = proxies.getProxy(key(name, client), () -> shape).estimateAbilityToConsume(1);
                     return Buckets.waitUnless(probe.canBeConsumed(), probe.getNanosToWaitForRefill());
-                } catch (RuntimeException e) {
-                    LOG.warn("The {} limit could not be read from the database: {}", name, e.toString());
-                    return OptionalLong.empty();
-                }
+                });
             }
 
             @Override
             public void giveBack(String client) {
-                try {
+                orLetThrough(name, () -> {
                     proxies.getProxy(key(name, client), () -> shape).addTokens(1);
-                } catch (RuntimeException e) {
-                    LOG.warn("A {} token could not be given back in the database: {}", name, e.toString());
-                }
+                    return OptionalLong.empty();
+                });
             }
         };
+    }
+
+    /** The limit's answer, or "allowed" when the database does not give one. */
+    private static OptionalLong orLetThrough(String limit, Supplier<OptionalLong> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            LOG.warn("The {} limit could not be checked in the database, so the request was let through: {}", limit, e.toString());
+            return OptionalLong.empty();
+        }
     }
 
     /** Deletes the rows of buckets that have refilled completely (a fresh bucket is the same). */
