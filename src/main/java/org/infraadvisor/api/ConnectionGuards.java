@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import jakarta.inject.Singleton;
@@ -43,6 +44,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Transport rules that Micronaut's HTTP/1.1 pipeline does not enforce by itself, added to every connection:
  * <ul>
+ *   <li>the idle timeouts ({@code micronaut.server.idle-timeout}, {@code read-idle-timeout}) close connections that
+ *   wait for nothing; while the service is working on an answer the connection is not idle, however long it takes
+ *   (a rules reload runs every scenario);</li>
  *   <li>a request must arrive whole within {@code advisor.server.request-deadline} of its first byte: a client that
  *   trickles its headers or body (slowloris) keeps the read-idle timeout from firing, the deadline does not;</li>
  *   <li>a request with both {@code Content-Length} and {@code Transfer-Encoding} is read by its chunks and its
@@ -138,6 +142,7 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
         private ScheduledFuture<?> timer;
         private boolean closeAfterResponse;
         private boolean ignoreTheRest;
+        private int awaitingResponse;
 
         /** Starts the deadline when the first byte of a request arrives. */
         final ChannelInboundHandlerAdapter firstByte = new ChannelInboundHandlerAdapter() {
@@ -192,6 +197,7 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
                 if (request.headers() instanceof FramingHeaders headers && headers.contentLengthDropped) {
                     closeAfterResponse = true;
                 }
+                awaitingResponse++;
             }
             if (msg instanceof LastHttpContent) {
                 stopTimer();
@@ -210,6 +216,9 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
             if (closeAfterResponse && msg instanceof HttpResponse response) {
                 HttpUtil.setKeepAlive(response, false);
             }
+            if (msg instanceof LastHttpContent && awaitingResponse > 0) {
+                awaitingResponse--;
+            }
             if (closeAfterResponse && msg instanceof LastHttpContent) {
                 ChannelPromise written = promise.unvoid();
                 ctx.write(msg, written);
@@ -217,6 +226,14 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
                 return;
             }
             ctx.write(msg, promise);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent && awaitingResponse > 0) {
+                return; // not idle: an answer is being worked on
+            }
+            ctx.fireUserEventTriggered(event);
         }
 
         private static boolean endsInChunked(String encoding) {
