@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code accelerators}) and {@code catalogue/assumptions.yaml} (a list under {@code assumptions}).
  * Problems are reported with file and line.
  */
-final class CatalogueLoader {
+public final class CatalogueLoader {
 
     private static final Set<String> ACCELERATOR_NUMBERS = Set.of("memoryGb", "bandwidthTbs", "bf16Tflops", "fp8Tflops",
             "powerW", "tokensPerSecond", "purchaseUsd", "devicesPerServer", "purchaseUnit", "scaleUpDevices", "rentUnit", "rackKw");
@@ -34,7 +34,8 @@ final class CatalogueLoader {
             "purchaseUnit", "scaleUpDevices", "rentUnit", "prices", "reference", "rackKw");
     private static final Set<String> PRICE_KEYS = Set.of("onDemand", "reserved1y", "reserved3y", "spot", "unconfirmed", "sources");
     private static final Set<String> ROLES = Set.of("inference", "fine-tuning", "training");
-    private static final Set<String> STACKS = Set.of("cuda", "rocm", "gaudi", "xla", "neuron", "cpu");
+    /** Software stacks an accelerator may declare (rules compare {@code softwareStack} with these). */
+    public static final Set<String> STACKS = Set.of("cuda", "rocm", "gaudi", "xla", "neuron", "cpu");
     /** Providers a part can be rented from; {@code gpu-cloud} stands for the specialised GPU clouds. */
     public static final Set<String> PROVIDERS = Set.of("aws", "azure", "gcp", "oci", "gpu-cloud");
     private static final Set<String> PLACES = Set.of("on-prem", "aws", "azure", "gcp", "oci", "gpu-cloud");

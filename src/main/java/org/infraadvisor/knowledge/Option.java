@@ -17,6 +17,8 @@ public record Option(Candidate candidate, String placement, double cost, int fit
                      List<String> reasons, List<String> namedReasons) {
 
     public static final int SERIOUS = -25;
+    /** Where an option, a fit or an exclusion applies: {@code any}, owned ({@code on-prem}) or rented ({@code cloud}). */
+    public static final java.util.Set<String> PLACEMENTS = java.util.Set.of("any", "on-prem", "cloud");
 
     /** The option of {@code candidate} in {@code placement}, with the fits (of any accelerator) that apply to it. */
     public static Option of(Candidate candidate, String placement, Collection<?> fits) {

@@ -20,6 +20,24 @@ public final class Ranking {
     private Ranking() {
     }
 
+    /**
+     * The cheapest cost per placement among options without a serious drawback, or among all of a placement's options
+     * when each has one: the yardstick cost-efficiency is measured against.
+     */
+    public static java.util.Map<String, Double> yardsticks(Collection<?> options) {
+        java.util.Map<String, Double> acceptable = new java.util.TreeMap<>();
+        java.util.Map<String, Double> any = new java.util.TreeMap<>();
+        for (Object x : options) {
+            Option o = (Option) x;
+            any.merge(o.placement(), o.cost(), Math::min);
+            if (!o.isSerious()) {
+                acceptable.merge(o.placement(), o.cost(), Math::min);
+            }
+        }
+        any.putAll(acceptable);
+        return any;
+    }
+
     /** The score before comparison with better options. */
     public static double raw(Option o, double cheapestCost) {
         double efficiency = o.cost() <= 0 ? EFFICIENCY : EFFICIENCY * Math.min(1, cheapestCost / o.cost());
