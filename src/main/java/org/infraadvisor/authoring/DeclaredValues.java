@@ -111,8 +111,11 @@ final class DeclaredValues {
         return List.copyOf(check.problems);
     }
 
-    /** Rules without an {@code @id}, by file and line (a finding: the service falls back to file and name). */
-    static List<VerifyReport.Finding> missingIds(RuleSet ruleSet) {
+    /**
+     * Rules without an {@code @id} (the service falls back to file and name) or, when the rule set declares phases,
+     * without a phase (it runs after every phase): findings, not problems, since such rules still work.
+     */
+    static List<VerifyReport.Finding> findings(RuleSet ruleSet) {
         List<VerifyReport.Finding> findings = new ArrayList<>();
         for (Map.Entry<String, String> source : ruleSet.sources().entrySet()) {
             PackageDescr pkg = parse(source.getValue());
@@ -120,10 +123,19 @@ final class DeclaredValues {
                 continue;
             }
             for (RuleDescr rule : pkg.getRules()) {
-                if (rule.isRule() && annotation(rule, "id") == null) {
+                if (!rule.isRule()) {
+                    continue;
+                }
+                if (annotation(rule, "id") == null) {
                     findings.add(new VerifyReport.Finding(VerifyReport.RULE_WITHOUT_ID, source.getKey(), rule.getLine(), rule.getName(),
                             "rule \"%s\" has no @id(\"...\"), so its id is derived from its file and name and changes when they do"
                                     .formatted(rule.getName()), null));
+                }
+                if (!ruleSet.phases().isEmpty() && rule.getAttributes().get("ruleflow-group") == null
+                        && rule.getAttributes().get("agenda-group") == null) {
+                    findings.add(new VerifyReport.Finding(VerifyReport.RULE_WITHOUT_PHASE, source.getKey(), rule.getLine(), rule.getName(),
+                            "rule \"%s\" has no phase, so it runs after all of them; add ruleflow-group \"...\" with one of %s (rules/phases.yaml)"
+                                    .formatted(rule.getName(), ruleSet.phases()), null));
                 }
             }
         }
@@ -160,10 +172,7 @@ final class DeclaredValues {
             group = rule.getAttributes().get("agenda-group");
         }
         String name = group == null ? null : group.getValue();
-        if (name == null && !phases.isEmpty()) {
-            problem(file, rule.getLine(), "rule \"%s\" has no phase; add ruleflow-group \"...\" with one of %s (rules/phases.yaml)"
-                    .formatted(rule.getName(), phases));
-        } else if (name != null && !phases.contains(name)) {
+        if (name != null && !phases.contains(name)) {
             problem(file, group.getLine() > 0 ? group.getLine() : rule.getLine(),
                     "rule \"%s\" is in phase '%s', which rules/phases.yaml does not declare, so it would never fire; declared: %s"
                             .formatted(rule.getName(), name, phases));

@@ -66,7 +66,7 @@ public final class Verifier {
         VerifyReport.Coverage coverage = new VerifyReport.Coverage(model.rules().size(),
                 model.rules().size() - notFired.size(), notFired);
         findings.addAll(CrossChecks.check(ruleSet, model));
-        findings.addAll(DeclaredValues.missingIds(ruleSet));
+        findings.addAll(DeclaredValues.findings(ruleSet));
 
         List<VerifyReport.Exploration> exploration = List.of();
         if (options.explore()) {
@@ -85,6 +85,7 @@ public final class Verifier {
     public static Set<String> findingKinds() {
         return Set.of(VerifyReport.UNUSED_QUESTION, VerifyReport.UNKNOWN_QUESTION, VerifyReport.UNOFFERED_VALUE,
                 VerifyReport.RULE_NOT_COVERED, VerifyReport.UNREACHABLE_RULE, VerifyReport.NO_STRATEGY,
-                VerifyReport.CONTRADICTING_STRATEGIES, VerifyReport.RULE_LOOP, VerifyReport.RULE_ERROR, VerifyReport.RULE_WITHOUT_ID);
+                VerifyReport.CONTRADICTING_STRATEGIES, VerifyReport.RULE_LOOP, VerifyReport.RULE_ERROR, VerifyReport.RULE_WITHOUT_ID,
+                VerifyReport.RULE_WITHOUT_PHASE);
     }
 }

@@ -73,7 +73,10 @@ public class AdvisorEngine {
      */
     static void focusPhases(KieSession session, List<String> phases) {
         for (int i = phases.size() - 1; i >= 0; i--) {
-            session.getAgenda().getAgendaGroup(phases.get(i)).setFocus();
+            org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(phases.get(i));
+            if (group != null) { // a declared phase no rule uses has no agenda group
+                group.setFocus();
+            }
         }
     }
 

@@ -89,9 +89,9 @@ public final class CatalogueLoader {
                     m.get("extra") instanceof Map<?, ?> extra ? castMap(extra) : Map.of(), prices,
                     Boolean.TRUE.equals(m.get("reference")), numbers.get("rackKw")));
         }
-        long references = result.stream().filter(Accelerator::isReference).count();
-        if (!result.isEmpty() && references != 1) {
-            loader.problem(1, "exactly one accelerator must be marked 'reference: true' (the part break-even and training of "
+        List<String> references = result.stream().filter(Accelerator::isReference).map(Accelerator::getId).toList();
+        if (references.size() > 1) {
+            loader.problem(1, "only one accelerator may be marked 'reference: true' (the part the break-even and the training of "
                     + "serving-only parts are worked out on); found " + references);
         }
         return result;

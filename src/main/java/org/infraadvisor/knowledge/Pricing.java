@@ -26,6 +26,11 @@ public final class Pricing {
     public double getReserved3yDiscount() { return reserved3yDiscount; }
     public double getSpotDiscount() { return spotDiscount; }
 
+    @Override
+    public String toString() {
+        return "Pricing(1-year reserved -" + reserved1yDiscount + ", 3-year -" + reserved3yDiscount + ", spot -" + spotDiscount + ")";
+    }
+
     /** The price of one device-hour of {@code a} at {@code provider}, or {@link Quote#NONE} when it is not offered there. */
     public Quote quote(Accelerator a, String provider, Commitment commitment) {
         CloudPrice p = a.getPrices().get(provider);

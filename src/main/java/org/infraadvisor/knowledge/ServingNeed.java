@@ -80,4 +80,10 @@ public final class ServingNeed {
     public double getTokensPerYear() {
         return getAverageTps() * 86_400 * 365;
     }
+
+    @Override
+    public String toString() {
+        return active ? "ServingNeed(" + memoryGb + " GB per copy, " + (loadKnown ? getAverageTps() + " tokens/s on average" : "volume unknown")
+                + ", " + sites + (sites == 1 ? " site)" : " sites)") : "ServingNeed(none)";
+    }
 }

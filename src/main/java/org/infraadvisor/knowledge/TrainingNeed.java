@@ -50,4 +50,9 @@ public final class TrainingNeed {
     public String role() {
         return isFull() ? "training" : "fine-tuning";
     }
+
+    @Override
+    public String toString() {
+        return active ? "TrainingNeed(" + method + ", " + memoryGb + " GB, " + flops + " FLOPs per run)" : "TrainingNeed(none)";
+    }
 }
