@@ -202,4 +202,9 @@ public final class CostModel {
     private static String devicesWord(double n) {
         return n == 1 ? " device" : " devices";
     }
+
+    @Override
+    public String toString() {
+        return "CostModel(" + terms + ")";
+    }
 }
