@@ -12,9 +12,11 @@ import java.util.List;
  * @param cost        USD/h for the load there
  * @param fitPoints   sum of all fits; -25 or less is a serious drawback
  * @param namedPoints sum of the software, placement, facility and skills fits
+ * @param namedReasons    the reasons of its named fits that count for it
+ * @param namedDrawbacks  the reasons of its named fits that count against it
  */
 public record Option(Candidate candidate, String placement, double cost, int fitPoints, int namedPoints,
-                     List<String> reasons, List<String> namedReasons) {
+                     List<String> reasons, List<String> namedReasons, List<String> namedDrawbacks) {
 
     public static final int SERIOUS = -25;
     /** Where an option, a fit or an exclusion applies: {@code any}, owned ({@code on-prem}) or rented ({@code cloud}). */
@@ -26,6 +28,7 @@ public record Option(Candidate candidate, String placement, double cost, int fit
         int named = 0;
         List<String> reasons = new ArrayList<>();
         List<String> namedReasons = new ArrayList<>();
+        List<String> namedDrawbacks = new ArrayList<>();
         for (Object o : fits) {
             Fit f = (Fit) o;
             if (f.accelerator() != candidate.accelerator() || !f.appliesTo(placement)) {
@@ -35,11 +38,11 @@ public record Option(Candidate candidate, String placement, double cost, int fit
             reasons.add(f.reason());
             if (f.isNamed()) {
                 named += f.points();
-                namedReasons.add(f.reason());
+                (f.points() >= 0 ? namedReasons : namedDrawbacks).add(f.reason());
             }
         }
         return new Option(candidate, placement, candidate.costIn(placement), points, named, List.copyOf(reasons),
-                List.copyOf(namedReasons));
+                List.copyOf(namedReasons), List.copyOf(namedDrawbacks));
     }
 
     public Accelerator getAccelerator() { return candidate.accelerator(); }

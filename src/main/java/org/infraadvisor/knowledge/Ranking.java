@@ -65,7 +65,9 @@ public final class Ranking {
             }
             String name = better.getAccelerator().getModel();
             if (o.namedPoints() > better.namedPoints()) {
-                notes.add("ranks above the cheaper, faster " + name + " for: " + String.join(", ", o.namedReasons()));
+                notes.add(better.namedDrawbacks().isEmpty()
+                        ? "ranks above the cheaper, faster " + name + " for: " + String.join(", ", o.namedReasons())
+                        : "ranks above the cheaper, faster " + name + ", which weighs less here: " + String.join(", ", better.namedDrawbacks()));
             } else {
                 score = Math.min(score, cap - 0.1);
                 notes.add("costs more and serves less than " + name + ", so ranks below it");

@@ -47,6 +47,11 @@ class RankingTest {
         Ranked kept = Ranking.score(slow, 0.49, List.of(gpu));
         assertThat(kept.score()).isGreaterThan(Ranking.score(gpu, 0.49, List.of()).score());
         assertThat(kept.reasons()).contains("ranks above the cheaper, faster l4 for: models below 1B parameters run on CPUs, no GPU drivers");
+        // when the better option carries a named drawback, the reason names that instead
+        Option racked = Option.of(candidate(l4, 0.49, 560), "on-prem", List.of(new Fit(l4, -15, "facility", "strains air-cooled racks")));
+        Option fine = Option.of(candidate(cpu, 0.60, 315), "on-prem", List.of());
+        assertThat(Ranking.score(fine, 0.49, List.of(racked)).reasons())
+                .contains("ranks above the cheaper, faster l4, which weighs less here: strains air-cooled racks");
     }
 
     @Test
