@@ -13,8 +13,9 @@ import java.util.Optional;
 public record Flow(String id, String title, String description, String file, List<Question> questions,
                    AskingPolicy asking) {
 
-    public Flow(String id, String title, String description, String file, List<Question> questions) {
-        this(id, title, description, file, questions, AskingPolicy.DEFAULT);
+    /** The same flow with other question definitions (e.g. texts with their defaults filled in). */
+    public Flow withQuestions(List<Question> changed) {
+        return new Flow(id, title, description, file, List.copyOf(changed), asking);
     }
 
     public Optional<Question> question(String questionId) {

@@ -31,7 +31,7 @@ final class FlowDefaults {
         List<Question> questions = flow.questions().stream()
                 .map(q -> q.withTexts(fill(q.help(), values, flow, q, problems), fill(q.why(), values, flow, q, problems)))
                 .toList();
-        return new Flow(flow.id(), flow.title(), flow.description(), flow.file(), questions);
+        return flow.withQuestions(questions);
     }
 
     private static String fill(String text, Map<String, Double> values, Flow flow, Question q, List<DefinitionProblem> problems) {
