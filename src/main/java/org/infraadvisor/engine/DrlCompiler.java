@@ -1,6 +1,11 @@
 package org.infraadvisor.engine;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Accumulate;
+import org.drools.base.rule.RuleConditionElement;
 import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.facts.StrategyVote;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -56,7 +61,7 @@ final class DrlCompiler {
         String cacheKey = cache.key(sourceByKiePath);
         KieBase cached = cache.read(cacheKey);
         if (cached != null) {
-            return new Compiled(cached, ruleInfo(cached, displayNameByKiePath));
+            return compiled(cached, displayNameByKiePath, problems);
         }
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -80,7 +85,24 @@ final class DrlCompiler {
         KieBase kieBase = container.getKieBase();
         ks.getRepository().removeKieModule(releaseId);
         cache.write(cacheKey, kieBase);
-        return new Compiled(kieBase, ruleInfo(kieBase, displayNameByKiePath));
+        return compiled(kieBase, displayNameByKiePath, problems);
+    }
+
+    /** The KieBase with its rules' metadata; null (with a problem per clash) when two rules would get the same id. */
+    private static Compiled compiled(KieBase kieBase, Map<String, String> displayNameByKiePath, List<DefinitionProblem> problems) {
+        Map<String, RuleSet.RuleInfo> rules = ruleInfo(kieBase, displayNameByKiePath);
+        Map<String, RuleSet.RuleInfo> byId = new HashMap<>();
+        boolean clash = false;
+        for (RuleSet.RuleInfo rule : rules.values()) {
+            RuleSet.RuleInfo other = byId.putIfAbsent(rule.id(), rule);
+            if (other != null) {
+                clash = true;
+                problems.add(new DefinitionProblem(rule.file() == null ? "rules" : rule.file(), 0,
+                        "rules \"%s\" and \"%s\" (%s) both have the id '%s'; give one of them its own @id(...)"
+                                .formatted(rule.name(), other.name(), other.file(), rule.id())));
+            }
+        }
+        return clash ? null : new Compiled(kieBase, rules);
     }
 
     private static Map<String, RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
@@ -91,13 +113,31 @@ final class DrlCompiler {
         }
         all.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (Rule rule : all) {
-            String resource = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+            String resource = rule instanceof RuleImpl impl && impl.getResource() != null
                     ? impl.getResource().getSourcePath() : null;
             String file = resource == null ? null : displayNameByKiePath.getOrDefault(resource, resource);
-            rules.put(rule.getName(), new RuleSet.RuleInfo(rule.getName(), file,
-                    meta(rule, "description"), meta(rule, "rationale")));
+            rules.put(rule.getName(), new RuleSet.RuleInfo(RuleIds.of(meta(rule, "id"), rule.getName(), file), rule.getName(),
+                    file, meta(rule, "description"), meta(rule, "rationale"),
+                    rule instanceof RuleImpl impl && accumulates(impl.getLhs(), StrategyVote.class)));
         }
         return rules;
+    }
+
+    /** Whether the condition adds up facts of the type in an {@code accumulate} (at any depth). */
+    static boolean accumulates(RuleConditionElement element, Class<?> type) {
+        if (element instanceof Accumulate acc && acc.getSource() instanceof org.drools.base.rule.Pattern source
+                && source.getObjectType() instanceof ClassObjectType t && type.isAssignableFrom(t.getClassType())) {
+            return true;
+        }
+        if (element instanceof org.drools.base.rule.Pattern p && p.getSource() != null && accumulates(p.getSource(), type)) {
+            return true;
+        }
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            if (accumulates(nested, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads {@code @key(...)} metadata; Drools files {@code @description} under its KIE annotation class name. */

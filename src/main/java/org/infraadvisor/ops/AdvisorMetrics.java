@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.ConversationMetrics;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * {@code /prometheus} (dots become underscores, counters get {@code _total}).
  */
 @Singleton
-public class AdvisorMetrics {
+public class AdvisorMetrics implements ConversationMetrics {
 
     public static final String TURNS = "advisor.turns";
     public static final String CONVERSATIONS_STARTED = "advisor.conversations.started";

@@ -4,7 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Option;
 
