@@ -30,9 +30,9 @@ import java.util.Set;
 
 /**
  * Collects the result facts of a session into an {@link Advice}. Each item's reasons are the rules that concluded or
- * scored it (the firings that inserted or changed it, and those that inserted the derived facts they matched) and the
- * answers behind those, followed through the derived facts; the strategy choice, which every later item builds on,
- * is not repeated in them. A strategy reached by adding up votes is explained by the votes for it.
+ * scored it (the firings that inserted or changed it) and the answers behind them, followed through the derived facts;
+ * the chain they share (the rules that derived those facts, and the strategy choice every later item builds on) is not
+ * repeated in them. A strategy reached by adding up votes is explained by the votes for it.
  */
 final class AdviceAssembler {
 
@@ -46,6 +46,8 @@ final class AdviceAssembler {
     private final Map<String, Object> given;
     private final Map<String, Integer> questionOrder = new HashMap<>();
     private final Map<String, RuleRef> cited = new LinkedHashMap<>();
+    // the catalogue figures the advice shown rests on, gathered while the items' reasons are worked out
+    private final Set<org.infraadvisor.facts.Assumption> assumptionsBehindItems = new LinkedHashSet<>();
 
     /**
      * @param answers the answer facts the rules saw
@@ -84,12 +86,12 @@ final class AdviceAssembler {
                 .map(c -> new Advice.Cost(c.getStrategy(), c.getTotalUsd(), c.getBreakdown(), reasons(c))).toList();
         var followUps = all(session, FollowUp.class).stream().sorted(Comparator.comparing(FollowUp::getQuestion))
                 .map(f -> new Advice.FollowUp(f.getQuestion(), f.getWhy())).toList();
-        var assumptions = trace.assumptionsUsed().stream()
+        Reasons strategyReasons = choice == null ? null : strategyReasons(choice, strategyVotes);
+        List<Advice.Vote> votes = strategyVotes.stream().map(this::vote).toList();
+        var assumptions = assumptionsBehindItems.stream()
                 .sorted(Comparator.comparing(org.infraadvisor.facts.Assumption::getKey))
                 .map(a -> new Advice.Assumption(a.getKey(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
                 .toList();
-        Reasons strategyReasons = choice == null ? null : strategyReasons(choice, strategyVotes);
-        List<Advice.Vote> votes = strategyVotes.stream().map(this::vote).toList();
         return new Advice(choice == null ? null : choice.getStrategy(), choice == null ? 0 : choice.getConfidence(),
                 choice == null ? null : choice.getSummary(), accelerators, risks, readiness, plan, sizing, costs, followUps,
                 assumptions, strategyReasons, votes, Collections.unmodifiableMap(answerValues()),
@@ -106,14 +108,7 @@ final class AdviceAssembler {
         Set<Answer> behind = new LinkedHashSet<>();
         for (Trace.Firing f : concluding) {
             rules.add(f.rule());
-        }
-        for (Trace.Firing f : concluding) {
-            for (Object matched : f.matched()) {
-                if (matched != fact && Trace.isDerived(matched)) {
-                    trace.concluding(matched).forEach(g -> rules.add(g.rule()));
-                }
-            }
-            trace.answersMatchedBy(f, behind);
+            trace.behindFiring(f, behind, assumptionsBehindItems);
         }
         return new Reasons(cite(rules), questionIds(behind));
     }
@@ -132,7 +127,9 @@ final class AdviceAssembler {
         for (StrategyVote v : votes) {
             if (v.getStrategy().equals(choice.getStrategy()) && v.getWeight() != 0) {
                 trace.firingThatInserted(v).ifPresent(f -> rules.add(ruleId(f.rule())));
-                behind.addAll(trace.answersBehind(v));
+                Trace.Behind b = trace.behind(v);
+                behind.addAll(b.answers());
+                assumptionsBehindItems.addAll(b.assumptions());
             }
         }
         Set<String> answerIds = new LinkedHashSet<>(own.answers());
@@ -161,7 +158,9 @@ final class AdviceAssembler {
 
     private Advice.Vote vote(StrategyVote v) {
         String rule = trace.firingThatInserted(v).map(f -> ruleId(f.rule())).orElse(null);
-        return new Advice.Vote(v.getStrategy(), v.getWeight(), rule, v.getReason(), questionIds(trace.answersBehind(v)));
+        Trace.Behind behind = trace.behind(v);
+        assumptionsBehindItems.addAll(behind.assumptions());
+        return new Advice.Vote(v.getStrategy(), v.getWeight(), rule, v.getReason(), questionIds(behind.answers()));
     }
 
     /** Rule names to ids, remembering each rule the advice cites. */

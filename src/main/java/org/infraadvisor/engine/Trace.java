@@ -14,7 +14,6 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +38,7 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
     private final Map<Object, List<Firing>> changedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
-    private final Set<Assumption> assumptionsUsed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final List<Assumption> assumptionsInOrder = new ArrayList<>();
-    private final Map<Object, Set<Answer>> answersBehind = new IdentityHashMap<>();
+    private final Map<Object, Behind> behind = new IdentityHashMap<>();
     private Firing current;
 
     @Override
@@ -51,9 +48,6 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         for (Object o : objects) {
             if (o == null || o.getClass().getName().startsWith("org.drools.")) {
                 continue;
-            }
-            if (o instanceof Assumption a && assumptionsUsed.add(a)) {
-                assumptionsInOrder.add(a);
             }
             matched.add(o);
         }
@@ -112,31 +106,46 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
      * shares, and its own reasons are given once, on the strategy. Answers the dialogue skipped are left out.
      */
     public Set<Answer> answersBehind(Object fact) {
-        Set<Answer> known = answersBehind.get(fact);
+        return behind(fact).answers();
+    }
+
+    /** The answers and the catalogue assumptions behind a fact, followed through derived facts as {@link #answersBehind}. */
+    public Behind behind(Object fact) {
+        Behind known = behind.get(fact);
         if (known != null) {
             return known;
         }
-        answersBehind.put(fact, Set.of()); // a fact that (indirectly) matched itself adds nothing more
+        behind.put(fact, Behind.NOTHING); // a fact that (indirectly) matched itself adds nothing more
         Set<Answer> answers = new LinkedHashSet<>();
+        Set<Assumption> assumptions = new LinkedHashSet<>();
         for (Firing f : concluding(fact)) {
-            answersMatchedBy(f, answers);
+            behindFiring(f, answers, assumptions);
         }
-        Set<Answer> result = answers.isEmpty() ? Set.of() : answers;
-        answersBehind.put(fact, result);
+        Behind result = answers.isEmpty() && assumptions.isEmpty() ? Behind.NOTHING : new Behind(answers, assumptions);
+        behind.put(fact, result);
         return result;
     }
 
-    /** The answers behind one firing: the answers it matched and those behind the derived facts it matched. */
-    public void answersMatchedBy(Firing firing, Collection<Answer> into) {
+    /** What stands behind one firing: the answers and assumptions it matched and those behind the derived facts it matched. */
+    public void behindFiring(Firing firing, Collection<Answer> answers, Collection<Assumption> assumptions) {
         for (Object matched : firing.matched()) {
             if (matched instanceof Answer a) {
                 if (a.isAsked()) {
-                    into.add(a);
+                    answers.add(a);
                 }
+            } else if (matched instanceof Assumption a) {
+                assumptions.add(a);
             } else if (isDerived(matched)) {
-                into.addAll(answersBehind(matched));
+                Behind b = behind(matched);
+                answers.addAll(b.answers());
+                assumptions.addAll(b.assumptions());
             }
         }
+    }
+
+    /** The answers and catalogue assumptions a conclusion rests on. */
+    public record Behind(Set<Answer> answers, Set<Assumption> assumptions) {
+        static final Behind NOTHING = new Behind(Set.of(), Set.of());
     }
 
     /** A fact a rule inserted, other than the strategy choice, which every later conclusion shares. */
@@ -147,10 +156,5 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     public List<Firing> firings() {
         return firings;
-    }
-
-    /** The catalogue assumptions rules matched, in the order they were first used. */
-    public List<Assumption> assumptionsUsed() {
-        return assumptionsInOrder;
     }
 }

@@ -1,12 +1,12 @@
-package org.infraadvisor.api;
+package org.infraadvisor.http;
 
 import org.infraadvisor.testsupport.TestDatabases;
 
 import java.util.Map;
 
-class ApiFuzzOnH2Test extends ApiFuzzTest {
+class ApiFuzzOnPostgresTest extends ApiFuzzTest {
     @Override
     Map<String, Object> database() {
-        return TestDatabases.h2();
+        return TestDatabases.postgres();
     }
 }

@@ -1,4 +1,4 @@
-package org.infraadvisor.api;
+package org.infraadvisor.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;

@@ -1,4 +1,4 @@
-package org.infraadvisor.api;
+package org.infraadvisor.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

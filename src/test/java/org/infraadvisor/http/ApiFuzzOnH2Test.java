@@ -1,12 +1,12 @@
-package org.infraadvisor.api;
+package org.infraadvisor.http;
 
 import org.infraadvisor.testsupport.TestDatabases;
 
 import java.util.Map;
 
-class ApiFuzzOnPostgresTest extends ApiFuzzTest {
+class ApiFuzzOnH2Test extends ApiFuzzTest {
     @Override
     Map<String, Object> database() {
-        return TestDatabases.postgres();
+        return TestDatabases.h2();
     }
 }
