@@ -1,7 +1,6 @@
 package org.infraadvisor.authoring;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.dialogue.DefinitionProblem;
 
@@ -19,7 +18,6 @@ import java.util.Map;
  * @param exploration how the answer space was explored per flow; empty when exploration was skipped
  */
 @Serdeable
-@SerdeImport(DefinitionProblem.class)
 public record VerifyReport(boolean clean, String rulesDir, String conversationsDir, @Nullable String version, int rules,
                            List<DefinitionProblem> problems, @Nullable Scenarios scenarios, @Nullable Coverage coverage,
                            List<Finding> findings, List<Exploration> exploration) {

@@ -1,7 +1,6 @@
 package org.infraadvisor.document;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Option;
@@ -12,8 +11,6 @@ import java.util.List;
 
 /** A conversation as the API and every channel show it: answers so far, the next question or the recommendation. */
 @Serdeable
-@SerdeImport(DialogueState.Progress.class)
-@SerdeImport(Option.class)
 public record ConversationView(String id, String flow, String status, List<AnswerView> answers,
                                @Nullable QuestionView question, DialogueState.Progress progress,
                                @Nullable RecommendationDocument recommendation, Instant createdAt, Instant updatedAt) {

@@ -114,41 +114,42 @@ final class AdviceAssembler {
     }
 
     /**
-     * The strategy's reasons: its own; and when it was chosen by adding up votes (a rule it rests on tallies them),
-     * the rules of the votes for it and the answers behind each.
+     * The strategy's reasons: the rule that concluded it and those that derived what it weighed (a hard constraint,
+     * the share of answers known); and when it was chosen by adding up votes, instead of the tally, the rules of the
+     * votes for it, with the answers behind each.
      */
     private Reasons strategyReasons(StrategyChoice choice, List<StrategyVote> votes) {
-        Reasons own = reasons(choice);
-        if (!restsOnTally(choice)) {
-            return own;
-        }
-        Set<String> rules = new LinkedHashSet<>(own.rules());
+        Set<String> rules = new LinkedHashSet<>();
         Set<Answer> behind = new LinkedHashSet<>();
+        boolean byVotes = false;
+        for (Trace.Firing f : trace.concluding(choice)) {
+            rules.add(f.rule());
+            trace.behindFiring(f, behind, assumptionsBehindItems);
+            byVotes |= tallies(f);
+            for (Object matched : f.matched()) {
+                if (Trace.isDerived(matched)) {
+                    for (Trace.Firing g : trace.concluding(matched)) {
+                        if (tallies(g)) {
+                            byVotes = true;
+                        } else {
+                            rules.add(g.rule());
+                        }
+                    }
+                }
+            }
+        }
+        if (!byVotes) {
+            return new Reasons(cite(rules), questionIds(behind));
+        }
         for (StrategyVote v : votes) {
             if (v.getStrategy().equals(choice.getStrategy()) && v.getWeight() != 0) {
-                trace.firingThatInserted(v).ifPresent(f -> rules.add(ruleId(f.rule())));
+                trace.firingThatInserted(v).ifPresent(f -> rules.add(f.rule()));
                 Trace.Behind b = trace.behind(v);
                 behind.addAll(b.answers());
                 assumptionsBehindItems.addAll(b.assumptions());
             }
         }
-        Set<String> answerIds = new LinkedHashSet<>(own.answers());
-        answerIds.addAll(questionIds(behind));
-        return new Reasons(List.copyOf(rules), sortedQuestions(answerIds));
-    }
-
-    private boolean restsOnTally(StrategyChoice choice) {
-        for (Trace.Firing f : trace.concluding(choice)) {
-            if (tallies(f)) {
-                return true;
-            }
-            for (Object matched : f.matched()) {
-                if (Trace.isDerived(matched) && trace.concluding(matched).stream().anyMatch(this::tallies)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return new Reasons(cite(rules), questionIds(behind));
     }
 
     private boolean tallies(Trace.Firing f) {

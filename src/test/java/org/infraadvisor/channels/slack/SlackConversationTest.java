@@ -203,7 +203,7 @@ class SlackConversationTest implements TestPropertyProvider {
                 "ts", "1700000999.000100", "thread_ts", root.ts(), "channel_type", "channel");
         JsonObject envelope = client.eventEnvelope("Ev0REPLY5000", reply);
         ok(client.event(envelope, null));
-        assertThat(updateOf(daily).blocksText()).contains("5000 requests/day");
+        assertThat(updateOf(daily).blocksText()).contains("5,000 requests/day");
         FakeSlackApi.Call tokens = inThread(root, ++posted);
         assertThat(questionId(tokens)).isEqualTo("tokens_per_request");
         int posts = SLACK.calls("chat.postMessage").size();
