@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.1",
+@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.2",
         description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators."))
 public class Application {
     public static void main(String[] args) {

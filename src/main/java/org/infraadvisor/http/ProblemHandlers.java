@@ -32,67 +32,55 @@ final class ProblemHandlers {
         return processor.processResponse(ErrorContext.builder(request).cause(e).errorMessage(detail).build(), HttpResponse.status(status));
     }
 
-    @Singleton
-    @Produces
-    @Requires(classes = {InvalidAnswerException.class, ExceptionHandler.class})
-    static class InvalidAnswer implements ExceptionHandler<InvalidAnswerException, HttpResponse<?>> {
+    /** A domain exception whose message says what is wrong, answered with one status. */
+    abstract static class WithStatus<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
         private final ErrorResponseProcessor<?> processor;
+        private final HttpStatus status;
 
-        InvalidAnswer(ErrorResponseProcessor<?> processor) {
+        WithStatus(ErrorResponseProcessor<?> processor, HttpStatus status) {
             this.processor = processor;
+            this.status = status;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, InvalidAnswerException e) {
-            return problem(processor, request, HttpStatus.UNPROCESSABLE_ENTITY, e, e.getMessage());
+        public HttpResponse<?> handle(HttpRequest request, E e) {
+            return problem(processor, request, status, e, e.getMessage());
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {InvalidAnswerException.class, ExceptionHandler.class})
+    static class InvalidAnswer extends WithStatus<InvalidAnswerException> {
+        InvalidAnswer(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.UNPROCESSABLE_ENTITY);
         }
     }
 
     @Singleton
     @Produces
     @Requires(classes = {ConversationNotFoundException.class, ExceptionHandler.class})
-    static class ConversationNotFound implements ExceptionHandler<ConversationNotFoundException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class ConversationNotFound extends WithStatus<ConversationNotFoundException> {
         ConversationNotFound(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConversationNotFoundException e) {
-            return problem(processor, request, HttpStatus.NOT_FOUND, e, e.getMessage());
+            super(processor, HttpStatus.NOT_FOUND);
         }
     }
 
     @Singleton
     @Produces
     @Requires(classes = {FlowNotFoundException.class, ExceptionHandler.class})
-    static class FlowNotFound implements ExceptionHandler<FlowNotFoundException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class FlowNotFound extends WithStatus<FlowNotFoundException> {
         FlowNotFound(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, FlowNotFoundException e) {
-            return problem(processor, request, HttpStatus.NOT_FOUND, e, e.getMessage());
+            super(processor, HttpStatus.NOT_FOUND);
         }
     }
 
     @Singleton
     @Produces
     @Requires(classes = {NoRecommendationYetException.class, ExceptionHandler.class})
-    static class NoRecommendationYet implements ExceptionHandler<NoRecommendationYetException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class NoRecommendationYet extends WithStatus<NoRecommendationYetException> {
         NoRecommendationYet(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, NoRecommendationYetException e) {
-            return problem(processor, request, HttpStatus.CONFLICT, e, e.getMessage());
+            super(processor, HttpStatus.CONFLICT);
         }
     }
 
@@ -154,16 +142,9 @@ final class ProblemHandlers {
     @Singleton
     @Produces
     @Requires(classes = {AdvisorEngine.RuleLoopException.class, ExceptionHandler.class})
-    static class RuleLoop implements ExceptionHandler<AdvisorEngine.RuleLoopException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class RuleLoop extends WithStatus<AdvisorEngine.RuleLoopException> {
         RuleLoop(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, AdvisorEngine.RuleLoopException e) {
-            return problem(processor, request, HttpStatus.INTERNAL_SERVER_ERROR, e, e.getMessage());
+            super(processor, HttpStatus.INTERNAL_SERVER_ERROR);
         }
     }
 }

@@ -30,7 +30,7 @@ class ServiceEndpointsTest {
 
     @Test
     void openApiDocumentDescribesTheApi() {
-        String doc = http.toBlocking().retrieve(HttpRequest.GET("/openapi/infra-advisor-api-0.1.yml"));
+        String doc = http.toBlocking().retrieve(HttpRequest.GET("/openapi/infra-advisor-api-0.2.yml"));
         assertThat(doc).contains("openapi:", "/api/conversations/{id}/answers", "/api/evaluate", "/api/flows");
     }
 
