@@ -6,6 +6,7 @@ import com.slack.api.model.block.element.BlockElement;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.document.RecommendationDocument.RuleText;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +39,14 @@ final class RecommendationMessage {
     }
 
     static String title(RecommendationDocument rec) {
-        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + SlackText.capitalize(rec.strategy());
+        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + Readable.capitalize(rec.strategy());
     }
 
     static List<LayoutBlock> render(ConversationView conversation, RecommendationDocument rec, String reportUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit(title(rec), 150)))));
         blocks.add(section(s -> s.fields(List.of(
-                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : SlackText.capitalize(rec.strategy()))),
+                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : Readable.capitalize(rec.strategy()))),
                 markdownText("*Confidence*\n" + Math.round(rec.confidence() * 100) + " %")))));
         if (rec.summary() != null && !rec.summary().isBlank()) {
             blocks.add(section(s -> s.text(markdownText(SlackText.limit(SlackText.escape(rec.summary()), SECTION_LIMIT)))));
@@ -57,7 +58,7 @@ final class RecommendationMessage {
         blocks.add(list("Risks", rec.risks(), "No notable risks found.",
                 r -> "• %s *%s* — %s".formatted(severity(r.severity()), SlackText.escape(r.title()), SlackText.escape(r.detail()))));
         blocks.add(list("Readiness", rec.readiness(), "No readiness findings.",
-                r -> "• %s *%s*: %s — %s".formatted(readiness(r.status()), SlackText.escape(SlackText.capitalize(r.pillar())),
+                r -> "• %s *%s*: %s — %s".formatted(readiness(r.status()), SlackText.escape(Readable.capitalize(r.pillar())),
                         SlackText.escape(r.status()), SlackText.escape(r.reason()))));
         blocks.add(context(List.of(markdownText("Rules version `%s` · conversation `%s`"
                 .formatted(SlackText.escape(rec.rulesVersion()), conversation.id())))));
