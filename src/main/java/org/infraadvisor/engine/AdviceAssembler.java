@@ -98,7 +98,7 @@ final class AdviceAssembler {
                 Collections.unmodifiableMap(new LinkedHashMap<>(cited)), ruleSet.version());
     }
 
-    /** The rules that concluded an item, those behind the derived facts they matched, and the answers behind all. */
+    /** The rules that concluded an item (inserted or changed it), and the answers behind them through derived facts. */
     private Reasons reasons(Object fact) {
         List<Trace.Firing> concluding = trace.concluding(fact);
         if (concluding.isEmpty()) {

@@ -90,10 +90,11 @@ final class DrlCompiler {
 
     /** The KieBase with its rules' metadata; null (with a problem per clash) when two rules would get the same id. */
     private static Compiled compiled(KieBase kieBase, Map<String, String> displayNameByKiePath, List<DefinitionProblem> problems) {
-        Map<String, RuleSet.RuleInfo> rules = ruleInfo(kieBase, displayNameByKiePath);
+        Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
         Map<String, RuleSet.RuleInfo> byId = new HashMap<>();
         boolean clash = false;
-        for (RuleSet.RuleInfo rule : rules.values()) {
+        for (RuleSet.RuleInfo rule : ruleInfo(kieBase, displayNameByKiePath)) {
+            rules.put(rule.name(), rule);
             RuleSet.RuleInfo other = byId.putIfAbsent(rule.id(), rule);
             if (other != null) {
                 clash = true;
@@ -105,8 +106,8 @@ final class DrlCompiler {
         return clash ? null : new Compiled(kieBase, rules);
     }
 
-    private static Map<String, RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
-        Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
+    private static List<RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
+        List<RuleSet.RuleInfo> rules = new ArrayList<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             all.addAll(p.getRules());
@@ -116,7 +117,7 @@ final class DrlCompiler {
             String resource = rule instanceof RuleImpl impl && impl.getResource() != null
                     ? impl.getResource().getSourcePath() : null;
             String file = resource == null ? null : displayNameByKiePath.getOrDefault(resource, resource);
-            rules.put(rule.getName(), new RuleSet.RuleInfo(RuleIds.of(meta(rule, "id"), rule.getName(), file), rule.getName(),
+            rules.add(new RuleSet.RuleInfo(RuleIds.of(meta(rule, "id"), rule.getName(), file), rule.getName(),
                     file, meta(rule, "description"), meta(rule, "rationale"),
                     rule instanceof RuleImpl impl && accumulates(impl.getLhs(), StrategyVote.class)));
         }
