@@ -146,7 +146,7 @@ public final class Explainer {
                     checks.size() == 1 ? "" : "s", s));
             List<String> failed = checks.stream().filter(c -> !c.fired())
                     .flatMap(c -> c.conditions().stream().filter(x -> Boolean.FALSE.equals(x.met()))
-                            .map(x -> "\"" + c.rule() + "\" " + x.explanation()))
+                            .map(x -> "\"" + cited.get(c.rule()).name() + "\" " + x.explanation()))
                     .distinct().limit(3).toList();
             summary.append(failed.isEmpty() ? "." : ". Not fired: " + String.join("; ", failed) + ".");
         }
