@@ -33,8 +33,4 @@ public record Conversation(String id, Flow flow, String status, String channel, 
         answers.forEach(a -> values.put(a.question(), a.value()));
         return values;
     }
-
-    public boolean isActive() {
-        return ACTIVE.equals(status);
-    }
 }

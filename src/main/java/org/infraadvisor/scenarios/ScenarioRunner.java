@@ -14,7 +14,6 @@ import org.infraadvisor.engine.RuleSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
