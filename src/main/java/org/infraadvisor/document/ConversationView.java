@@ -1,6 +1,7 @@
 package org.infraadvisor.document;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Option;
@@ -12,8 +13,8 @@ import java.util.List;
 /** A conversation as the API and every channel show it: answers so far, the next question or the recommendation. */
 @Serdeable
 public record ConversationView(String id, String flow, String status, List<AnswerView> answers,
-                               @Nullable QuestionView question, DialogueState.Progress progress,
-                               @Nullable RecommendationDocument recommendation, Instant createdAt, Instant updatedAt) {
+                               @Nullable @Schema(type = "object") QuestionView question, DialogueState.Progress progress,
+                               @Nullable @Schema(type = "object") RecommendationDocument recommendation, Instant createdAt, Instant updatedAt) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";

@@ -3,6 +3,7 @@ package org.infraadvisor.document;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record RecommendationDocument(
         List<CostAdvice> costs,
         List<FollowUpAdvice> openQuestions,
         List<AssumptionUsed> assumptions,
-        @Nullable Reasons strategyReasons,
+        @Nullable @Schema(type = "object") Reasons strategyReasons,
         List<Vote> votes,
         Map<String, AnswerText> answers,
         Map<String, RuleText> rules,

@@ -1,6 +1,7 @@
 package org.infraadvisor.explain;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 @Serdeable
 public record Explanation(@Nullable String strategy, double confidence, @Nullable String summary, String rulesVersion,
-                          List<String> answers, @Nullable Step why, List<Standing> standings, List<WhyNot> whyNot) {
+                          List<String> answers, @Nullable @Schema(type = "object") Step why, List<Standing> standings, List<WhyNot> whyNot) {
 
     /**
      * One rule firing in the chain.

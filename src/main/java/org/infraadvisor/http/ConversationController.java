@@ -13,11 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.conversation.ConversationService;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.DocumentMapper;
+import org.infraadvisor.openapi.PublicOperations;
 
 /** The REST face of {@link ConversationService}; the web widget and integrators use it. */
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class ConversationController {
 
     private final ConversationService service;

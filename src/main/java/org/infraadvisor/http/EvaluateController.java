@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.conversation.ConversationService;
 import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.document.RecommendationDocument;
@@ -24,6 +26,7 @@ import java.util.Map;
 @Controller("/api/evaluate")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "evaluate")
+@PublicOperations
 public class EvaluateController {
 
     private final ConversationService service;
@@ -39,7 +42,7 @@ public class EvaluateController {
     /** {@code explanation} (and the recommendation's firing trace) is present only when the request asked for it. */
     @Serdeable
     public record EvaluateResponse(RecommendationDocument recommendation,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Explanation explanation) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable @Schema(type = "object") Explanation explanation) {
         @Creator
         public EvaluateResponse {
         }

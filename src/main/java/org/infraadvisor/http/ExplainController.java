@@ -7,6 +7,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.explain.ExplainService;
@@ -16,6 +17,7 @@ import org.infraadvisor.explain.Explanation;
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class ExplainController {
 
     private final ExplainService explain;

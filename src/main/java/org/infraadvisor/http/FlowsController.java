@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.conversation.ConversationService;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.document.ConversationView;
@@ -20,6 +21,7 @@ import java.util.List;
  */
 @Controller("/api/flows")
 @Tag(name = "flows")
+@PublicOperations
 public class FlowsController {
 
     private final RuleSetHolder rules;

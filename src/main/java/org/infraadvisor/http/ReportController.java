@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.report.AdviceReport;
 import org.infraadvisor.report.AdviceReports;
+import org.infraadvisor.openapi.PublicOperations;
 
 /**
  * The advice of a finished conversation as a document: Markdown, a printable HTML page, or PDF. All three carry the
@@ -19,6 +20,7 @@ import org.infraadvisor.report.AdviceReports;
 @Controller("/api/conversations/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")
+@PublicOperations
 public class ReportController {
 
     static final String MARKDOWN = "text/markdown;charset=utf-8";

@@ -2,6 +2,7 @@ package org.infraadvisor.http;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.reload.RulesReloader;
 import org.infraadvisor.reload.RulesWatcher;
+import org.infraadvisor.openapi.AdminOperations;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
 
@@ -28,6 +30,7 @@ import java.util.Map;
 @Controller("/admin/rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@AdminOperations
 public class RulesAdminController {
 
     private final RuleSetHolder holder;
@@ -47,7 +50,7 @@ public class RulesAdminController {
     @Serdeable
     public record RulesStatus(String version, Instant loadedAt, int rules, List<String> flows, String rulesDir,
                               String conversationsDir, boolean watching,
-                              @Nullable RulesReloader.Attempt lastReload, @Nullable RulesReloader.Attempt lastRefused) {
+                              @Nullable @Schema(type = "object") RulesReloader.Attempt lastReload, @Nullable @Schema(type = "object") RulesReloader.Attempt lastRefused) {
     }
 
     @Get

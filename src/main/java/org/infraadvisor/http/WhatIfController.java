@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.whatif.RecommendationDiff;
@@ -21,6 +22,7 @@ import java.util.Map;
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class WhatIfController {
 
     private final WhatIfService whatIf;

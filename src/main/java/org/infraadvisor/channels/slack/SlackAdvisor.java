@@ -81,7 +81,8 @@ public class SlackAdvisor {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                LOG.error("Slack {} for user {} in channel {} failed", what, origin.userId(), origin.channelId(), e);
+                LOG.error("Slack {} for user {} in channel {} failed", what, LogSafe.printable(origin.userId()),
+                        LogSafe.printable(origin.channelId()), e);
                 tell(origin, "Sorry, something went wrong (" + what + "). Please try again.");
             }
         });
@@ -135,7 +136,8 @@ public class SlackAdvisor {
             link = links.save(new SlackLink(null, origin.teamId(), origin.channelId(), origin.userId(), c.id(), threadTs,
                     null, null, null, clock.instant()));
         }
-        LOG.info("Slack user {} in channel {} started conversation {}", origin.userId(), origin.channelId(), LogSafe.conversationRef(c.id()));
+        LOG.info("Slack user {} in channel {} started conversation {}", LogSafe.printable(origin.userId()),
+                LogSafe.printable(origin.channelId()), LogSafe.conversationRef(c.id()));
         next(link, c);
     }
 
@@ -281,7 +283,7 @@ public class SlackAdvisor {
                 slack.postEphemeral(origin.channelId(), origin.userId(), origin.threadTs(), text);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not send a note to Slack user {}: {}", origin.userId(), e.getMessage());
+            LOG.warn("Could not send a note to Slack user {}: {}", LogSafe.printable(origin.userId()), e.getMessage());
         }
     }
 
