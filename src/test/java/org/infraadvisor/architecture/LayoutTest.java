@@ -22,7 +22,7 @@ class LayoutTest {
             "org.infraadvisor.progress.."};
     static final String[] ADAPTERS = {"org.infraadvisor.http..", "org.infraadvisor.document..", "org.infraadvisor.channels..",
             "org.infraadvisor.report..", "org.infraadvisor.store..", "org.infraadvisor.ops..", "org.infraadvisor.limits..",
-            "org.infraadvisor.retention..", "org.infraadvisor.reload..", "org.infraadvisor.admin.."};
+            "org.infraadvisor.retention..", "org.infraadvisor.reload..", "org.infraadvisor.admin..", "org.infraadvisor.openapi.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.infraadvisor.(**)").should().beFreeOfCycles();
