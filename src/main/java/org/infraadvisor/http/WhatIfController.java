@@ -8,6 +8,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.openapi.PublicOperations;
@@ -35,7 +36,7 @@ public class WhatIfController {
 
     /** {@code {"answers": {"<question id>": value, …}}}: the answers to try instead of the conversation's. */
     @Serdeable
-    public record WhatIfRequest(@Nullable Map<String, JsonNode> answers) {
+    public record WhatIfRequest(@Nullable @Deserializable(using = StrictJson.Answers.class) Map<String, JsonNode> answers) {
     }
 
     /**
