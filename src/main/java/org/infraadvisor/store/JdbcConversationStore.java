@@ -3,7 +3,7 @@ package org.infraadvisor.store;
 import jakarta.inject.Singleton;
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.conversation.ConversationStore;
-import org.infraadvisor.ops.LogSafe;
+import org.infraadvisor.conversation.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +77,7 @@ class JdbcConversationStore implements ConversationStore {
             try {
                 return Optional.of(adviceCodec.read(r.adviceFormat(), r.adviceJson()));
             } catch (IllegalArgumentException e) {
-                LOG.warn("Stored advice of conversation {} not read: {}", LogSafe.conversationRef(conversationId), e.getMessage());
+                LOG.warn("Stored advice of conversation {} not read: {}", Ids.logRef(conversationId), e.getMessage());
                 return Optional.empty();
             }
         });

@@ -5,8 +5,8 @@ import io.micronaut.json.tree.JsonNode;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.infraadvisor.advice.Advice;
+import org.infraadvisor.conversation.Ids;
 import org.infraadvisor.engine.RuleSet;
-import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,7 @@ class V5__AdviceSnapshots extends BaseJavaMigration {
             snapshot = snapshots.write(advice);
         } catch (Exception e) {
             LOG.warn("Stored recommendation of conversation {} could not be read ({}); it will be worked out again when read",
-                    LogSafe.conversationRef(id), e.toString());
+                    Ids.logRef(id), e.toString());
             try (PreparedStatement delete = db.prepareStatement("delete from recommendation where conversation_id = ?")) {
                 delete.setString(1, id);
                 delete.executeUpdate();
