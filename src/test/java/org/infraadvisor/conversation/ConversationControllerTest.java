@@ -89,10 +89,10 @@ class ConversationControllerTest {
                 .allSatisfy(a -> assertThat(a).containsKeys("vendor", "model", "count", "reason"));
         assertThat(rec).doesNotContainKey("explanation"); // the firing trace only comes when asked for
         Map<String, Object> strategyReasons = (Map<String, Object>) rec.get("strategyReasons");
-        assertThat((List<String>) strategyReasons.get("rules")).contains("residency.data-that-must-stay-on-premises-requires-on-prem");
+        assertThat((List<String>) strategyReasons.get("rules")).contains("votes.residency-on-premises");
         assertThat((List<String>) strategyReasons.get("answers")).contains("data_residency");
         Map<String, Map<String, Object>> rules = (Map<String, Map<String, Object>>) rec.get("rules");
-        assertThat(rules.get("residency.data-that-must-stay-on-premises-requires-on-prem"))
+        assertThat(rules.get("votes.residency-on-premises"))
                 .containsEntry("name", "Data that must stay on premises requires on-prem")
                 .containsEntry("file", "rules/strategy/residency.drl")
                 .satisfies(r -> assertThat((String) r.get("description")).isNotBlank());
@@ -132,7 +132,7 @@ class ConversationControllerTest {
         changedResidency = completeWith(id, Map.of(), changedResidency);
         Map<String, Object> rec = (Map<String, Object>) changedResidency.get("recommendation");
         assertThat(((Map<String, Object>) rec.get("rules")).keySet())
-                .doesNotContain("residency.data-that-must-stay-on-premises-requires-on-prem");
+                .doesNotContain("votes.residency-on-premises");
         assertThat(((Map<String, Map<String, Object>>) rec.get("answers")).get("data_residency")).containsEntry("value", "none");
     }
 

@@ -27,9 +27,20 @@ class RuleIdsTest {
         assertThat(RuleIds.of(" strategy.residency ", "Any name", "rules/x.drl")).isEqualTo("strategy.residency");
     }
 
+    /** A rules folder with the shipped catalogue and phases (the shipped flow quotes the catalogue) and no rule. */
+    Path rulesFolder() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("rules/catalogue"));
+        for (String file : new String[]{"catalogue/accelerators.yaml", "catalogue/assumptions.yaml", "phases.yaml"}) {
+            if (Files.exists(Path.of("rules", file))) {
+                Files.copy(Path.of("rules", file), tmp.resolve("rules").resolve(file));
+            }
+        }
+        return rules.getParent();
+    }
+
     @Test
     void theRuleSetGivesEachRuleItsIdAndKnowsWhichRulesTallyVotes() throws IOException {
-        Path rules = Files.createDirectories(tmp.resolve("rules/strategy"));
+        Path rules = Files.createDirectories(rulesFolder().resolve("strategy"));
         Files.writeString(rules.resolve("tally.drl"), """
                 package rules;
                 import org.infraadvisor.facts.StrategyVote;
@@ -64,8 +75,9 @@ class RuleIdsTest {
 
     @Test
     void twoRulesWithOneIdAreALoadErrorNamingBoth() throws IOException {
+        Path root = rulesFolder();
         for (String folder : new String[]{"a", "b"}) {
-            Path dir = Files.createDirectories(tmp.resolve("rules/" + folder));
+            Path dir = Files.createDirectories(root.resolve(folder));
             Files.writeString(dir.resolve("same.drl"), """
                     package rules.%s;
                     import org.infraadvisor.facts.Answer;
