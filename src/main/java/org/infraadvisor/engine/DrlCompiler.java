@@ -88,22 +88,13 @@ final class DrlCompiler {
         return compiled(kieBase, displayNameByKiePath, problems);
     }
 
-    /** The KieBase with its rules' metadata; null (with a problem per clash) when two rules would get the same id. */
+    /** The KieBase with its rules' metadata, by rule name (ids must be unique too: {@code verify} checks them). */
     private static Compiled compiled(KieBase kieBase, Map<String, String> displayNameByKiePath, List<DefinitionProblem> problems) {
         Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
-        Map<String, RuleSet.RuleInfo> byId = new HashMap<>();
-        boolean clash = false;
         for (RuleSet.RuleInfo rule : ruleInfo(kieBase, displayNameByKiePath)) {
             rules.put(rule.name(), rule);
-            RuleSet.RuleInfo other = byId.putIfAbsent(rule.id(), rule);
-            if (other != null) {
-                clash = true;
-                problems.add(new DefinitionProblem(rule.file() == null ? "rules" : rule.file(), 0,
-                        "rules \"%s\" and \"%s\" (%s) both have the id '%s'; give one of them its own @id(...)"
-                                .formatted(rule.name(), other.name(), other.file(), rule.id())));
-            }
         }
-        return clash ? null : new Compiled(kieBase, rules);
+        return new Compiled(kieBase, rules);
     }
 
     private static List<RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {

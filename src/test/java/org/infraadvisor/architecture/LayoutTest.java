@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class LayoutTest {
 
     static final String[] CORE = {"org.infraadvisor.dialogue..", "org.infraadvisor.facts..", "org.infraadvisor.format..",
-            "org.infraadvisor.engine..", "org.infraadvisor.advice.."};
+            "org.infraadvisor.knowledge..", "org.infraadvisor.engine..", "org.infraadvisor.advice.."};
     static final String[] APPLICATION = {"org.infraadvisor.conversation..", "org.infraadvisor.explain..",
             "org.infraadvisor.whatif..", "org.infraadvisor.authoring..", "org.infraadvisor.scenarios..",
             "org.infraadvisor.progress.."};

@@ -1,6 +1,7 @@
 package org.infraadvisor.engine;
 
-import org.infraadvisor.dialogue.DefinitionException;
+import org.infraadvisor.authoring.Verifier;
+import org.infraadvisor.authoring.VerifyReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Stable rule ids: {@code @id} when given, otherwise the file's name and a slug of the rule's name; no two alike. */
+/** Stable rule ids: {@code @id} when given, otherwise the file's name and a slug of the rule's name; verify finds two alike. */
 class RuleIdsTest {
 
     @TempDir
@@ -74,7 +74,7 @@ class RuleIdsTest {
     }
 
     @Test
-    void twoRulesWithOneIdAreALoadErrorNamingBoth() throws IOException {
+    void twoRulesWithOneIdAreAVerifyProblemNamingBoth() throws IOException {
         Path root = rulesFolder();
         for (String folder : new String[]{"a", "b"}) {
             Path dir = Files.createDirectories(root.resolve(folder));
@@ -90,7 +90,13 @@ class RuleIdsTest {
                     end
                     """.formatted(folder));
         }
-        DefinitionException e = assertThrows(DefinitionException.class, () -> RuleSetLoader.load(tmp.resolve("rules"), Path.of("conversations")));
-        assertThat(e.getMessage()).contains("same.same-name", "@id");
+        VerifyReport report = new Verifier(new AdvisorEngine(10_000))
+                .verify(root, Path.of("conversations"), new Verifier.Options(false, 0, 1)).report();
+        assertThat(report.clean()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/b/same.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("\"same.same-name\"", "rules/a/same.drl:4", "@id");
+        });
     }
 }
