@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * internal fact. Issue 11 aims at 24 KiB (64 KiB with {@code "explain": true}); with the shipped knowledge base about
  * three quarters of the bytes are its own texts (rule descriptions and rationales, formulas, cost breakdowns,
  * assumption sources) that the document must carry once each, so the budget here is what those texts allow today
- * (largest scenario about 42 KB, 91 KB explained) with some headroom. It fails as soon as the document repeats
+ * (largest scenario about 44 KB, 92 KB explained) with some headroom. It fails as soon as the document repeats
  * itself again (a shared chain of rules per item, answer texts per reason, the trace without being asked).
  */
 @MicronautTest
