@@ -1,34 +1,30 @@
 package org.infraadvisor.report;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.Conversation;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
-import org.infraadvisor.dialogue.Flow;
-import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.conversation.NoRecommendationYetException;
+import org.infraadvisor.document.DocumentMapper;
 
 /** Reads a conversation through the one conversation path and turns it into an {@link AdviceReport}. */
 @Singleton
-class AdviceReports {
+public class AdviceReports {
 
     private final ConversationService conversations;
-    private final RuleSetHolder rules;
+    private final DocumentMapper documents;
 
-    AdviceReports(ConversationService conversations, RuleSetHolder rules) {
+    AdviceReports(ConversationService conversations, DocumentMapper documents) {
         this.conversations = conversations;
-        this.rules = rules;
+        this.documents = documents;
     }
 
-    /** The report of a finished conversation; 404 for an unknown id, 409 while questions are still open. */
-    AdviceReport of(String conversationId) {
-        ConversationView view = conversations.get(conversationId);
-        if (view.recommendation() == null) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, ("conversation '%s' has no recommendation yet: %d of about %d "
-                    + "questions answered; answer the remaining questions first").formatted(view.id(),
-                    view.progress().answered(), view.progress().estimatedTotal()));
+    /** The report of a finished conversation; not found for an unknown id, no recommendation yet while questions are open. */
+    public AdviceReport of(String conversationId) {
+        Conversation c = conversations.get(conversationId);
+        if (c.advice() == null) {
+            throw new NoRecommendationYetException(c.id(), c.progress());
         }
-        String title = rules.current().flow(view.flow()).map(Flow::title).orElse(view.flow());
-        return new AdviceReport(title, view.id(), view.updatedAt(), view.answers(), view.recommendation());
+        var view = documents.view(c);
+        return new AdviceReport(c.flow().title(), c.id(), c.updatedAt(), view.answers(), view.recommendation());
     }
 }

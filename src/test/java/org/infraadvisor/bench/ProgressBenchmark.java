@@ -1,6 +1,6 @@
 package org.infraadvisor.bench;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -111,8 +111,8 @@ public class ProgressBenchmark {
     }
 
     @Benchmark
-    public List<Recommendation> naive() {
-        List<Recommendation> all = new ArrayList<>(naiveStates.size());
+    public List<Advice> naive() {
+        List<Advice> all = new ArrayList<>(naiveStates.size());
         for (Map<String, Object> s : naiveStates) {
             all.add(engine.evaluate(ruleSet, flow, s));
         }
@@ -130,7 +130,7 @@ public class ProgressBenchmark {
     }
 
     @Benchmark
-    public Recommendation evaluate() {
+    public Advice evaluate() {
         return engine.evaluate(ruleSet, flow, answers);
     }
 

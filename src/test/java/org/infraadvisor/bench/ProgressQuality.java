@@ -1,6 +1,6 @@
 package org.infraadvisor.bench;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -83,7 +83,7 @@ public final class ProgressQuality {
     private Play play(Flow flow, Map<String, Object> given, Function<Map<String, Object>, Optional<String>> next,
                       boolean checkPreview) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        List<Recommendation> after = new ArrayList<>();
+        List<Advice> after = new ArrayList<>();
         after.add(engine.evaluate(ruleSet, flow, answers));
         int disagreements = 0;
         List<int[]> evaluations = new ArrayList<>();
@@ -93,13 +93,13 @@ public final class ProgressQuality {
                         ProgressBenchmark.naiveStates(flow, answers).size()});
             }
             answers.put(q.get(), given.getOrDefault(q.get(), AnswerValues.UNKNOWN));
-            Recommendation advice = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
+            Advice advice = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
             after.add(advice);
             if (checkPreview && !agrees(advisor.assess(ruleSet, flow, answers), advice)) {
                 disagreements++;
             }
         }
-        Recommendation last = after.get(after.size() - 1);
+        Advice last = after.get(after.size() - 1);
         int settled = after.size() - 1;
         while (settled > 0 && sameHeadline(after.get(settled - 1), last)) {
             settled--;
@@ -107,7 +107,7 @@ public final class ProgressQuality {
         return new Play(answers.size(), settled, disagreements, evaluations);
     }
 
-    private static boolean agrees(Assessment assessment, Recommendation advice) {
+    private static boolean agrees(Assessment assessment, Advice advice) {
         var preview = assessment.preview();
         var top = advice.accelerators().isEmpty() ? null : advice.accelerators().get(0);
         return Objects.equals(preview.strategy(), advice.strategy()) && preview.confidence() == advice.confidence()
@@ -116,11 +116,11 @@ public final class ProgressQuality {
                 && preview.accelerator().count() == top.count());
     }
 
-    static boolean sameHeadline(Recommendation a, Recommendation b) {
+    static boolean sameHeadline(Advice a, Advice b) {
         return Objects.equals(a.strategy(), b.strategy()) && Objects.equals(top(a), top(b));
     }
 
-    private static String top(Recommendation r) {
+    private static String top(Advice r) {
         return r.accelerators().isEmpty() ? null : r.accelerators().get(0).vendor() + " " + r.accelerators().get(0).model();
     }
 

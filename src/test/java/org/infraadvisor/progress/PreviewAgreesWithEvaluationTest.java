@@ -1,6 +1,6 @@
 package org.infraadvisor.progress;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -87,14 +87,14 @@ class PreviewAgreesWithEvaluationTest {
     }
 
     private void assertAgrees(Scenario scenario, Flow flow, Map<String, Object> answers, Outcome preview) {
-        Recommendation full = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
+        Advice full = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
         String where = scenario.file() + " with " + answers;
         assertThat(preview.strategy()).as(where).isEqualTo(full.strategy());
         assertThat(preview.confidence()).as(where).isEqualTo(full.confidence());
         if (full.accelerators().isEmpty()) {
             assertThat(preview.accelerator()).as(where).isNull();
         } else {
-            Recommendation.AcceleratorAdvice top = full.accelerators().get(0);
+            Advice.Accelerator top = full.accelerators().get(0);
             assertThat(preview.accelerator()).as(where).isNotNull();
             assertThat(List.of(preview.accelerator().vendor(), preview.accelerator().model(), preview.accelerator().count()))
                     .as(where).containsExactly(top.vendor(), top.model(), top.count());

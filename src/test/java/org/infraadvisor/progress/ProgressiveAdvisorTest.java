@@ -1,6 +1,6 @@
 package org.infraadvisor.progress;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
@@ -39,7 +39,7 @@ class ProgressiveAdvisorTest {
         Map<String, Object> answers = Map.of("workload", "inference", "data_residency", "on-premises", "model_size_b", 405.0);
 
         Outcome preview = advisor.assess(ruleSet, flow, answers).preview();
-        Recommendation full = engine.evaluate(ruleSet, flow, answers);
+        Advice full = engine.evaluate(ruleSet, flow, answers);
 
         assertThat(preview.strategy()).isEqualTo(full.strategy()).isEqualTo("on-prem");
         assertThat(preview.confidence()).isEqualTo(full.confidence());
@@ -69,7 +69,7 @@ class ProgressiveAdvisorTest {
         assertThat(residency.impact().strategies()).as("data kept on premises rules out every cloud").contains("on-prem");
     }
 
-    private Outcome outcome(Recommendation r) {
+    private Outcome outcome(Advice r) {
         var top = r.accelerators().get(0);
         String family = ruleSet.accelerators().stream().filter(x -> x.getModel().equals(top.model())).findFirst().orElseThrow().getFamily();
         return new Outcome(r.strategy(), r.confidence(), new Outcome.Pick(top.vendor(), top.model(), family, top.count()));
@@ -94,7 +94,7 @@ class ProgressiveAdvisorTest {
             for (Object value : Candidates.of(flow, refinement.question())) {
                 Map<String, Object> with = new LinkedHashMap<>(answers);
                 with.put(refinement.question().id(), value);
-                Recommendation r = engine.evaluate(ruleSet, flow, with);
+                Advice r = engine.evaluate(ruleSet, flow, with);
                 assertThat(r.strategy()).as(refinement.question().id() + " = " + value).isEqualTo(a.preview().strategy());
                 assertThat(r.accelerators().get(0).model()).isEqualTo(a.preview().accelerator().model());
             }
@@ -111,7 +111,7 @@ class ProgressiveAdvisorTest {
         assertThat(advisor.engineEvaluations()).isEqualTo(evaluated);
 
         RuleSet reloaded = new RuleSet(ruleSet.version() + "-reloaded", ruleSet.loadedAt(), ruleSet.kieBase(), ruleSet.flows(),
-                ruleSet.accelerators(), ruleSet.assumptions(), ruleSet.rules(), ruleSet.sources());
+                ruleSet.accelerators(), ruleSet.assumptions(), ruleSet.rules(), ruleSet.sources(), ruleSet.phases());
         Assessment again = advisor.assess(reloaded, flow, answers);
         assertThat(again).isNotSameAs(first).isEqualTo(first);
         assertThat(advisor.engineEvaluations()).isGreaterThan(evaluated);

@@ -2,14 +2,16 @@ package org.infraadvisor.channels.slack;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.ConversationNotFoundException;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
-import org.infraadvisor.conversation.ConversationView.AnswerView;
-import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.conversation.FlowNotFoundException;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.ConversationView.AnswerView;
+import org.infraadvisor.document.ConversationView.QuestionView;
+import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
@@ -38,6 +40,7 @@ public class SlackAdvisor {
     private static final Set<String> TYPED_UNKNOWN = Set.of("unknown", "i don't know", "i dont know", "don't know", "dont know", "?");
 
     private final ConversationService conversations;
+    private final DocumentMapper documents;
     private final RuleSetHolder rules;
     private final SlackLinkRepository links;
     private final SlackDeliveries deliveries;
@@ -47,11 +50,12 @@ public class SlackAdvisor {
     private final PerUserQueue queue;
     private final String publicUrl;
 
-    public SlackAdvisor(ConversationService conversations, RuleSetHolder rules, SlackLinkRepository links,
+    public SlackAdvisor(ConversationService conversations, DocumentMapper documents, RuleSetHolder rules, SlackLinkRepository links,
                         SlackDeliveries deliveries, SlackWebApi slack, SlackSettings settings, Clock clock,
                         @Named("slack") ExecutorService executor,
                         @Property(name = "advisor.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.conversations = conversations;
+        this.documents = documents;
         this.rules = rules;
         this.links = links;
         this.deliveries = deliveries;
@@ -121,7 +125,7 @@ public class SlackAdvisor {
                 return;
             }
         }
-        ConversationView c = conversations.start(settings.flow(), "slack");
+        ConversationView c = documents.view(conversations.start(settings.flow(), "slack"));
         SlackLink link;
         if (existing.isPresent()) {
             SlackLink old = existing.get();
@@ -151,7 +155,7 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = conversations.answer(ref.conversationId(), ref.questionId(), value);
+            view = documents.view(conversations.answer(ref.conversationId(), ref.questionId(), value));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             tell(origin, "That answer was not taken: " + e.getMessage());
@@ -177,7 +181,7 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = conversations.answer(modal.conversationId(), modal.questionId(), JsonNode.createStringNode(typed(value)));
+            view = documents.view(conversations.answer(modal.conversationId(), modal.questionId(), JsonNode.createStringNode(typed(value))));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             return Optional.of(SlackText.limit(e.getMessage(), 300));
@@ -196,7 +200,7 @@ public class SlackAdvisor {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = conversations.get(ref.conversationId());
+        ConversationView c = documents.view(conversations.get(ref.conversationId()));
         QuestionView q = question(c.flow(), ref.questionId()).orElseThrow();
         slack.openModal(triggerId, QuestionMessage.modal(q, new ModalMetadata(c.id(), q.id(), origin.channelId(), messageTs)));
     }
@@ -212,7 +216,7 @@ public class SlackAdvisor {
         boolean inThread = m.threadTs() != null && link.map(l -> m.threadTs().equals(l.threadTs())).orElse(false);
         if (link.isPresent() && link.get().questionId() != null && (inThread || m.direct())) {
             SlackLink l = link.get();
-            ConversationView c = conversations.get(l.conversationId());
+            ConversationView c = documents.view(conversations.get(l.conversationId()));
             Optional<QuestionView> q = question(c.flow(), l.questionId());
             if (q.isPresent() && Set.of("number", "text").contains(q.get().type())) {
                 SlackOrigin thread = new SlackOrigin(m.teamId(), m.channelId(), m.userId(), l.threadTs(), null);
@@ -236,7 +240,7 @@ public class SlackAdvisor {
             tell(origin, "You have no conversation in this channel yet: type `/advisor` to start one.");
             return;
         }
-        ConversationView c = conversations.get(link.get().conversationId());
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         String answered = String.join(", ", c.answers().stream().map(a -> "`" + a.question() + "`").toList());
         if (c.answers().isEmpty()) {
             tell(origin, "Nothing has been answered yet.");
@@ -261,7 +265,7 @@ public class SlackAdvisor {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = conversations.get(conversationId);
+        ConversationView c = documents.view(conversations.get(conversationId));
         if (c.recommendation() == null) {
             tell(origin, "There is no recommendation yet: answer the remaining questions first.");
             return;
@@ -339,8 +343,8 @@ public class SlackAdvisor {
 
     private Optional<ConversationView> find(String conversationId) {
         try {
-            return Optional.of(conversations.get(conversationId));
-        } catch (HttpStatusException e) {
+            return Optional.of(documents.view(conversations.get(conversationId)));
+        } catch (ConversationNotFoundException | FlowNotFoundException e) {
             return Optional.empty();
         }
     }

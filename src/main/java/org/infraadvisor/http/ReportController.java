@@ -1,0 +1,59 @@
+package org.infraadvisor.http;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.report.AdviceReport;
+import org.infraadvisor.report.AdviceReports;
+import org.infraadvisor.openapi.PublicOperations;
+
+/**
+ * The advice of a finished conversation as a document: Markdown, a printable HTML page, or PDF. All three carry the
+ * same content as the widget's card, including the reasons behind every conclusion. Other channels (Slack) link here.
+ */
+@Controller("/api/conversations/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "reports")
+@PublicOperations
+public class ReportController {
+
+    static final String MARKDOWN = "text/markdown;charset=utf-8";
+    static final String HTML = "text/html;charset=utf-8";
+
+    private final AdviceReports reports;
+
+    ReportController(AdviceReports reports) {
+        this.reports = reports;
+    }
+
+    @Get("/report.md")
+    @Produces(MARKDOWN)
+    @Operation(summary = "The advice as Markdown", description = "409 while the conversation has no recommendation yet.")
+    public HttpResponse<String> markdown(String id) {
+        AdviceReport report = reports.of(id);
+        return HttpResponse.ok(report.markdown()).contentType(MARKDOWN)
+                .header("Content-Disposition", "attachment; filename=\"" + report.fileName("md") + "\"");
+    }
+
+    @Get("/report.html")
+    @Produces(HTML)
+    @Operation(summary = "The advice as a printable HTML page", description = "409 while the conversation has no recommendation yet.")
+    public HttpResponse<String> html(String id) {
+        return HttpResponse.ok(reports.of(id).html()).contentType(HTML);
+    }
+
+    @Get("/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The advice as PDF", description = "409 while the conversation has no recommendation yet.")
+    public HttpResponse<byte[]> pdf(String id) {
+        AdviceReport report = reports.of(id);
+        return HttpResponse.ok(report.pdf()).contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"" + report.fileName("pdf") + "\"");
+    }
+}
