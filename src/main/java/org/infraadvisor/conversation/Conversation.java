@@ -4,6 +4,8 @@ import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.OpenQuestion;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,19 +14,36 @@ import java.util.Map;
 
 /**
  * A conversation as every channel sees it: the answers so far in flow order, the next question, or the advice once
- * every question is answered.
+ * every question is answered or the user finished early.
  *
- * @param next   the next question, null when complete
- * @param advice the advice, null while questions are open
+ * @param next       the next question (the most decisive open one), null when completed
+ * @param advice     the advice, null while the conversation is active
+ * @param assessment the preview and the open questions in asking order, each with what answering it could change;
+ *                   {@link Assessment#NONE} when every question that applies has an answer
  */
 public record Conversation(String id, Flow flow, String status, String channel, List<GivenAnswer> answers, Question next,
-                           DialogueState.Progress progress, Advice advice, Instant createdAt, Instant updatedAt) {
+                           DialogueState.Progress progress, Advice advice, Assessment assessment, Instant createdAt,
+                           Instant updatedAt) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";
 
     /** One stored answer: the question's id and the canonical value (or {@code "unknown"}). */
     public record GivenAnswer(String question, Object value, Instant answeredAt) {
+    }
+
+    public boolean active() {
+        return ACTIVE.equals(status);
+    }
+
+    /** Whether the next question is a refinement: no answer to it could change the strategy or the accelerator. */
+    public boolean nextIsRefinement() {
+        return next != null && assessment.next().map(OpenQuestion::refinement).orElse(false);
+    }
+
+    /** Completed with questions that apply still unanswered (counted as unknown): the user finished early. */
+    public boolean finishedEarly() {
+        return !active() && !assessment.open().isEmpty();
     }
 
     /** The answers by question id, as canonical values. */

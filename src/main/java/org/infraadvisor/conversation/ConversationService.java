@@ -15,6 +15,9 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.OpenQuestion;
+import org.infraadvisor.progress.ProgressiveAdvisor;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -28,8 +31,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one path every channel takes: start a conversation, answer (or re-answer) a question, read it back.
- * Validates against the dialogue, evaluates with the serving rules, and commits before it answers.
+ * The one path every channel takes: start a conversation, answer (or re-answer) a question, finish it early, read it
+ * back. Validates against the dialogue, evaluates with the serving rules, and commits before it answers. While a
+ * conversation is active, the {@link ProgressiveAdvisor} previews the advice and picks the most decisive question next.
  */
 @Singleton
 public class ConversationService {
@@ -41,21 +45,26 @@ public class ConversationService {
     private final AdvisorEngine engine;
     private final ConversationStore store;
     private final ConversationMetrics metrics;
+    private final ProgressiveAdvisor advisor;
 
-    public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationStore store, ConversationMetrics metrics) {
+    public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationStore store, ConversationMetrics metrics,
+                               ProgressiveAdvisor advisor) {
         this.rules = rules;
         this.engine = engine;
         this.store = store;
         this.metrics = metrics;
+        this.advisor = advisor;
     }
 
     @Transactional
     public Conversation start(String flowId, String channel) {
-        Flow flow = flow(rules.current(), flowId);
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, flowId);
         Instant now = now();
+        Assessment assessment = assess(ruleSet, flow, new DialogueState(flow, Map.of()));
         Stored saved = store.insert(new Stored(newId(), flow.id(), Conversation.ACTIVE, channel, now, now, null));
         metrics.conversationStarted(channel);
-        return conversation(flow, saved, List.of(), null);
+        return conversation(flow, saved, List.of(), null, assessment);
     }
 
     /**
@@ -69,10 +78,37 @@ public class ConversationService {
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, c.flow());
         List<StoredAnswer> answers = store.answers(id);
+        DialogueState state = new DialogueState(flow, values(answers));
         Advice advice = Conversation.COMPLETED.equals(c.status())
-                ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, new DialogueState(flow, values(answers)).effectiveAnswers()))
+                ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, state.effectiveAnswers()))
                 : null;
-        return conversation(flow, c, answers, advice);
+        return conversation(flow, c, answers, advice, assess(ruleSet, flow, state));
+    }
+
+    /**
+     * Completes the conversation now, the unanswered questions counting as unknown: the advice is what
+     * {@code POST /api/evaluate} gives for the answers so far. Finishing a completed conversation changes nothing and
+     * returns it as it is. Answering any question afterwards reopens it, as a changed answer does. A concurrent turn
+     * of the same conversation fails (optimistic lock).
+     */
+    @Transactional
+    public Conversation finish(String id) {
+        Stored c = find(id);
+        if (Conversation.COMPLETED.equals(c.status())) {
+            return get(id);
+        }
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, c.flow());
+        List<StoredAnswer> answers = store.answers(id);
+        DialogueState state = new DialogueState(flow, values(answers));
+        Advice advice = evaluate(ruleSet, flow, state.effectiveAnswers());
+        Assessment assessment = assess(ruleSet, flow, state);
+
+        Instant now = now();
+        Stored updated = store.update(c.withStatus(Conversation.COMPLETED, now));
+        store.saveAdvice(id, advice, now, false);
+        metrics.turn(c.channel());
+        return conversation(flow, updated, answers, advice, assessment);
     }
 
     /**
@@ -103,6 +139,7 @@ public class ConversationService {
         Map<String, Object> kept = state.effectiveAnswers();
 
         Advice advice = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
+        Assessment assessment = assess(ruleSet, flow, state);
 
         // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
         // read the same version fails here with an optimistic-lock error before it touches any answer row,
@@ -126,7 +163,7 @@ public class ConversationService {
             store.deleteAdvice(id);
         }
         metrics.turn(c.channel());
-        return conversation(flow, updated, afterTurn(stored, dropped, saved), advice);
+        return conversation(flow, updated, afterTurn(stored, dropped, saved), advice, assessment);
     }
 
     /** The stored answers after this turn, without reading them back: the old ones less the dropped, plus the new one. */
@@ -171,7 +208,15 @@ public class ConversationService {
         return metrics.timeEvaluation(() -> engine.evaluate(ruleSet, flow, answers));
     }
 
-    private static Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, Advice advice) {
+    /**
+     * The preview and the asking order; nothing to work out when every question that applies has an answer, or when
+     * progressive advice is off.
+     */
+    private Assessment assess(RuleSet ruleSet, Flow flow, DialogueState state) {
+        return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assess(ruleSet, flow, state.effectiveAnswers());
+    }
+
+    private Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, Advice advice, Assessment assessment) {
         Map<String, Object> values = values(stored);
         DialogueState state = new DialogueState(flow, values);
         Map<String, StoredAnswer> byQuestion = new LinkedHashMap<>();
@@ -183,8 +228,10 @@ public class ConversationService {
                 answers.add(new Conversation.GivenAnswer(q.id(), a.value(), a.answeredAt()));
             }
         }
-        return new Conversation(c.id(), flow, c.status(), c.channel(), answers, state.next().orElse(null), state.progress(),
-                advice, c.createdAt(), c.updatedAt());
+        Question next = !Conversation.ACTIVE.equals(c.status()) ? null
+                : advisor.enabled() ? assessment.next().map(OpenQuestion::question).orElse(null) : state.next().orElse(null);
+        return new Conversation(c.id(), flow, c.status(), c.channel(), answers, next, state.progress(), advice, assessment,
+                c.createdAt(), c.updatedAt());
     }
 
     private static Map<String, Object> values(List<StoredAnswer> stored) {

@@ -10,6 +10,10 @@ import org.infraadvisor.document.RecommendationDocument.AnswerText;
 import org.infraadvisor.document.RecommendationDocument.Reasons;
 import org.infraadvisor.document.RecommendationDocument.RuleText;
 import org.infraadvisor.format.Readable;
+import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.Impact;
+import org.infraadvisor.progress.OpenQuestion;
+import org.infraadvisor.progress.Outcome;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,9 +76,29 @@ public class DocumentMapper {
             answers.add(new ConversationView.AnswerView(a.question(), a.value(), a.answeredAt(), q == null ? a.question() : q.text(),
                     Readable.answer(q, a.value())));
         }
+        Assessment assessment = c.assessment();
         return new ConversationView(c.id(), flow.id(), c.status(), answers,
-                c.next() == null ? null : ConversationView.QuestionView.of(c.next()), c.progress(),
-                c.advice() == null ? null : recommendation(c.advice(), flow), c.createdAt(), c.updatedAt());
+                c.next() == null ? null : ConversationView.QuestionView.of(c.next(), c.nextIsRefinement()),
+                c.active() ? preview(assessment) : null, c.progress(),
+                c.advice() == null ? null : recommendation(c.advice(), flow),
+                c.finishedEarly() ? map(assessment.open(), DocumentMapper::leftOpen) : List.of(), c.createdAt(), c.updatedAt());
+    }
+
+    private static ConversationView.Preview preview(Assessment assessment) {
+        Outcome preview = assessment.preview();
+        return preview == null ? null : new ConversationView.Preview(preview.strategy(), preview.confidence(),
+                accelerator(preview.accelerator()), assessment.couldChange());
+    }
+
+    private static ConversationView.LeftOpen leftOpen(OpenQuestion open) {
+        Impact impact = open.impact();
+        return new ConversationView.LeftOpen(open.question().id(), open.question().text(),
+                impact.strategies().stream().sorted().toList(), map(impact.accelerators(), DocumentMapper::accelerator),
+                open.refinement());
+    }
+
+    private static ConversationView.Accelerator accelerator(Outcome.Pick pick) {
+        return pick == null ? null : new ConversationView.Accelerator(pick.vendor(), pick.model(), pick.count());
     }
 
     /** Each answer once, in the flow's order: question text, value, and the value as the user would recognise it. */

@@ -1,6 +1,7 @@
 package org.infraadvisor.http;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -55,5 +56,15 @@ public class ConversationController {
             description = "Answers the next question, or changes an earlier answer (later answers that no longer apply are dropped).")
     public ConversationView answer(String id, @Body AnswerRequest request) {
         return documents.view(service.answer(id, request.question(), request.value()));
+    }
+
+    @Post(value = "/{id}/finish", consumes = MediaType.ALL)
+    @Operation(summary = "Finish now",
+            description = "Completes the conversation with the unanswered questions as unknown: the recommendation is what "
+                    + "POST /api/evaluate gives for the answers so far, and leftOpen lists the questions left open with what "
+                    + "answering them could change. A body is ignored. Finishing a completed conversation returns it unchanged; "
+                    + "answering any question afterwards reopens it.")
+    public ConversationView finish(String id) {
+        return documents.view(service.finish(id));
     }
 }

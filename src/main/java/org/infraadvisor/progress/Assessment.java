@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public record Assessment(Outcome preview, List<OpenQuestion> open, int evaluations) {
 
+    /** Nothing open and no preview: what a conversation with every question answered needs. */
+    public static final Assessment NONE = new Assessment(null, List.of(), 0);
+
     /** The question to ask next; empty when every question that applies has an answer. */
     public Optional<OpenQuestion> next() {
         return open.isEmpty() ? Optional.empty() : Optional.of(open.get(0));

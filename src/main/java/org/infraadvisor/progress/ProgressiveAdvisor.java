@@ -33,18 +33,37 @@ public class ProgressiveAdvisor {
 
     private final CachedOutcomes outcomes;
     private final StateCache<Assessment> assessments;
+    private final boolean enabled;
 
     @Inject
     public ProgressiveAdvisor(AdvisorEngine engine,
+                              @Value("${advisor.progress.enabled:true}") boolean enabled,
                               @Value("${advisor.progress.outcome-cache-size:50000}") long outcomeCacheSize,
                               @Value("${advisor.progress.assessment-cache-size:5000}") long assessmentCacheSize) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled);
+    }
+
+    public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize) {
+        this(engine, true, outcomeCacheSize, assessmentCacheSize);
     }
 
     /** With caches of size 0 every call works everything out again (for benchmarks). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize) {
+        this(source, outcomeCacheSize, assessmentCacheSize, true);
+    }
+
+    private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled) {
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
         this.assessments = new StateCache<>(assessmentCacheSize);
+        this.enabled = enabled;
+    }
+
+    /**
+     * Whether conversations get previews and the most decisive question next ({@code advisor.progress.enabled});
+     * when off they ask in the flow file's order without a preview, as before issue 13 (to compare, or to shed load).
+     */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** The preview and the asking order for a conversation's answers (answers to skipped questions are ignored). */

@@ -165,6 +165,48 @@ abstract class ConcurrentAnswersTest {
         }
     }
 
+    @Test
+    void finishRacingAnAnswerIsOneMoreConcurrentTurn() throws Exception {
+        int answeredWins = 0;
+        int conflicts = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String id = (String) api.start().get("id");
+            Map<String, Object> view = api.answerOk(id, "workload", FIRST.get("workload"));
+            String open = Api.nextQuestion(view);
+            long versionBefore = version(id);
+            List<Api.Response> responses = race(List.of(
+                    () -> api.post("/api/conversations/" + id + "/finish", Map.of()),
+                    () -> api.answer(id, open, FIRST.getOrDefault(open, "unknown"))));
+            Api.Response finish = responses.get(0);
+            Api.Response answer = responses.get(1);
+            int wins = 0;
+            for (Api.Response r : responses) {
+                if (r.status() == 200) {
+                    wins++;
+                } else {
+                    conflicts++;
+                    assertConflictProblem(r);
+                }
+            }
+            assertThat(wins).as("the first to commit always wins").isPositive();
+            assertThat(version(id)).as("each acknowledged turn is one committed change").isEqualTo(versionBefore + wins);
+            Map<String, Object> stored = api.conversation(id);
+            assertThat(Api.answers(stored).containsKey(open)).as("an acknowledged answer is kept, a refused one is not")
+                    .isEqualTo(answer.status() == 200);
+            if (answer.status() == 200) {
+                answeredWins++;
+            }
+            if (finish.status() == 200 && answer.status() != 200) {
+                assertThat(stored.get("status")).isEqualTo("completed");
+                assertThat(stored.get("recommendation")).isNotNull();
+            }
+            if (finish.status() != 200) {
+                assertThat(stored.get("status")).as("a refused finish changes nothing").isEqualTo("active");
+            }
+        }
+        assertThat(answeredWins + conflicts).as("every round decided").isPositive();
+    }
+
     private static Map<String, Object> normalise(Map<String, Object> answers) {
         Map<String, Object> out = new LinkedHashMap<>();
         answers.forEach((k, v) -> out.put(k, v instanceof Number n ? n.doubleValue() : v));

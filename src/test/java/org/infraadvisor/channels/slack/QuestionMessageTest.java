@@ -18,7 +18,7 @@ class QuestionMessageTest {
     }
 
     static QuestionView question(String type, int options) {
-        return new QuestionView("q1", "A <question> & more?", null, type, options(options), null, null, null, null, true);
+        return new QuestionView("q1", "A <question> & more?", null, type, options(options), null, null, null, null, true, false);
     }
 
     static String json(List<LayoutBlock> blocks) {

@@ -47,10 +47,15 @@ class SlackConversationTest implements TestPropertyProvider {
 
     SlackTestClient client;
 
+    /**
+     * The scripts walk the flow in the file's order (progressive advice off), so that each kind of input — buttons, a
+     * number in a modal, a number as a thread reply, "I don't know" — comes at a known question.
+     * {@link SlackProgressiveTest} checks that Slack asks in the advisor's order when it is on.
+     */
     @Override
     public Map<String, String> getProperties() {
         return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", SLACK.apiUrl(), "advisor.public-url", PUBLIC_URL);
+                "advisor.slack.api-url", SLACK.apiUrl(), "advisor.public-url", PUBLIC_URL, "advisor.progress.enabled", "false");
     }
 
     @BeforeEach
