@@ -13,6 +13,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +87,7 @@ final class ProblemHandlers {
                 return problem(processor, request, HttpStatus.CONFLICT, e,
                         "the conversation was changed by another request at the same time; fetch it again and retry");
             }
-            LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
+            LOG.error("Database error on {} {}", request.getMethod(), LogSafe.route(request), LogSafe.withoutMessages(e));
             return problem(processor, request, HttpStatus.INTERNAL_SERVER_ERROR, e, "the database failed to answer; try again later");
         }
 

@@ -15,6 +15,7 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.format.Readable;
 import org.infraadvisor.ops.AdvisorMetrics;
 import org.infraadvisor.store.AnswerRecord;
 import org.infraadvisor.store.AnswerRepository;
@@ -69,7 +70,8 @@ public class ConversationService {
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, flowId);
         Instant now = now();
-        ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now, null));
+        ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now,
+                newId(), null));
         metrics.conversationStarted(channel);
         return view(ruleSet, flow, saved, List.of(), null);
     }
@@ -82,6 +84,38 @@ public class ConversationService {
         Flow flow = flow(ruleSet, c.flow());
         Recommendation rec = recommendations.findById(id).map(r -> codec.readObject(r.bodyJson(), Recommendation.class)).orElse(null);
         return view(ruleSet, flow, c, answers.findByConversationIdOrderByAnsweredAt(id), rec);
+    }
+
+    /**
+     * The conversation behind a read-only share link, for showing its advice; 404 for a token that is unknown or
+     * revoked. Callers must not hand out the id of what they get.
+     */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public ConversationView readShared(String shareToken) {
+        ConversationRecord c = (VALID_ID.matcher(shareToken).matches() ? conversations.findByShareToken(shareToken)
+                : Optional.<ConversationRecord>empty()).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
+                "no shared advice at this link: it was never issued, or its owner stopped sharing or made a new link"));
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, c.flow());
+        Recommendation rec = recommendations.findById(c.id()).map(r -> codec.readObject(r.bodyJson(), Recommendation.class)).orElse(null);
+        return view(ruleSet, flow, c, answers.findByConversationIdOrderByAnsweredAt(c.id()), rec);
+    }
+
+    /** Gives the conversation a new share token; links with the previous one stop working. Returns the new token. */
+    @Transactional
+    public String newShareToken(String id) {
+        String token = newId();
+        conversations.update(find(id).withShareToken(token, now()));
+        return token;
+    }
+
+    /** Turns sharing off: every link with the conversation's share token stops working, until a new one is made. */
+    @Transactional
+    public void stopSharing(String id) {
+        ConversationRecord c = find(id);
+        if (c.shareToken() != null) {
+            conversations.update(c.withShareToken(null, now()));
+        }
     }
 
     /**
@@ -112,6 +146,8 @@ public class ConversationService {
         Map<String, Object> kept = state.effectiveAnswers();
 
         Recommendation rec = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
+        String valueJson = storable(q, codec.write(canonical));
+        String recommendationJson = rec == null ? null : storable(rec);
 
         // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
         // read the same version fails here with an OptimisticLockException (409) before it touches any answer row,
@@ -125,13 +161,13 @@ public class ConversationService {
         if (!dropped.isEmpty()) {
             answers.deleteByConversationIdAndQuestionIn(id, dropped);
         }
-        AnswerRecord saved = answers.save(new AnswerRecord(null, id, q.id(), codec.write(canonical), now));
+        AnswerRecord saved = answers.save(new AnswerRecord(null, id, q.id(), valueJson, now));
 
         // A conversation has a stored recommendation only while it is completed (both change in this transaction),
         // so the turns of an active conversation need no recommendation query at all.
         boolean mayHaveRecommendation = !ConversationView.ACTIVE.equals(c.status());
         if (rec != null) {
-            RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), codec.write(rec), now);
+            RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), recommendationJson, now);
             if (mayHaveRecommendation && recommendations.existsById(id)) {
                 recommendations.update(row);
             } else {
@@ -142,6 +178,29 @@ public class ConversationService {
         }
         metrics.turn(c.channel());
         return view(ruleSet, flow, updated, afterTurn(stored, dropped, saved), rec);
+    }
+
+    /**
+     * The answer as it will be stored, refused (422) when it does not fit: the question's limit counts characters as
+     * typed, but stored JSON writes a control character or half an emoji as six ({@code \u0001}).
+     */
+    private static String storable(Question q, String valueJson) {
+        if (valueJson.length() > AnswerRecord.MAX_VALUE_JSON) {
+            throw new InvalidAnswerException(("the answer to question '%s' is too long to store: written out it takes %s characters "
+                    + "and %s fit (emoji and control characters take up to 12 each); shorten it").formatted(q.id(),
+                    Readable.number(valueJson.length()), Readable.number(AnswerRecord.MAX_VALUE_JSON)));
+        }
+        return valueJson;
+    }
+
+    /** The advice as it will be stored; answers can only make it this large through very long texts that rules repeat. */
+    private String storable(Recommendation rec) {
+        String json = codec.write(rec);
+        if (json.length() > RecommendationRecord.MAX_BODY_JSON) {
+            throw new InvalidAnswerException("the advice for these answers is too large to store (%s characters, %s fit); shorten the longest text answers"
+                    .formatted(Readable.number(json.length()), Readable.number(RecommendationRecord.MAX_BODY_JSON)));
+        }
+        return json;
     }
 
     /** The stored answers after this turn, without reading them back: the old ones less the dropped, plus the new one. */
@@ -197,7 +256,7 @@ public class ConversationService {
         }
         ConversationView.QuestionView question = state.next().map(ConversationView.QuestionView::of).orElse(null);
         return new ConversationView(c.id(), c.flow(), c.status(), answerViews, question, state.progress(), rec,
-                c.createdAt(), c.updatedAt());
+                c.createdAt(), c.updatedAt(), c.shareToken());
     }
 
     static String label(Question q, Object value) {
@@ -244,6 +303,7 @@ public class ConversationService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** 160 random bits, URL-safe: conversation ids and share tokens alike. */
     private static String newId() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);

@@ -7,6 +7,8 @@ import org.infraadvisor.advice.Recommendation.Reasons;
 import org.infraadvisor.conversation.ConversationView;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,9 @@ import java.util.stream.Collectors;
  * Everything a report shows, whatever its format: the conversation's answers and its recommendation with the
  * reasons behind each conclusion. Renderers only lay it out.
  */
-record AdviceReport(String title, String conversationId, Instant updatedAt, List<ConversationView.AnswerView> answers,
-                    Recommendation advice) {
+record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, Recommendation advice) {
+
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     /** One line of a "Why?": a rule with its description, or an answer of the user. */
     record Reason(String heading, String text) {
@@ -58,7 +61,8 @@ record AdviceReport(String title, String conversationId, Instant updatedAt, List
                 .findFirst().orElse("over the planning horizon");
     }
 
+    /** Named by date, never by conversation id (a report may be shared; the id grants changing the conversation). */
     String fileName(String extension) {
-        return "infra-advice-" + conversationId.substring(0, Math.min(8, conversationId.length())) + "." + extension;
+        return "infra-advice-" + FILE_DATE.format(updatedAt) + "." + extension;
     }
 }

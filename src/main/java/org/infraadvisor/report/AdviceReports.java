@@ -20,15 +20,32 @@ class AdviceReports {
         this.rules = rules;
     }
 
-    /** The report of a finished conversation; 404 for an unknown id, 409 while questions are still open. */
+    /** The report of a finished conversation, by its owner's id; 404 for an unknown id, 409 while questions are still open. */
     AdviceReport of(String conversationId) {
-        ConversationView view = conversations.get(conversationId);
+        return report(conversations.get(conversationId));
+    }
+
+    /** The same by a read-only share token; 404 for an unknown or revoked token. */
+    AdviceReport shared(String shareToken) {
+        return report(conversations.readShared(shareToken));
+    }
+
+    /** What a share link's JSON shows. */
+    SharedAdvice sharedAdvice(String shareToken) {
+        ConversationView view = conversations.readShared(shareToken);
+        return SharedAdvice.of(view, title(view));
+    }
+
+    private AdviceReport report(ConversationView view) {
         if (view.recommendation() == null) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, ("conversation '%s' has no recommendation yet: %d of about %d "
-                    + "questions answered; answer the remaining questions first").formatted(view.id(),
+            throw new HttpStatusException(HttpStatus.CONFLICT, ("this conversation has no recommendation yet: %d of about %d "
+                    + "questions answered; answer the remaining questions first").formatted(
                     view.progress().answered(), view.progress().estimatedTotal()));
         }
-        String title = rules.current().flow(view.flow()).map(Flow::title).orElse(view.flow());
-        return new AdviceReport(title, view.id(), view.updatedAt(), view.answers(), view.recommendation());
+        return new AdviceReport(title(view), view.updatedAt(), view.answers(), view.recommendation());
+    }
+
+    private String title(ConversationView view) {
+        return rules.current().flow(view.flow()).map(Flow::title).orElse(view.flow());
     }
 }

@@ -39,8 +39,7 @@ final class MarkdownReport {
         Recommendation advice = report.advice();
         line("# " + escape(report.title()) + ": advice");
         line();
-        line("Conversation `" + report.conversationId() + "` · " + DATE.format(report.updatedAt())
-                + " · rules version `" + advice.rulesVersion() + "`");
+        line(DATE.format(report.updatedAt()) + " · rules version `" + advice.rulesVersion() + "`");
         line();
 
         line("## Recommended strategy: " + escape(ReportText.strategy(advice.strategy())));

@@ -1,0 +1,22 @@
+package org.infraadvisor.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.conversation.ConversationView;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a read-only share link shows: the answers and the advice, never the conversation id (which would let the
+ * reader change or erase the conversation) nor the next question.
+ */
+@Serdeable
+public record SharedAdvice(String flow, String title, String status, List<ConversationView.AnswerView> answers,
+                           @Nullable Recommendation recommendation, Instant updatedAt) {
+
+    static SharedAdvice of(ConversationView view, String title) {
+        return new SharedAdvice(view.flow(), title, view.status(), view.answers(), view.recommendation(), view.updatedAt());
+    }
+}
