@@ -1,5 +1,6 @@
 package org.infraadvisor.engine;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -26,15 +27,18 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     private final Path rulesDir;
     private final Path conversationsDir;
     private final Path cacheDir;
+    private final KieBaseDigests digests;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private final CompletableFuture<RuleSet> initial;
 
     public RuleSetHolder(@Value("${advisor.rules.dir:rules}") String rulesDir,
                          @Value("${advisor.conversations.dir:conversations}") String conversationsDir,
-                         @Value("${advisor.rules.cache-dir:}") String cacheDir) {
+                         @Value("${advisor.rules.cache-dir:}") String cacheDir,
+                         BeanProvider<KieBaseDigests> digests) {
         this.rulesDir = Path.of(rulesDir);
         this.conversationsDir = Path.of(conversationsDir);
         this.cacheDir = cacheDir == null || cacheDir.isBlank() ? null : Path.of(cacheDir);
+        this.digests = new Deferred(digests);
         this.initial = new CompletableFuture<>();
         Thread loader = new Thread(this::loadInitial, "rules-loader");
         loader.setDaemon(true);
@@ -44,7 +48,7 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     private void loadInitial() {
         try {
             long start = System.nanoTime();
-            RuleSet loaded = RuleSetLoader.load(rulesDir, conversationsDir, cacheDir);
+            RuleSet loaded = RuleSetLoader.load(rulesDir, conversationsDir, cacheDir, digests);
             LOG.info("Loaded rules version {} in {} ms: {} rules, flows {}", loaded.version(),
                     (System.nanoTime() - start) / 1_000_000, loaded.rules().size(), loaded.flows().keySet());
             initial.complete(loaded);
@@ -88,6 +92,37 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     /** Where compiled rules are kept between runs (null: not kept); a reload can use it too. */
     public Path cacheDir() {
         return cacheDir;
+    }
+
+    /** Where the digests of the cache entries are kept (the database, when the application has one). */
+    public KieBaseDigests digests() {
+        return digests;
+    }
+
+    /**
+     * The digest store, looked up when first used: the rules load on their own thread while the database starts, and
+     * only a cache hit or write needs it. Without a database (tools), entries are trusted within this JVM only.
+     */
+    private static final class Deferred implements KieBaseDigests {
+        private final BeanProvider<KieBaseDigests> provider;
+
+        Deferred(BeanProvider<KieBaseDigests> provider) {
+            this.provider = provider;
+        }
+
+        private KieBaseDigests store() {
+            return provider.isPresent() ? provider.get() : KieBaseDigests.PROCESS;
+        }
+
+        @Override
+        public boolean isRecorded(String key, String sha256) {
+            return store().isRecorded(key, sha256);
+        }
+
+        @Override
+        public void record(String key, String sha256) {
+            store().record(key, sha256);
+        }
     }
 
     /** Replaces the serving rule set in one step; requests already running keep the one they started with. */

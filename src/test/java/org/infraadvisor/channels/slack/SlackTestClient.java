@@ -68,6 +68,27 @@ final class SlackTestClient {
         }
     }
 
+    /** A plain request to the service (not signed: for the public API and share links). */
+    HttpResponse<String> request(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", JSON);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return request("GET", path, null);
+    }
+
     HttpResponse<String> signedAt(long epochSeconds, String contentType, String body, Map<String, String> extraHeaders) {
         String ts = String.valueOf(epochSeconds);
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);

@@ -1,0 +1,39 @@
+package org.infraadvisor.engine;
+
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The rules (and queries) DRL sources define, as {@code package.name}, read with Drools' own parser (no compile). */
+final class DrlRuleNames {
+
+    private DrlRuleNames() {
+    }
+
+    /** Throws when a source does not parse: then no compiled entry can match it, and the compiler reports the error. */
+    static Set<String> of(Map<String, String> sources) {
+        Set<String> names = new TreeSet<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            PackageDescr pkg;
+            try {
+                DrlParser parser = new DrlParser();
+                pkg = parser.parse(false, source.getValue());
+                if (parser.hasErrors() || pkg == null) {
+                    throw new IllegalStateException(source.getKey() + " does not parse");
+                }
+            } catch (DroolsParserException e) {
+                throw new IllegalStateException(source.getKey() + " does not parse", e);
+            }
+            String packageName = pkg.getName() == null || pkg.getName().isBlank() ? "defaultpkg" : pkg.getName();
+            for (RuleDescr rule : pkg.getRules()) {
+                names.add(packageName + "." + rule.getName());
+            }
+        }
+        return names;
+    }
+}
