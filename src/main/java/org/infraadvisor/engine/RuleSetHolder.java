@@ -27,7 +27,7 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     private final Path rulesDir;
     private final Path conversationsDir;
     private final Path cacheDir;
-    private final KieBaseDigests digests;
+    private final DeferredDigests digests;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private final CompletableFuture<RuleSet> initial;
 
@@ -38,7 +38,7 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
         this.rulesDir = Path.of(rulesDir);
         this.conversationsDir = Path.of(conversationsDir);
         this.cacheDir = cacheDir == null || cacheDir.isBlank() ? null : Path.of(cacheDir);
-        this.digests = new Deferred(digests);
+        this.digests = new DeferredDigests(digests);
         this.initial = new CompletableFuture<>();
         Thread loader = new Thread(this::loadInitial, "rules-loader");
         loader.setDaemon(true);
@@ -57,10 +57,11 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Start-up completes only with a valid rule set. */
+    /** Start-up completes only with a valid rule set; then the digest of a cache entry written meanwhile is recorded. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
         awaitInitial();
+        digests.started();
     }
 
     private RuleSet awaitInitial() {
@@ -97,32 +98,6 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     /** Where the digests of the cache entries are kept (the database, when the application has one). */
     public KieBaseDigests digests() {
         return digests;
-    }
-
-    /**
-     * The digest store, looked up when first used: the rules load on their own thread while the database starts, and
-     * only a cache hit or write needs it. Without a database (tools), entries are trusted within this JVM only.
-     */
-    private static final class Deferred implements KieBaseDigests {
-        private final BeanProvider<KieBaseDigests> provider;
-
-        Deferred(BeanProvider<KieBaseDigests> provider) {
-            this.provider = provider;
-        }
-
-        private KieBaseDigests store() {
-            return provider.isPresent() ? provider.get() : KieBaseDigests.PROCESS;
-        }
-
-        @Override
-        public boolean isRecorded(String key, String sha256) {
-            return store().isRecorded(key, sha256);
-        }
-
-        @Override
-        public void record(String key, String sha256) {
-            store().record(key, sha256);
-        }
     }
 
     /** Replaces the serving rule set in one step; requests already running keep the one they started with. */
