@@ -75,11 +75,13 @@ public class RulesReloader {
         boolean changed = !next.version().equals(serving.version());
         if (changed || replace) {
             holder.swap(next);
-            RuleSetLoader.keep(next, holder.cacheDir(), holder.digests());
             LOG.info("Reload ({}): now serving rules version {} (was {}), freshly compiled", trigger, next.version(), serving.version());
         }
         Attempt accepted = new Attempt(at, trigger, true, changed, holder.current().version(), next.version(), report);
         lastAccepted.set(accepted);
+        if (changed || replace) {
+            RuleSetLoader.keep(next, holder.cacheDir(), holder.digests()); // the next start uses what was compiled here
+        }
         return accepted;
     }
 

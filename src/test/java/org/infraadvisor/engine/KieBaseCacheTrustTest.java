@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KieBaseCacheTrustTest {
 
     static final String PLANTED = "PLANTED description";
+    /** A small clean rule set (with a declared type) keeps the compiles short; the checks do not depend on its size. */
+    static final Path RULES = Path.of("src/test/resources/verify-fixtures/base/rules");
+    static final Path FLOWS = Path.of("src/test/resources/verify-fixtures/base/conversations");
 
     /** Trusts every digest, to show the checks behind the digest on their own. */
     static final KieBaseDigests TRUSTS_ALL = new KieBaseDigests() {
@@ -59,7 +62,7 @@ class KieBaseCacheTrustTest {
     @BeforeAll
     void compileOnce() throws IOException {
         Path cleanCache = shared.resolve("clean-cache");
-        clean = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cleanCache, new KieBaseDigests.InMemory());
+        clean = RuleSetLoader.load(RULES, FLOWS, cleanCache, new KieBaseDigests.InMemory());
         cleanKey = key(onlyEntry(cleanCache));
         tamperedEntry = entryOf(tamperedRules());
         extraRuleEntry = entryOf(rulesWithAnExtraRule());
@@ -67,13 +70,13 @@ class KieBaseCacheTrustTest {
 
     byte[] entryOf(Path rules) throws IOException {
         Path cache = shared.resolve(rules.getFileName() + "-cache");
-        RuleSet other = RuleSetLoader.load(rules, Path.of("conversations"), cache, new KieBaseDigests.InMemory());
+        RuleSet other = RuleSetLoader.load(rules, FLOWS, cache, new KieBaseDigests.InMemory());
         assertThat(planted(other)).as("the other rules carry the planted description").isTrue();
         return Files.readAllBytes(onlyEntry(cache));
     }
 
     Path tamperedRules() throws IOException {
-        Path rules = SessionReuseTest.copy(Path.of("rules"), shared.resolve("tampered"));
+        Path rules = SessionReuseTest.copy(RULES, shared.resolve("tampered"));
         Path drl;
         try (Stream<Path> files = Files.walk(rules)) {
             drl = files.filter(p -> p.toString().endsWith(".drl")).sorted()
@@ -84,7 +87,7 @@ class KieBaseCacheTrustTest {
     }
 
     Path rulesWithAnExtraRule() throws IOException {
-        Path rules = SessionReuseTest.copy(Path.of("rules"), shared.resolve("extra"));
+        Path rules = SessionReuseTest.copy(RULES, shared.resolve("extra"));
         Files.writeString(rules.resolve("strategy/planted.drl"), """
                 package rules;
                 import org.infraadvisor.facts.StrategyVote;
@@ -133,13 +136,13 @@ class KieBaseCacheTrustTest {
         byte[] planted = tamperedEntry;
         KieBaseDigests database = new KieBaseDigests.InMemory(); // the service's record: it never wrote that file
 
-        RuleSet served = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache, database);
+        RuleSet served = RuleSetLoader.load(RULES, FLOWS, cache, database);
 
         assertThat(planted(served)).as("the planted description must not be served").isFalse();
         byte[] replaced = Files.readAllBytes(onlyEntry(cache));
         assertThat(replaced).as("the entry was compiled again and replaced").isNotEqualTo(planted);
         assertThat(database.isRecorded(cleanKey, KieBaseCache.sha256(replaced))).isTrue();
-        RuleSet again = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache, database);
+        RuleSet again = RuleSetLoader.load(RULES, FLOWS, cache, database);
         assertThat(Files.readAllBytes(onlyEntry(cache))).as("the replacement is trusted: nothing new written").isEqualTo(replaced);
         assertThat(again.rules()).isEqualTo(served.rules());
     }
@@ -148,7 +151,7 @@ class KieBaseCacheTrustTest {
     void anEntryOfOtherRulesIsNotRunEvenWithATrustedDigest() throws IOException {
         Path cache = cacheWithPlantedEntry(extraRuleEntry);
 
-        RuleSet served = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache, TRUSTS_ALL);
+        RuleSet served = RuleSetLoader.load(RULES, FLOWS, cache, TRUSTS_ALL);
 
         assertThat(served.rules()).doesNotContainKey("Planted rule");
         assertThat(planted(served)).isFalse();
@@ -182,7 +185,7 @@ class KieBaseCacheTrustTest {
         assertThat(new KieBaseCache(cache, TRUSTS_ALL).read(cleanKey, clean.sources())).isNull();
         assertThat(Gadget.ran).as("the filter stops the stream before the gadget's readObject").isFalse();
 
-        RuleSet served = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache, TRUSTS_ALL);
+        RuleSet served = RuleSetLoader.load(RULES, FLOWS, cache, TRUSTS_ALL);
         assertThat(served.rules()).isEqualTo(clean.rules());
         assertThat(Gadget.ran).isFalse();
     }

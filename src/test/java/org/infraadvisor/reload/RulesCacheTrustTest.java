@@ -56,19 +56,33 @@ class RulesCacheTrustTest {
         return ruleSet.rules().values().stream().anyMatch(r -> PLANTED.equals(r.description()));
     }
 
-    /** An entry compiled from rules with the same names as the clean ones and one description changed. */
-    static byte[] tamperedEntry(RulesFolder folder) throws IOException {
-        Path rules = folder.root.resolve("tampered-rules");
-        try (Stream<Path> files = Files.walk(folder.rules)) {
-            for (Path p : files.toList()) {
-                Path target = rules.resolve(folder.rules.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
+    /** A private copy of a small clean rule set and its flow (the checks do not depend on the rules' size). */
+    record Folder(Path root, Path rules, Path conversations) {
+        static Folder copy() throws IOException {
+            Path root = Path.of("target", "rules-cache-trust-" + UUID.randomUUID()).toAbsolutePath();
+            Path fixture = Path.of("src/test/resources/verify-fixtures/base");
+            return new Folder(root, copy(fixture.resolve("rules"), root.resolve("rules")),
+                    copy(fixture.resolve("conversations"), root.resolve("conversations")));
+        }
+
+        static Path copy(Path from, Path to) throws IOException {
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path p : files.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
                 }
             }
+            return to;
         }
+    }
+
+    /** An entry compiled from rules with the same names as the clean ones and one description changed. */
+    static byte[] tamperedEntry(Folder folder) throws IOException {
+        Path rules = Folder.copy(folder.rules(), folder.root().resolve("tampered-rules"));
         Path drl;
         try (Stream<Path> files = Files.walk(rules)) {
             drl = files.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
@@ -76,26 +90,26 @@ class RulesCacheTrustTest {
         String text = Files.readString(drl);
         assertThat(text).contains("@description(\"");
         Files.writeString(drl, text.replaceFirst("@description\\(\"[^\"]*\"\\)", "@description(\"" + PLANTED + "\")"));
-        Path cache = folder.root.resolve("tampered-cache");
-        assertThat(planted(RuleSetLoader.load(rules, folder.conversations, cache, new KieBaseDigests.InMemory()))).isTrue();
+        Path cache = folder.root().resolve("tampered-cache");
+        assertThat(planted(RuleSetLoader.load(rules, folder.conversations(), cache, new KieBaseDigests.InMemory()))).isTrue();
         return Files.readAllBytes(onlyEntry(cache));
     }
 
-    EmbeddedServer start(RulesFolder folder, Path cache, String database) {
+    EmbeddedServer start(Folder folder, Path cache, String database) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "advisor.rules.dir", folder.rules.toString(), "advisor.conversations.dir", folder.conversations.toString(),
+                "advisor.rules.dir", folder.rules().toString(), "advisor.conversations.dir", folder.conversations().toString(),
                 "advisor.rules.cache-dir", cache.toString(), "advisor.admin.token", TOKEN,
                 "datasources.default.url", database), "test");
     }
 
     @Test
     void aPlantedEntryIsReplacedARestartUsesTheServicesOwnAndAnAdminReloadAlwaysRecompiles() throws Exception {
-        RulesFolder folder = new RulesFolder("rules-cache-trust");
-        Path cache = folder.root.resolve("cache");
-        String database = "jdbc:h2:file:" + folder.root.resolve("db-" + UUID.randomUUID()) + ";WRITE_DELAY=0";
+        Folder folder = Folder.copy();
+        Path cache = folder.root().resolve("cache");
+        String database = "jdbc:h2:file:" + folder.root().resolve("db") + ";WRITE_DELAY=0";
 
         // the clean rules' key, and a file of other rules planted under it
-        RuleSetLoader.load(folder.rules, folder.conversations, cache, new KieBaseDigests.InMemory());
+        RuleSetLoader.load(folder.rules(), folder.conversations(), cache, new KieBaseDigests.InMemory());
         Path entry = onlyEntry(cache);
         byte[] planted = tamperedEntry(folder);
         Files.write(entry, planted);
