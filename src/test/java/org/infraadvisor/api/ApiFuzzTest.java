@@ -158,16 +158,20 @@ abstract class ApiFuzzTest {
             Map<String, Object> shaped = new LinkedHashMap<>();
             shaped.put("question", f.chance(0.7) ? f.oneOf(QUESTIONS) : f.json(1));
             shaped.put("value", f.chance(0.1) ? "unknown" : f.json(3));
-            Sent sent = request(f, "POST", "/api/conversations/" + id + "/answers", body(f, shaped));
-            Api.Response r = sendAndCheck(f, sent);
-            Map<String, Object> after = api.conversation(id);
-            if (r.status() == 200) {
-                assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
-                before = after;
-            } else {
-                assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
-            }
+            before = answerAndCheck(f, request(f, "POST", "/api/conversations/" + id + "/answers", body(f, shaped)), id, before);
         }
+    }
+
+    /** Sends an answer: a 200 is what reads back afterwards, anything else changed nothing. Returns the state now. */
+    Map<String, Object> answerAndCheck(Fuzz f, Sent sent, String conversation, Map<String, Object> before) {
+        Api.Response r = sendAndCheck(f, sent);
+        Map<String, Object> after = api.conversation(conversation);
+        if (r.status() == 200) {
+            assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
+            return after;
+        }
+        assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
+        return before;
     }
 
     /** Free text within the question's limit that takes far more room once stored (controls, emoji): 200 or 422, never 500. */
@@ -184,16 +188,8 @@ abstract class ApiFuzzTest {
                 case 2 -> "\ud83d\ude80".repeat(length / 2 + 1);
                 default -> f.string();
             };
-            Sent sent = request(f, "POST", "/api/conversations/" + notes + "/answers",
-                    Api.write(Map.of("question", "notes", "value", text)).getBytes(StandardCharsets.UTF_8));
-            Api.Response r = sendAndCheck(f, sent);
-            Map<String, Object> after = api.conversation(notes);
-            if (r.status() == 200) {
-                assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
-                before = after;
-            } else {
-                assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
-            }
+            before = answerAndCheck(f, request(f, "POST", "/api/conversations/" + notes + "/answers",
+                    Api.write(Map.of("question", "notes", "value", text)).getBytes(StandardCharsets.UTF_8)), notes, before);
         }
     }
 

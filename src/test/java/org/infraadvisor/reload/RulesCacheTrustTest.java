@@ -58,31 +58,17 @@ class RulesCacheTrustTest {
 
     /** A private copy of a small clean rule set and its flow (the checks do not depend on the rules' size). */
     record Folder(Path root, Path rules, Path conversations) {
-        static Folder copy() throws IOException {
+        static Folder copy() {
             Path root = Path.of("target", "rules-cache-trust-" + UUID.randomUUID()).toAbsolutePath();
             Path fixture = Path.of("src/test/resources/verify-fixtures/base");
-            return new Folder(root, copy(fixture.resolve("rules"), root.resolve("rules")),
-                    copy(fixture.resolve("conversations"), root.resolve("conversations")));
-        }
-
-        static Path copy(Path from, Path to) throws IOException {
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path p : files.toList()) {
-                    Path target = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-            return to;
+            return new Folder(root, RulesFolder.copy(fixture.resolve("rules"), root.resolve("rules")),
+                    RulesFolder.copy(fixture.resolve("conversations"), root.resolve("conversations")));
         }
     }
 
     /** An entry compiled from rules with the same names as the clean ones and one description changed. */
     static byte[] tamperedEntry(Folder folder) throws IOException {
-        Path rules = Folder.copy(folder.rules(), folder.root().resolve("tampered-rules"));
+        Path rules = RulesFolder.copy(folder.rules(), folder.root().resolve("tampered-rules"));
         Path drl;
         try (Stream<Path> files = Files.walk(rules)) {
             drl = files.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
