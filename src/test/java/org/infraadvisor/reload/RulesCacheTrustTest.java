@@ -8,6 +8,7 @@ import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
 import org.infraadvisor.engine.RuleSetLoader;
 import org.infraadvisor.ops.LogCapture;
+import org.infraadvisor.store.KieBaseDigestStore;
 import org.infraadvisor.store.RulesCacheDigestRepository;
 import org.infraadvisor.testsupport.Api;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class RulesCacheTrustTest {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "advisor.rules.dir", folder.rules().toString(), "advisor.conversations.dir", folder.conversations().toString(),
                 "advisor.rules.cache-dir", cache.toString(), "advisor.admin.token", TOKEN,
-                "datasources.default.url", database), "test");
+                "datasources.default.url", database, "test.rules-cache.digests", "database"), "test");
     }
 
     @Test
@@ -106,6 +107,7 @@ class RulesCacheTrustTest {
             assertThat(planted(serving)).as("the planted entry must not run").isFalse();
             assertThat(Files.readAllBytes(entry)).as("compiled again and replaced").isNotEqualTo(planted);
             written = sha256(entry);
+            assertThat(server.getApplicationContext().getBean(KieBaseDigests.class)).isInstanceOf(KieBaseDigestStore.class);
             assertThat(server.getApplicationContext().getBean(RulesCacheDigestRepository.class).existsBySha256AndCacheKey(written,
                     entry.getFileName().toString().replace(".kiebase", ""))).as("its digest is in the database").isTrue();
         }
