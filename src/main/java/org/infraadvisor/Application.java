@@ -2,14 +2,23 @@ package org.infraadvisor;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import org.infraadvisor.openapi.AdminOperations;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 @OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.1",
-        description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators."))
+        description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators.",
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "/", description = "The service that serves this document"))
+@SecurityScheme(name = AdminOperations.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The admin token (advisor.admin.token, ADVISOR_ADMIN_TOKEN); without one configured, /admin answers 404")
 public class Application {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {

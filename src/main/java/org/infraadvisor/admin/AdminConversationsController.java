@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.AdminOperations;
 import org.infraadvisor.store.ConversationRecord;
 import org.infraadvisor.store.ConversationRepository;
 
@@ -23,6 +24,7 @@ import java.util.List;
 @Controller("/admin/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@AdminOperations
 public class AdminConversationsController {
 
     static final int MAX_SIZE = 500;

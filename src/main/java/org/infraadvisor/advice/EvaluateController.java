@@ -8,8 +8,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.json.tree.JsonNode;
 import org.infraadvisor.conversation.ConversationService;
 import org.infraadvisor.explain.ExplainService;
@@ -21,6 +23,7 @@ import java.util.Map;
 @Controller("/api/evaluate")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "evaluate")
+@PublicOperations
 public class EvaluateController {
 
     private final ConversationService service;
@@ -34,7 +37,7 @@ public class EvaluateController {
     /** {@code explanation} is present only when the request asked for it. */
     @Serdeable
     public record EvaluateResponse(Recommendation recommendation,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Explanation explanation) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable @Schema(type = "object") Explanation explanation) {
         @io.micronaut.core.annotation.Creator
         public EvaluateResponse {
         }

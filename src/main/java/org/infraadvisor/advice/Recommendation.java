@@ -1,6 +1,7 @@
 package org.infraadvisor.advice;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public record Recommendation(
         List<CostAdvice> costs,
         List<FollowUpAdvice> openQuestions,
         List<AssumptionUsed> assumptions,
-        @Nullable Reasons strategyReasons,
+        @Nullable @Schema(type = "object") Reasons strategyReasons,
         List<ExplanationStep> explanation,
         String rulesVersion) {
 

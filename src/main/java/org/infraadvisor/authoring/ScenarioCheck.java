@@ -39,7 +39,7 @@ final class ScenarioCheck {
             scenarios = ScenarioLoader.load(dir);
         } catch (DefinitionException e) {
             List<DefinitionProblem> problems = e.problems().stream()
-                    .map(p -> new DefinitionProblem(under(prefix, p.file()), p.line(), p.message())).toList();
+                    .map(p -> new DefinitionProblem(under(prefix, p.file()), p.line(), p.column(), p.message())).toList();
             return new Outcome(new VerifyReport.Scenarios(0, 0, 0, List.of()), Set.of(), problems);
         }
         ScenarioReport report;

@@ -1,6 +1,7 @@
 package org.infraadvisor.authoring;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.dialogue.DefinitionProblem;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 @Serdeable
 public record VerifyReport(boolean clean, String rulesDir, String conversationsDir, @Nullable String version, int rules,
-                           List<DefinitionProblem> problems, @Nullable Scenarios scenarios, @Nullable Coverage coverage,
+                           List<DefinitionProblem> problems, @Nullable @Schema(type = "object") Scenarios scenarios, @Nullable @Schema(type = "object") Coverage coverage,
                            List<Finding> findings, List<Exploration> exploration) {
 
     /** Kinds of finding, as they appear in {@link Finding#kind()}. */

@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 
 /**
  * The REST face of {@link ConversationService}; the web widget and integrators use it. Everything here takes the
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class ConversationController {
 
     private final ConversationService service;

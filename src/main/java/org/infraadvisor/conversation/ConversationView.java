@@ -1,6 +1,7 @@
 package org.infraadvisor.conversation;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.advice.Recommendation;
 import org.infraadvisor.dialogue.DialogueState;
@@ -17,8 +18,8 @@ import java.util.List;
  */
 @Serdeable
 public record ConversationView(String id, String flow, String status, List<AnswerView> answers,
-                               @Nullable QuestionView question, DialogueState.Progress progress,
-                               @Nullable Recommendation recommendation, Instant createdAt, Instant updatedAt,
+                               @Nullable @Schema(type = "object") QuestionView question, DialogueState.Progress progress,
+                               @Nullable @Schema(type = "object") Recommendation recommendation, Instant createdAt, Instant updatedAt,
                                @Nullable String shareToken) {
 
     public static final String ACTIVE = "active";

@@ -7,6 +7,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.engine.RuleSetHolder;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 @Controller("/api/flows")
 @Tag(name = "flows")
+@PublicOperations
 public class FlowDetailController {
 
     private final RuleSetHolder rules;

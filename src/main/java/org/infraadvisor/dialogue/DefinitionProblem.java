@@ -1,12 +1,22 @@
 package org.infraadvisor.dialogue;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Something wrong in a rule or conversation file, with where it is. */
+/** Something wrong in a rule or conversation file, with where it is ({@code column} 0 when only the line is known). */
 @Serdeable
-public record DefinitionProblem(String file, int line, String message) {
+public record DefinitionProblem(String file, int line, int column, String message) {
+
+    @Creator
+    public DefinitionProblem {
+    }
+
+    public DefinitionProblem(String file, int line, String message) {
+        this(file, line, 0, message);
+    }
+
     @Override
     public String toString() {
-        return file + ":" + line + ": " + message;
+        return file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
     }
 }

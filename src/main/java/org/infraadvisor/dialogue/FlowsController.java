@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 import org.infraadvisor.engine.RuleSetHolder;
 
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.List;
 /** Lists the dialogue flows the service offers. Answers from memory: it is also the HTTP baseline of the benchmarks. */
 @Controller("/api/flows")
 @Tag(name = "flows")
+@PublicOperations
 public class FlowsController {
 
     private final RuleSetHolder rules;

@@ -1,22 +1,23 @@
 package org.infraadvisor.engine;
 
+import org.drools.drl.parser.ParserError;
 import org.infraadvisor.dialogue.DefinitionProblem;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,6 @@ import java.util.regex.Pattern;
 final class DrlCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
-    private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]");
 
     record Compiled(KieBase kieBase, Map<String, RuleSet.RuleInfo> rules) {
     }
@@ -48,27 +47,28 @@ final class DrlCompiler {
         if (cached != null) {
             return new Compiled(cached, ruleInfo(cached, displayNameByKiePath));
         }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        sourceByKiePath.forEach(kfs::write);
-        ReleaseId releaseId = ks.newReleaseId("org.infraadvisor", "advisor-rules", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        // A syntax error makes Drools drop the whole package and then complain about every other file in it;
-        // only the syntax errors say what is really wrong.
-        List<Message> syntaxErrors = errors.stream().filter(m -> SYNTAX_ERROR.matcher(m.getText()).find()).toList();
-        for (Message message : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
-            String file = message.getPath() == null ? "rules" : displayNameByKiePath.getOrDefault(message.getPath(), message.getPath());
-            problems.add(new DefinitionProblem(file, Math.max(message.getLine(), 0), message.getText().strip()));
-        }
-        if (!errors.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
+        // Drools' KnowledgeBuilder directly rather than a KieBuilder project: a KieBuilder logs every compile error
+        // a second time (at ERROR, with Drools' own positions) before we get to report it once, by file, line and column.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        sourceByKiePath.forEach((kiePath, drl) -> batch.add(
+                ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(kiePath), ResourceType.DRL));
+        batch.build();
+        if (builder.hasErrors()) {
+            List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
+            // A syntax error makes Drools drop the whole package and then complain about every other file in it
+            // (and that the parser "returned a null Package"); only the syntax errors say what is really wrong.
+            List<KnowledgeBuilderError> syntaxErrors = errors.stream()
+                    .filter(e -> e instanceof ParserError && e.getLines().length > 0 && e.getLines()[0] > 0).toList();
+            for (KnowledgeBuilderError error : syntaxErrors.isEmpty() ? errors : syntaxErrors) {
+                String kiePath = error.getResource() == null ? null : error.getResource().getSourcePath();
+                String file = kiePath == null ? "rules" : displayNameByKiePath.getOrDefault(kiePath, kiePath);
+                int line = error.getLines().length > 0 ? Math.max(error.getLines()[0], 0) : 0;
+                problems.add(DrlErrors.problem(file, line, error, kiePath == null ? null : sourceByKiePath.get(kiePath)));
+            }
             return null;
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
+        KieBase kieBase = builder.newKieBase();
         cache.write(cacheKey, kieBase);
         return new Compiled(kieBase, ruleInfo(kieBase, displayNameByKiePath));
     }

@@ -3,11 +3,11 @@ package org.infraadvisor.engine;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.util.Drools;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +150,7 @@ final class KieBaseCache {
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
             InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                    KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
+                    RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
             kieBase.addPackages(packages);
             return kieBase;
         }

@@ -6,11 +6,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 
 /** "Why?" and "why not on-prem?" for a conversation. */
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class ExplainController {
 
     private final ExplainService explain;

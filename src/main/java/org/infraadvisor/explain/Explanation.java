@@ -1,6 +1,7 @@
 package org.infraadvisor.explain;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.advice.Recommendation.Because;
 
@@ -17,7 +18,7 @@ import java.util.List;
  */
 @Serdeable
 public record Explanation(@Nullable String strategy, double confidence, @Nullable String summary, String rulesVersion,
-                          List<Because> answers, @Nullable Step why, List<Standing> standings, List<WhyNot> whyNot) {
+                          List<Because> answers, @Nullable @Schema(type = "object") Step why, List<Standing> standings, List<WhyNot> whyNot) {
 
     /**
      * One rule firing in the chain.

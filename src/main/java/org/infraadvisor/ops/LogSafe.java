@@ -19,6 +19,18 @@ public final class LogSafe {
         return id == null ? "-" : id.length() <= 6 ? "…" : id.substring(0, 6) + "…";
     }
 
+    /**
+     * A value from a request (a Slack user or event id, a header) as it may stand in a log line: printable ASCII only,
+     * at most 40 characters, so that no input can forge or garble log lines; "none" for null.
+     */
+    public static String printable(String value) {
+        if (value == null) {
+            return "none";
+        }
+        String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() <= 40 ? clean : clean.substring(0, 39) + "…";
+    }
+
     /** A request's route template ({@code /api/conversations/{id}/answers}), never its path, which holds ids and tokens. */
     public static String route(HttpRequest<?> request) {
         return BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");

@@ -2,6 +2,7 @@ package org.infraadvisor.reload;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.AdminOperations;
 import org.infraadvisor.api.ProblemJsonBodyProvider;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
@@ -27,6 +29,7 @@ import java.util.Map;
 @Controller("/admin/rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@AdminOperations
 public class RulesAdminController {
 
     private final RuleSetHolder holder;
@@ -46,7 +49,7 @@ public class RulesAdminController {
     @Serdeable
     public record RulesStatus(String version, Instant loadedAt, int rules, List<String> flows, String rulesDir,
                               String conversationsDir, boolean watching,
-                              @Nullable RulesReloader.Attempt lastReload, @Nullable RulesReloader.Attempt lastRefused) {
+                              @Nullable @Schema(type = "object") RulesReloader.Attempt lastReload, @Nullable @Schema(type = "object") RulesReloader.Attempt lastRefused) {
     }
 
     @Get

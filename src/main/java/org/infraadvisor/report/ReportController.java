@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 
 /**
  * The advice of a finished conversation as a document, for its owner (by conversation id): Markdown, a printable HTML
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/api/conversations/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "reports")
+@PublicOperations
 public class ReportController {
 
     static final String MARKDOWN = "text/markdown;charset=utf-8";

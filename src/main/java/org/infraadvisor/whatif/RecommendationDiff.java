@@ -1,6 +1,7 @@
 package org.infraadvisor.whatif;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import org.infraadvisor.advice.Recommendation;
 
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * absent is null ({@code from: null} means added, {@code to: null} removed).
  */
 @Serdeable
-public record RecommendationDiff(boolean changed, @Nullable StrategyChange strategy, @Nullable NumberChange confidence,
+public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "object") StrategyChange strategy, @Nullable @Schema(type = "object") NumberChange confidence,
                                  List<AcceleratorChange> accelerators, List<RiskChange> risks, List<CostChange> costs,
                                  List<ReadinessChange> readiness, List<SizingChange> sizing, List<String> summary) {
 

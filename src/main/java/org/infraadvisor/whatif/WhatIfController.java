@@ -10,12 +10,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 
 import java.util.Map;
 
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
+@PublicOperations
 public class WhatIfController {
 
     private final WhatIfService whatIf;

@@ -1,8 +1,9 @@
 package org.infraadvisor.authoring;
 
+import ch.qos.logback.classic.Level;
 import org.infraadvisor.authoring.VerifyReport.Finding;
-import org.infraadvisor.dialogue.DefinitionProblem;
 import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.ops.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,23 +65,65 @@ class VerifierTest {
     }
 
     @Test
-    void syntaxErrorIsNamedWithFileAndLine() throws IOException {
-        VerifyReport report = verifyFixture("syntax-error");
+    void syntaxErrorIsNamedWithFileLineAndColumnOnce() throws IOException {
+        VerifyReport report;
+        try (LogCapture log = new LogCapture()) {
+            report = verifyFixture("syntax-error");
+            assertThat(log.events()).as("no follow-on errors logged beside the report")
+                    .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+        }
         assertThat(report.clean()).isFalse();
         assertThat(report.version()).isNull();
-        assertThat(report.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/strategy/broken.drl"));
-        assertThat(report.problems()).extracting(DefinitionProblem::line).contains(8);
-        assertThat(ReportText.render(report)).contains("rules/strategy/broken.drl:8:").contains("NOT CLEAN");
+        // `    Answer(question == "load" value == )`: the comma is missing before `value`, column 31
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("rules/strategy/broken.drl");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.column()).isEqualTo(31);
+            assertThat(p.message()).contains("mismatched input 'value'").doesNotContain("Line 8:30");
+        });
+        assertThat(ReportText.render(report)).contains("rules/strategy/broken.drl:8:31: ").contains("NOT CLEAN");
     }
 
     @Test
-    void unknownFactFieldIsNamedWithFileAndLine() throws IOException {
-        VerifyReport report = verifyFixture("unknown-field");
+    void unknownFactFieldIsNamedWithFileLineAndColumn() throws IOException {
+        VerifyReport report;
+        try (LogCapture log = new LogCapture()) {
+            report = verifyFixture("unknown-field");
+            assertThat(log.events()).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+        }
         assertThat(report.clean()).isFalse();
-        assertThat(report.problems()).anySatisfy(p -> {
+        // `    Answer(question == "load", valeu == "steady")`: Drools says "Column: 4" (within the expression)
+        assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("rules/strategy/typo.drl");
             assertThat(p.line()).isEqualTo(9);
-            assertThat(p.message()).contains("valeu");
+            assertThat(p.column()).isEqualTo(32);
+            assertThat(p.message()).contains("valeu").doesNotContain("Column: 4").doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void unknownTypeAndConsequenceErrorsPointAtTheName() throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        Path drl = tmp.resolve("rules/strategy/mini.drl");
+        List<String> lines = Files.readAllLines(drl);
+        int when = lines.indexOf("    Answer(question == \"load\", value == \"steady\")");
+        lines.set(when, "    Answr(question == \"load\", value == \"steady\")");
+        Files.write(drl, lines);
+        VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(when + 1);
+            assertThat(p.column()).isEqualTo(5);
+        });
+
+        lines.set(when, "    Answer(question == \"load\", value == \"steady\")");
+        int then = lines.indexOf("    insert(new StrategyVote(\"on-prem\", 2, \"steady load\"));");
+        lines.set(then, "    insert(new StrategyVot(\"on-prem\", 2, \"steady load\"));");
+        Files.write(drl, lines);
+        report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("StrategyVot");
+            assertThat(p.line()).as("the consequence's line, not the rule's first").isEqualTo(then + 1);
+            assertThat(p.column()).isEqualTo(16);
         });
     }
 

@@ -88,8 +88,9 @@ public class SlackAdvisor {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                // the ids were checked by SlackIds (no line breaks); messages may quote a conversation id or an answer
-                LOG.error("Slack {} for user {} in channel {} failed", what, origin.userId(), origin.channelId(), LogSafe.withoutMessages(e));
+                // exception messages may quote a conversation id or an answer: classes and frames only
+                LOG.error("Slack {} for user {} in channel {} failed", what, LogSafe.printable(origin.userId()),
+                        LogSafe.printable(origin.channelId()), LogSafe.withoutMessages(e));
                 tell(origin, "Sorry, something went wrong (" + what + "). Please try again.");
             }
         });
@@ -166,7 +167,8 @@ public class SlackAdvisor {
             link = links.save(new SlackLink(null, origin.teamId(), origin.channelId(), origin.userId(), c.id(), threadTs,
                     null, null, null, clock.instant()));
         }
-        LOG.info("Slack user {} in channel {} started conversation {}", origin.userId(), origin.channelId(), LogSafe.conversationRef(c.id()));
+        LOG.info("Slack user {} in channel {} started conversation {}", LogSafe.printable(origin.userId()),
+                LogSafe.printable(origin.channelId()), LogSafe.conversationRef(c.id()));
         next(link, c);
         return true;
     }
@@ -321,7 +323,7 @@ public class SlackAdvisor {
                 slack.postEphemeral(origin.channelId(), origin.userId(), origin.threadTs(), text);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not send a note to Slack user {}: {}", origin.userId(), e.getMessage());
+            LOG.warn("Could not send a note to Slack user {}: {}", LogSafe.printable(origin.userId()), e.getMessage());
         }
     }
 

@@ -12,7 +12,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -21,6 +20,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public class SlackEventsController {
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body byte[] body,
+    public HttpResponse<String> events(HttpRequest<byte[]> request,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP) String timestamp,
                                        @Nullable @Header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE) String signature,
                                        @Nullable @Header(RETRY_NUM) String retryNum) {
@@ -63,12 +63,12 @@ public class SlackEventsController {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "the Slack channel is disabled: no signing secret is configured (set SLACK_SIGNING_SECRET)");
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        byte[] raw = request.getBody().orElseGet(() -> new byte[0]); // the bytes as sent: the signature covers them
         try {
             verifier.verify(timestamp, signature, raw);
         } catch (SlackRequestVerifier.Refused e) {
             LOG.warn("Refused a Slack request from {}: {} ({} {}, {} body bytes not logged)", request.getRemoteAddress().getAddress(),
-                    e.getMessage(), SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, printable(timestamp), raw.length);
+                    e.getMessage(), SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, LogSafe.printable(timestamp), raw.length);
             throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "Slack request refused: " + e.getMessage());
         }
         boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
@@ -114,7 +114,7 @@ public class SlackEventsController {
 
     private HttpResponse<String> event(SlackInbound.Event e, String retryNum) {
         if (!deliveries.claim("event:" + e.eventId())) {
-            LOG.info("Slack event {} already handled; ignoring the repeat (retry {})", printable(e.eventId()), printable(retryNum));
+            LOG.info("Slack event {} already handled; ignoring the repeat (retry {})", LogSafe.printable(e.eventId()), LogSafe.printable(retryNum));
             return HttpResponse.ok();
         }
         SlackMessage m = e.message();
@@ -223,9 +223,5 @@ public class SlackEventsController {
 
     private static HttpResponse<String> json(Object body) {
         return HttpResponse.ok(SlackPayloads.GSON.toJson(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private static String printable(String value) {
-        return value == null ? "none" : SlackText.limit(value.replaceAll("[^\\x20-\\x7e]", "?"), 40);
     }
 }
