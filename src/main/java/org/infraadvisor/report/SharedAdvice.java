@@ -2,6 +2,7 @@ package org.infraadvisor.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.infraadvisor.advice.Recommendation;
 import org.infraadvisor.conversation.ConversationView;
 
@@ -14,7 +15,7 @@ import java.util.List;
  */
 @Serdeable
 public record SharedAdvice(String flow, String title, String status, List<ConversationView.AnswerView> answers,
-                           @Nullable Recommendation recommendation, Instant updatedAt) {
+                           @Nullable @Schema(type = "object") Recommendation recommendation, Instant updatedAt) {
 
     static SharedAdvice of(ConversationView view, String title) {
         return new SharedAdvice(view.flow(), title, view.status(), view.answers(), view.recommendation(), view.updatedAt());

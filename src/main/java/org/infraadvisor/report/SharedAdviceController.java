@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.infraadvisor.openapi.PublicOperations;
 
 /**
  * What a read-only share link opens: the advice and its reports, found by the conversation's share token. Nothing
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/api/shared/{shareToken}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "shared")
+@PublicOperations
 public class SharedAdviceController {
 
     /** Share links are meant for the people they are sent to, not for search engines. */
