@@ -312,10 +312,16 @@ public class Soak {
         return r;
     }
 
+    /** Metrics and health details need the management token (soak.sh sets ADVISOR_MANAGEMENT_TOKEN for the instances and the driver). */
+    static HttpRequest.Builder management(HttpRequest.Builder request) {
+        String token = System.getenv("ADVISOR_MANAGEMENT_TOKEN");
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     Reply callText(long[] lat, int[] n, int instance, String path) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(targets.get(instance).resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(management(HttpRequest.newBuilder(targets.get(instance).resolve(path))).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
         record(lat, n, System.nanoTime() - t0, r.statusCode());
         return new Reply(r.statusCode(), r.body(), null);
     }
@@ -374,7 +380,8 @@ public class Soak {
     Map<URI, Double> turnsPerInstance() throws Exception {
         Map<URI, Double> turns = new java.util.HashMap<>();
         for (URI t : targets) {
-            String scrape = http.send(HttpRequest.newBuilder(t.resolve("/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            String scrape = http.send(management(HttpRequest.newBuilder(t.resolve("/prometheus"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             turns.put(t, scrape.lines().filter(l -> l.startsWith("advisor_turns_total{"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
         }

@@ -52,6 +52,8 @@ await_ready() {
   done
 }
 
+# /prometheus needs the management token; the driver reads it from the same variable
+export ADVISOR_MANAGEMENT_TOKEN="${ADVISOR_MANAGEMENT_TOKEN:-soak-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 targets=()
 for name in a b; do
   port="$(free_port)"

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
+import org.infraadvisor.api.StrictJson;
 
 import java.util.Map;
 
@@ -12,7 +14,9 @@ import java.util.Map;
  * {@code explain} the response also carries the why and why-not of the recommendation.
  */
 @Serdeable
-public record EvaluateRequest(@Nullable String flow, @Nullable Map<String, JsonNode> answers, @Nullable Boolean explain) {
+public record EvaluateRequest(@Nullable String flow,
+                              @Nullable @Deserializable(using = StrictJson.Answers.class) Map<String, JsonNode> answers,
+                              @Nullable Boolean explain) {
 
     @Creator
     public EvaluateRequest {

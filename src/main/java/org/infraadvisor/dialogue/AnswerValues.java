@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks a value sent for a question and turns it into its canonical form: a {@code String} for choice and
@@ -16,6 +17,8 @@ public final class AnswerValues {
 
     public static final String UNKNOWN = "unknown";
     public static final int DEFAULT_TEXT_LIMIT = 2000;
+    /** A number as a person writes it in digits: optional sign, decimal point and exponent; no hex, suffixes or words. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
 
     private AnswerValues() {
     }
@@ -71,11 +74,13 @@ public final class AnswerValues {
         if (value.isNumber()) {
             d = value.getNumberValue().doubleValue();
         } else if (value.isString()) {
-            try {
-                d = Double.parseDouble(value.getStringValue().trim());
-            } catch (NumberFormatException e) {
-                throw wrongType(q, "a number");
+            // digits only: Java would also read "70d", "0x1p6" or "NaN" as numbers
+            String text = value.getStringValue().strip();
+            if (!DECIMAL.matcher(text).matches()) {
+                throw new InvalidAnswerException("question '%s' expects a number written in digits, such as 70 or 2.5; '%s' is not one"
+                        .formatted(q.id(), shorten(text)));
             }
+            d = Double.parseDouble(text);
         } else {
             throw wrongType(q, "a number");
         }

@@ -1,6 +1,5 @@
 package org.infraadvisor.limits;
 
-import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -35,17 +34,17 @@ public class AbuseLimitFilter implements Ordered {
     private final ConversationCap cap;
     private final AdvisorMetrics metrics;
     private final ErrorResponseProcessor<?> problems;
-    private final ClientBuckets requests;
+    private final Buckets requests;
 
-    public AbuseLimitFilter(RateLimitConfig config, ClientResolver clients, ConversationCap cap, AdvisorMetrics metrics,
-                            ErrorResponseProcessor<?> problems) {
+    AbuseLimitFilter(RateLimitConfig config, ClientResolver clients, ConversationCap cap, BucketFactory buckets,
+                     AdvisorMetrics metrics, ErrorResponseProcessor<?> problems) {
         this.config = config;
         this.clients = clients;
         this.cap = cap;
         this.metrics = metrics;
         this.problems = problems;
         this.requests = config.enabled()
-                ? new ClientBuckets(config.burst(), config.requestsPerMinute(), Duration.ofMinutes(1))
+                ? buckets.create("rate", config.burst(), config.requestsPerMinute(), Duration.ofMinutes(1))
                 : null;
     }
 
@@ -61,15 +60,16 @@ public class AbuseLimitFilter implements Ordered {
         if (requests == null && !(starts && cap.enabled())) {
             return null;
         }
-        String client = clients.clientOf(request);
-        if (clients.isExempt(client)) {
+        ClientResolver.Client from = clients.clientOf(request);
+        if (clients.isExempt(from)) {
             return null;
         }
+        String client = from.address();
         if (requests != null) {
-            ConsumptionProbe probe = requests.tryConsume(client);
-            if (!probe.isConsumed()) {
+            OptionalLong wait = requests.tryTake(client);
+            if (wait.isPresent()) {
                 metrics.limited("rate");
-                return tooMany(request, ClientBuckets.retryAfterSeconds(probe),
+                return tooMany(request, wait.getAsLong(),
                         "too many requests from this client: the limit is %d per minute with bursts of %d"
                                 .formatted(config.requestsPerMinute(), config.burst()));
             }

@@ -4,14 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.infraadvisor.store.StoreDialect;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
- * One token bucket per client, held in memory per instance. A bucket idle for longer than it takes to
- * refill completely is forgotten (a fresh one is identical), and the number of clients tracked is bounded.
+ * One token bucket per client, held in memory: the limits of a single instance on H2. A bucket idle for longer than
+ * it takes to refill completely is forgotten (a fresh one is identical), and the number of clients tracked is bounded.
  */
-final class ClientBuckets {
+final class ClientBuckets implements Buckets {
 
     private static final long MAX_CLIENTS = 200_000;
 
@@ -31,11 +36,20 @@ final class ClientBuckets {
                 .build();
     }
 
-    ConsumptionProbe tryConsume(String client) {
-        return bucket(client).tryConsumeAndReturnRemaining(1);
+    @Override
+    public OptionalLong tryTake(String client) {
+        ConsumptionProbe probe = bucket(client).tryConsumeAndReturnRemaining(1);
+        return Buckets.waitUnless(probe.isConsumed(), probe.getNanosToWaitForRefill());
     }
 
-    void giveBack(String client) {
+    @Override
+    public OptionalLong peek(String client) {
+        EstimationProbe probe = bucket(client).estimateAbilityToConsume(1);
+        return Buckets.waitUnless(probe.canBeConsumed(), probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public void giveBack(String client) {
         bucket(client).addTokens(1);
     }
 
@@ -45,8 +59,13 @@ final class ClientBuckets {
                 .build());
     }
 
-    /** Whole seconds until the next token, at least one (what {@code Retry-After} says). */
-    static long retryAfterSeconds(ConsumptionProbe probe) {
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    /** Buckets in this instance's memory, for H2 (a single instance). */
+    @Singleton
+    @Requires(property = StoreDialect.PROPERTY, pattern = StoreDialect.H2)
+    static class InMemory implements BucketFactory {
+        @Override
+        public Buckets create(String name, long capacity, long refillTokens, Duration refillPeriod) {
+            return new ClientBuckets(capacity, refillTokens, refillPeriod);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.infraadvisor.limits;
 
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -8,17 +7,18 @@ import java.util.OptionalLong;
 
 /**
  * How many conversations a client may start per hour ({@code advisor.limits.conversations-per-client-per-hour}).
- * Any channel can use it with its own notion of client; the REST API uses the client address.
+ * Any channel can use it with its own notion of client; the REST API uses the client address. On PostgreSQL the
+ * count is shared by every instance.
  */
 @Singleton
 public class ConversationCap {
 
     private final int perHour;
-    private final ClientBuckets buckets;
+    private final Buckets buckets;
 
-    public ConversationCap(ConversationLimitConfig config) {
+    ConversationCap(ConversationLimitConfig config, BucketFactory factory) {
         this.perHour = config.conversationsPerClientPerHour();
-        this.buckets = perHour > 0 ? new ClientBuckets(perHour, perHour, Duration.ofHours(1)) : null;
+        this.buckets = perHour > 0 ? factory.create("conversations", perHour, perHour, Duration.ofHours(1)) : null;
     }
 
     public boolean enabled() {
@@ -31,11 +31,7 @@ public class ConversationCap {
 
     /** Takes one start from the client's allowance: empty when allowed, else the seconds to wait. */
     public OptionalLong tryStart(String client) {
-        if (buckets == null) {
-            return OptionalLong.empty();
-        }
-        ConsumptionProbe probe = buckets.tryConsume(client);
-        return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(ClientBuckets.retryAfterSeconds(probe));
+        return buckets == null ? OptionalLong.empty() : buckets.tryTake(client);
     }
 
     /** Returns a start that did not happen (the request was refused for another reason). */

@@ -8,6 +8,8 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.annotation.Serdeable.Deserializable;
+import org.infraadvisor.api.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.openapi.PublicOperations;
@@ -28,7 +30,7 @@ public class WhatIfController {
 
     /** {@code {"answers": {"<question id>": value, …}}}: the answers to try instead of the conversation's. */
     @Serdeable
-    public record WhatIfRequest(@Nullable Map<String, JsonNode> answers) {
+    public record WhatIfRequest(@Nullable @Deserializable(using = StrictJson.Answers.class) Map<String, JsonNode> answers) {
     }
 
     @Post("/{id}/what-if")

@@ -24,7 +24,7 @@ import static org.infraadvisor.ops.Problems.assertProblem;
 @Property(name = "advisor.admin.token", value = AdminConversationsTest.TOKEN)
 class AdminConversationsTest {
 
-    static final String TOKEN = "test-admin-token-4f1c";
+    static final String TOKEN = "test-admin-token-4f1c-0123456789abcdef";
 
     @Inject
     @Client("/")

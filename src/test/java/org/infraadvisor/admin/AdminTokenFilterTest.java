@@ -1,5 +1,6 @@
 package org.infraadvisor.admin;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -7,18 +8,24 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @MicronautTest
-@Property(name = "advisor.admin.token", value = "the-right-token")
+@Property(name = "advisor.admin.token", value = AdminTokenFilterTest.TOKEN)
+@Property(name = "advisor.admin.lockout.failed-attempts", value = "6")
 class AdminTokenFilterTest {
+
+    static final String TOKEN = "the-right-token-of-at-least-32-chars";
 
     @Inject
     @Client("/")
@@ -40,8 +47,8 @@ class AdminTokenFilterTest {
 
     @Test
     void wrongTokensAreRefused() {
-        for (String header : new String[]{"Bearer the-wrong-token", "Bearer the-right-token-but-longer", "Bearer the-right-toke",
-                "Basic dGhlLXJpZ2h0LXRva2Vu", "the-right-token", "Bearer "}) {
+        for (String header : new String[]{"Bearer the-wrong-token", "Bearer " + TOKEN + "-but-longer", "Bearer " + TOKEN.substring(1),
+                "Basic dGhlLXJpZ2h0LXRva2Vu", TOKEN, "Bearer "}) {
             HttpClientResponseException e = refused(HttpRequest.GET("/admin/rules").header("Authorization", header));
             assertThat(e.getStatus().getCode()).as(header).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
         }
@@ -58,7 +65,7 @@ class AdminTokenFilterTest {
     @Test
     @SuppressWarnings("unchecked")
     void rightTokenIsAccepted() {
-        var response = http.toBlocking().exchange(HttpRequest.GET("/admin/rules").bearerAuth("the-right-token"), Map.class);
+        var response = http.toBlocking().exchange(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class);
         assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
         Map<String, Object> body = response.body();
         assertThat((String) body.get("version")).hasSize(12);
@@ -68,5 +75,31 @@ class AdminTokenFilterTest {
     @Test
     void publicEndpointsNeedNoToken() {
         assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/flows"), String.class).getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
+    }
+
+    @Test
+    void wrongTokensLockTheClientOutEvenForTheRightToken() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of("advisor.admin.token", TOKEN,
+                "advisor.admin.lockout.failed-attempts", 3, "advisor.admin.lockout.period", "1h", "micronaut.server.port", -1), "test");
+             HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL())) {
+            for (int i = 0; i < 3; i++) {
+                HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                        .exchange(HttpRequest.GET("/admin/rules").bearerAuth("guess-" + UUID.randomUUID())));
+                assertThat(e.getStatus().getCode()).isEqualTo(401);
+            }
+            HttpClientResponseException locked = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .exchange(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class));
+            assertThat(locked.getStatus().getCode()).isEqualTo(429);
+            assertThat(Long.parseLong(locked.getResponse().getHeaders().get("Retry-After"))).isBetween(1000L, 1200L);
+            assertThat(locked.getResponse().getBody(Map.class)).hasValueSatisfying(body ->
+                    assertThat((String) body.get("detail")).contains("too many wrong tokens"));
+        }
+    }
+
+    @Test
+    void aShortTokenStopsTheStartWithAClearMessage() {
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, Map.of("advisor.admin.token", "x".repeat(31),
+                "micronaut.server.port", -1), "test").close())
+                .hasStackTraceContaining("advisor.admin.token (ADVISOR_ADMIN_TOKEN) is 31 characters long; it must have at least 32");
     }
 }

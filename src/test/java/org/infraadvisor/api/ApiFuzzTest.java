@@ -108,7 +108,9 @@ abstract class ApiFuzzTest {
             assertThat(r.isProblem()).as("a problem document: " + where).isTrue();
             Map<String, Object> problem = r.json();
             assertThat(problem.get("status")).as(where).isEqualTo(r.status());
-            assertThat(problem.get("detail")).as(where).isInstanceOfSatisfying(String.class, d -> assertThat(d).isNotBlank());
+            assertThat(problem.get("detail")).as(where).isInstanceOfSatisfying(String.class, d -> assertThat(d).isNotBlank()
+                    .as("the detail names no class of the service or its libraries: " + where)
+                    .doesNotContainPattern("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*").doesNotContain("Exception", "REDACTED", "START_OBJECT"));
         }
         return r;
     }
@@ -226,6 +228,64 @@ abstract class ApiFuzzTest {
             shaped.put("flow", f.chance(0.7) ? "infra-strategy" : f.json(1));
             shaped.put("answers", f.chance(0.8) ? answers : f.json(2));
             sendAndCheck(f, request(f, "POST", "/api/evaluate", body(f, shaped)));
+        }
+    }
+
+    /**
+     * Bodies a lenient parser would take: a key given twice, a list or number where text is expected, a number in a form
+     * Java reads but people do not write ("70d", "0x1p6"), "yes" for true. Each is refused with the status it deserves,
+     * the detail names the field or key as the request wrote it, and the conversation does not change.
+     */
+    @Test
+    void lenientJsonIsRefusedAndChangesNothing() {
+        Fuzz f = new Fuzz(seed + 5);
+        Map<String, Object> before = api.conversation(id);
+        String answers = "/api/conversations/" + id + "/answers";
+        for (int i = 0; i < tries; i++) {
+            String path;
+            String body;
+            int status;
+            String named;
+            switch (f.between(0, 4)) {
+                case 0 -> {
+                    Map<String, Object> shaped = map("question", f.oneOf(QUESTIONS), "value", f.json(1));
+                    path = answers;
+                    body = f.duplicateKey(shaped);
+                    status = 400;
+                    named = "appears twice";
+                }
+                case 1 -> {
+                    path = f.oneOf(answers, "/api/conversations", "/api/evaluate");
+                    String field = path.equals(answers) ? "question" : "flow";
+                    body = Api.write(map(field, f.notText(), "value", "inference", "answers", Map.of()));
+                    status = 400;
+                    named = "the field '" + field + "'";
+                }
+                case 2 -> {
+                    path = answers;
+                    body = Api.write(map("question", "model_size_b", "value", f.numberJavaReads()));
+                    status = 422;
+                    named = "model_size_b";
+                }
+                case 3 -> {
+                    path = "/api/evaluate";
+                    body = Api.write(map("flow", "infra-strategy", "answers", Map.of("workload", "inference"), "explain", f.notBoolean()));
+                    status = 400;
+                    named = "the field 'explain'";
+                }
+                default -> {
+                    path = f.oneOf("/api/evaluate", "/api/conversations/" + id + "/what-if");
+                    body = f.duplicateKey(map("flow", "infra-strategy", "answers", map(f.oneOf(QUESTIONS), f.json(1))));
+                    status = 400;
+                    named = "appears twice";
+                }
+            }
+            Sent sent = new Sent("POST", path, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8), f.chance(0.1));
+            Api.Response r = sendAndCheck(f, sent);
+            String where = "seed " + f.seedValue() + ": " + sent.describe() + " → " + r;
+            assertThat(r.status()).as(where).isEqualTo(status);
+            assertThat((String) r.json().get("detail")).as(where).contains(named);
+            assertThat(api.conversation(id)).as("refused, so unchanged: " + where).isEqualTo(before);
         }
     }
 

@@ -33,8 +33,9 @@ class AbuseLimitTest {
     @Client("/")
     HttpClient http;
 
+    /** As the one trusted proxy would pass it on: whatever the client claimed, then the address the proxy saw. */
     static <T> MutableHttpRequest<T> from(String client, MutableHttpRequest<T> request) {
-        return request.header("X-Forwarded-For", client + ", 10.0.0.1");
+        return request.header("X-Forwarded-For", "198.51.100.1, " + client);
     }
 
     /** The status of a request, whether it succeeded or not, with the response for checks. */
@@ -70,10 +71,11 @@ class AbuseLimitTest {
     }
 
     @Test
-    void exemptClientsAreNotLimited() {
-        for (int i = 0; i < 20; i++) {
+    void anExemptAddressInAForwardedHeaderIsNotExempt() {
+        for (int i = 0; i < 5; i++) {
             assertThat(send(from("192.0.2.99", HttpRequest.GET("/api/flows"))).code()).isEqualTo(200);
         }
+        assertTooMany(send(from("192.0.2.99", HttpRequest.GET("/api/flows"))), "too many requests from this client");
     }
 
     @Test
@@ -92,7 +94,7 @@ class AbuseLimitTest {
     }
 
     @Test
-    void withoutTrustForwardedForIsIgnoredAndLoopbackIsExemptByDefault() {
+    void withoutTrustForwardedForTheHeaderIsIgnoredAndLoopbackIsExemptByDefault() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "advisor.rate-limit.requests-per-minute", 6, "advisor.rate-limit.burst", 3,
                 "micronaut.server.port", -1), "test");

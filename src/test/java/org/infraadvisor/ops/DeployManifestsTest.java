@@ -60,7 +60,10 @@ class DeployManifestsTest {
         Map<String, Object> secret = at(yaml("secret.example.yaml"), "stringData");
         List<Map<String, Object>> fromSecret = env.stream().filter(e -> e.containsKey("valueFrom")).toList();
         assertThat(fromSecret).extracting(e -> (String) e.get("name"))
-                .contains("DATASOURCES_DEFAULT_PASSWORD", "ADVISOR_ADMIN_TOKEN");
+                .contains("DATASOURCES_DEFAULT_PASSWORD", "ADVISOR_ADMIN_TOKEN", "ADVISOR_MANAGEMENT_TOKEN");
+        // the service refuses to start with a shorter token, so even the template's placeholders are long enough
+        assertThat(List.of((String) secret.get("admin-token"), (String) secret.get("management-token")))
+                .allSatisfy(token -> assertThat(token).hasSizeGreaterThanOrEqualTo(org.infraadvisor.admin.BearerToken.MIN_LENGTH));
         assertThat(fromSecret).allSatisfy(e -> {
             Map<String, Object> ref = at(e, "valueFrom", "secretKeyRef");
             assertThat(ref.get("name")).isEqualTo(at(yaml("secret.example.yaml"), "metadata", "name"));

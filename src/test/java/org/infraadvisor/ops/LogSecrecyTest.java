@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "advisor.admin.token", value = LogSecrecyTest.ADMIN_TOKEN)
 class LogSecrecyTest {
 
-    static final String ADMIN_TOKEN = "CONFIGURED-ADMIN-TOKEN-91b2e";
+    static final String ADMIN_TOKEN = "CONFIGURED-ADMIN-TOKEN-91b2e-0123456789abcdef";
     static final String WRONG_TOKEN = "WRONG-BEARER-SECRET-7f3a9c";
     static final String FREE_TEXT = "SECRET-FREE-TEXT-alpha-4c1d";
     static final String MALFORMED = "SECRET-IN-MALFORMED-BODY-22e0";

@@ -1,5 +1,6 @@
 package org.infraadvisor.ops;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Operators scrape {@code /prometheus}: the advisor's meters move when conversations happen. */
 @MicronautTest
+@Property(name = "advisor.management.token", value = MetricsTest.TOKEN)
 class MetricsTest {
+
+    static final String TOKEN = "metrics-test-management-token-0123456789";
 
     @Inject
     @Client("/")
@@ -27,7 +31,7 @@ class MetricsTest {
     AdvisorMetrics metrics;
 
     String scrape() {
-        return http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+        return http.toBlocking().retrieve(HttpRequest.GET("/prometheus").bearerAuth(TOKEN));
     }
 
     static double value(String scrape, String series) {

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotReloadUnderLoadTest implements TestPropertyProvider {
 
-    static final String TOKEN = "reload-test-token";
+    static final String TOKEN = "reload-test-token-0123456789abcdefghi";
     static final int CLIENTS = 3;
     static final int CYCLES = 2;
 

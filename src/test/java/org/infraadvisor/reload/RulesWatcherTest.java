@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RulesWatcherTest implements TestPropertyProvider {
 
-    static final String TOKEN = "watch-test-token";
+    static final String TOKEN = "watch-test-token-0123456789abcdefghij";
 
     final RulesFolder folder = new RulesFolder("watch");
 

@@ -48,7 +48,7 @@ class SharedAdviceTest {
     }
 
     @Test
-    void theShareTokenOpensTheAdviceAndItsReportsWithoutTheId() {
+    void theShareTokenOpensTheAdviceAndItsReportsWithoutTheId() throws Exception {
         Map<String, Object> done = finished();
         String id = (String) done.get("id");
         String token = (String) done.get("shareToken");
@@ -71,6 +71,12 @@ class SharedAdviceTest {
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(pdf.body().getBytes(StandardCharsets.ISO_8859_1)).isNotEmpty();
         assertThat(pdf.body()).doesNotContain(id);
+        for (String path : List.of("", "/report.html", "/report.pdf")) {
+            java.net.http.HttpResponse<Void> shared = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(server.getURI().resolve("/api/shared/" + token + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(shared.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            assertThat(shared.headers().firstValue("X-Robots-Tag")).as(path).hasValue("noindex, nofollow");
+        }
         // the owner's own report links (by id) keep working, without the id in the document either
         assertThat(api.get("/api/conversations/" + id + "/report.md").body()).doesNotContain(id);
     }

@@ -165,6 +165,39 @@ public final class Fuzz {
         return suppliers[random.nextInt(suppliers.length)].get();
     }
 
+    /** A value that is not text, for a field that takes text ({@code "question": ["workload"]}). */
+    public Object notText() {
+        return pick(() -> List.of(oneOf(NASTY_STRINGS)), () -> number(), () -> random.nextBoolean(), () -> object(1),
+                () -> List.of(), () -> Map.of("id", oneOf(NASTY_STRINGS)));
+    }
+
+    /** A value that is not true or false, for a field that takes true/false ({@code "explain": "yes"}). */
+    public Object notBoolean() {
+        return pick(() -> oneOf("yes", "no", "true", "false", "1", "0", "on", ""), () -> oneOf(0, 1, -1, 2.5), () -> List.of(true),
+                () -> Map.of("value", true));
+    }
+
+    /** A number written as text but not in digits: forms Java's parser reads ({@code "70d"}, {@code "0x1p6"}, {@code "NaN"}) and others. */
+    public String numberJavaReads() {
+        return oneOf("70d", "70D", "70f", "1.5F", "0x1p6", "0x46p0", "0X1.8p1", "NaN", "Infinity", "-Infinity", " +Infinity ",
+                "1e309", "0x1P-2", "7e1d", "70\u0000", "\u0667\u0660", "\uff11\uff12", "70 GB", "seventy");
+    }
+
+    /**
+     * A JSON object text with one key given twice (at the top or inside a nested object), the second time with
+     * another value: a lenient parser keeps one of them, the service must refuse it.
+     */
+    public String duplicateKey(Map<String, Object> shaped) {
+        List<String> keys = new ArrayList<>(shaped.keySet());
+        String key = keys.isEmpty() ? "flow" : oneOf(keys);
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : shaped.entrySet()) {
+            json.append(Api.write(e.getKey())).append(':').append(Api.write(e.getValue())).append(',');
+        }
+        json.append(Api.write(key)).append(':').append(Api.write(json(1))).append('}');
+        return json.toString();
+    }
+
     public String contentType() {
         int pick = random.nextInt(10);
         if (pick < 8) {
