@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Checks a rules folder and a conversations folder the way a rule author needs before serving them: compiles
- * every DRL and flow, runs the scenario suite, measures rule coverage, and cross-checks dialogue and rules.
+ * every DRL and flow, checks that every value a rule emits or compares is declared (and every rule has a unique id
+ * and a declared phase), runs the scenario suite, measures rule coverage, and cross-checks dialogue and rules.
  * The same report serves {@code verify}, a refused reload and {@code GET /admin/rules}.
  */
 public final class Verifier {
@@ -49,7 +50,7 @@ public final class Verifier {
             return new Result(new VerifyReport(false, rules, conversations, null, 0, e.problems(), null, null, List.of(), List.of()), null);
         }
         RuleModel model = RuleModel.of(ruleSet);
-        List<DefinitionProblem> problems = new ArrayList<>();
+        List<DefinitionProblem> problems = new ArrayList<>(DeclaredValues.check(ruleSet));
         ScenarioCheck.Outcome scenarios = ScenarioCheck.run(ruleSet, rulesDir, engine);
         problems.addAll(scenarios.problems());
 
@@ -65,6 +66,7 @@ public final class Verifier {
         VerifyReport.Coverage coverage = new VerifyReport.Coverage(model.rules().size(),
                 model.rules().size() - notFired.size(), notFired);
         findings.addAll(CrossChecks.check(ruleSet, model));
+        findings.addAll(DeclaredValues.findings(ruleSet));
 
         List<VerifyReport.Exploration> exploration = List.of();
         if (options.explore()) {
@@ -83,6 +85,7 @@ public final class Verifier {
     public static Set<String> findingKinds() {
         return Set.of(VerifyReport.UNUSED_QUESTION, VerifyReport.UNKNOWN_QUESTION, VerifyReport.UNOFFERED_VALUE,
                 VerifyReport.RULE_NOT_COVERED, VerifyReport.UNREACHABLE_RULE, VerifyReport.NO_STRATEGY,
-                VerifyReport.CONTRADICTING_STRATEGIES, VerifyReport.RULE_LOOP, VerifyReport.RULE_ERROR);
+                VerifyReport.CONTRADICTING_STRATEGIES, VerifyReport.RULE_LOOP, VerifyReport.RULE_ERROR, VerifyReport.RULE_WITHOUT_ID,
+                VerifyReport.RULE_WITHOUT_PHASE);
     }
 }

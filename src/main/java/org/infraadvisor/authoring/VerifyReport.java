@@ -33,6 +33,8 @@ public record VerifyReport(boolean clean, String rulesDir, String conversationsD
     public static final String CONTRADICTING_STRATEGIES = "contradicting-strategies";
     public static final String RULE_LOOP = "rule-loop";
     public static final String RULE_ERROR = "rule-error";
+    public static final String RULE_WITHOUT_ID = "rule-without-id";
+    public static final String RULE_WITHOUT_PHASE = "rule-without-phase";
 
     /** The rules compile and every scenario passes: enough to serve them (cross-checks do not block a reload). */
     public boolean servable() {

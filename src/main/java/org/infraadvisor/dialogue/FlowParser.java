@@ -31,7 +31,7 @@ public final class FlowParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Set<String> FLOW_KEYS = Set.of("id", "title", "description", "questions");
     private static final Set<String> QUESTION_KEYS =
-            Set.of("id", "text", "help", "type", "options", "min", "max", "unit", "maxLength", "askIf");
+            Set.of("id", "text", "help", "type", "options", "min", "max", "unit", "maxLength", "askIf", "importance", "why");
 
     private final String file;
     private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -135,8 +135,13 @@ public final class FlowParser {
         }
         Double maxLength = number(f.get("maxLength"), "maxLength");
         Condition askIf = condition(id, f.get("askIf"), earlier);
+        Double importance = number(f.get("importance"), "importance");
+        if (importance != null && (importance < 0 || importance > 10)) {
+            problem(line(f.get("importance")), "question '%s' has importance %s; expected 0 to 10".formatted(id, importance));
+        }
         return new Question(id, text, scalar(f.get("help"), "help"), type, options, min, max,
-                scalar(f.get("unit"), "unit"), maxLength == null ? null : maxLength.intValue(), askIf, line);
+                scalar(f.get("unit"), "unit"), maxLength == null ? null : maxLength.intValue(), askIf, line,
+                importance == null ? Question.DEFAULT_IMPORTANCE : importance, scalar(f.get("why"), "why"));
     }
 
     private List<Option> options(String id, QuestionType type, Node node, int line) {

@@ -7,9 +7,25 @@ import java.util.List;
  *
  * @param askIf condition on earlier answers; {@link Condition#ALWAYS} when the question is always asked
  * @param line  line in the YAML file where the question starts, for error reports
+ * @param importance how much the answer can change the advice (weights confidence and follow-up questions)
+ * @param why        why the question matters, shown when it is left unanswered
  */
 public record Question(String id, String text, String help, QuestionType type, List<Option> options,
-                       Double min, Double max, String unit, Integer maxLength, Condition askIf, int line) {
+                       Double min, Double max, String unit, Integer maxLength, Condition askIf, int line,
+                       double importance, String why) {
+
+    /** Importance of a question that does not state one: it refines the advice. */
+    public static final double DEFAULT_IMPORTANCE = 0.5;
+
+    public Question(String id, String text, String help, QuestionType type, List<Option> options,
+                    Double min, Double max, String unit, Integer maxLength, Condition askIf, int line) {
+        this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, DEFAULT_IMPORTANCE, null);
+    }
+
+    /** The same question with other help and why texts (placeholders resolved). */
+    public Question withTexts(String help, String why) {
+        return new Question(id, text, help, type, options, min, max, unit, maxLength, askIf, line, importance, why);
+    }
 
     public boolean offers(String value) {
         return options.stream().anyMatch(o -> o.value().equals(value));

@@ -54,6 +54,7 @@ public class AdvisorEngine {
             facts.forEach(session::insert);
             ruleSet.accelerators().forEach(session::insert);
             ruleSet.assumptions().forEach(session::insert);
+            focusPhases(session, ruleSet.phases());
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself (last: %s)"
@@ -66,23 +67,38 @@ public class AdvisorEngine {
         }
     }
 
+    /**
+     * Rules run phase by phase (agenda groups) in the order the rule set declares ({@code rules/phases.yaml}): the
+     * first phase is focused first, so it goes on top of the focus stack.
+     */
+    static void focusPhases(KieSession session, List<String> phases) {
+        for (int i = phases.size() - 1; i >= 0; i--) {
+            org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(phases.get(i));
+            if (group != null) { // a declared phase no rule uses has no agenda group
+                group.setFocus();
+            }
+        }
+    }
+
     /** One Answer fact per question of the flow. */
     public static List<Answer> facts(Flow flow, Map<String, Object> answers) {
         DialogueState state = new DialogueState(flow, answers);
         List<Answer> facts = new ArrayList<>(flow.questions().size());
         for (Question q : flow.questions()) {
             Object value = answers.get(q.id());
+            double weight = q.importance();
+            String why = q.why();
             if (!state.isAsked(q.id())) {
-                facts.add(new Answer(q.id(), Answer.NOT_ASKED, Double.NaN, List.of()));
+                facts.add(new Answer(q.id(), Answer.NOT_ASKED, Double.NaN, List.of(), weight, why));
             } else if (value == null || AnswerValues.UNKNOWN.equals(value)) {
-                facts.add(new Answer(q.id(), Answer.UNKNOWN, Double.NaN, List.of()));
+                facts.add(new Answer(q.id(), Answer.UNKNOWN, Double.NaN, List.of(), weight, why));
             } else if (value instanceof Number n) {
-                facts.add(new Answer(q.id(), AnswerValues.format(n.doubleValue()), n.doubleValue(), List.of()));
+                facts.add(new Answer(q.id(), AnswerValues.format(n.doubleValue()), n.doubleValue(), List.of(), weight, why));
             } else if (value instanceof List<?> list) {
                 List<String> values = list.stream().map(String::valueOf).toList();
-                facts.add(new Answer(q.id(), String.join(",", values), Double.NaN, values));
+                facts.add(new Answer(q.id(), String.join(",", values), Double.NaN, values, weight, why));
             } else {
-                facts.add(new Answer(q.id(), String.valueOf(value), Double.NaN, List.of(String.valueOf(value))));
+                facts.add(new Answer(q.id(), String.valueOf(value), Double.NaN, List.of(String.valueOf(value)), weight, why));
             }
         }
         return facts;

@@ -3,6 +3,7 @@ package org.infraadvisor.engine;
 import org.infraadvisor.dialogue.DefinitionProblem;
 import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Assumption;
+import org.infraadvisor.facts.CloudPrice;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -23,17 +24,21 @@ import java.util.Set;
  * {@code accelerators}) and {@code catalogue/assumptions.yaml} (a list under {@code assumptions}).
  * Problems are reported with file and line.
  */
-final class CatalogueLoader {
+public final class CatalogueLoader {
 
     private static final Set<String> ACCELERATOR_NUMBERS = Set.of("memoryGb", "bandwidthTbs", "bf16Tflops", "fp8Tflops",
-            "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "devicesPerServer", "purchaseUnit", "scaleUpDevices", "rentUnit");
+            "powerW", "tokensPerSecond", "purchaseUsd", "devicesPerServer", "purchaseUnit", "scaleUpDevices", "rentUnit", "rackKw");
     private static final Set<String> ACCELERATOR_KEYS = Set.of("id", "vendor", "model", "family", "liquidCooled",
             "availability", "softwareStack", "unconfirmed", "notes", "sources", "memoryGb", "bandwidthTbs", "bf16Tflops",
-            "fp8Tflops", "powerW", "tokensPerSecond", "cloudHourlyUsd", "purchaseUsd", "extra", "roles", "devicesPerServer",
-            "purchaseUnit", "scaleUpDevices", "rentUnit");
+            "fp8Tflops", "powerW", "tokensPerSecond", "purchaseUsd", "extra", "roles", "devicesPerServer",
+            "purchaseUnit", "scaleUpDevices", "rentUnit", "prices", "reference", "rackKw");
+    private static final Set<String> PRICE_KEYS = Set.of("onDemand", "reserved1y", "reserved3y", "spot", "unconfirmed", "sources");
     private static final Set<String> ROLES = Set.of("inference", "fine-tuning", "training");
-    private static final Set<String> STACKS = Set.of("cuda", "rocm", "gaudi", "xla", "neuron", "cpu");
-    private static final Set<String> PLACES = Set.of("on-prem", "aws", "azure", "gcp", "oci");
+    /** Software stacks an accelerator may declare (rules compare {@code softwareStack} with these). */
+    public static final Set<String> STACKS = Set.of("cuda", "rocm", "gaudi", "xla", "neuron", "cpu");
+    /** Providers a part can be rented from; {@code gpu-cloud} stands for the specialised GPU clouds. */
+    public static final Set<String> PROVIDERS = Set.of("aws", "azure", "gcp", "oci", "gpu-cloud");
+    private static final Set<String> PLACES = Set.of("on-prem", "aws", "azure", "gcp", "oci", "gpu-cloud");
 
     private final String file;
     private final List<DefinitionProblem> problems;
@@ -62,18 +67,67 @@ final class CatalogueLoader {
             for (String key : ACCELERATOR_NUMBERS) {
                 numbers.put(key, loader.number(m, key, line));
             }
+            Map<String, CloudPrice> prices = loader.prices(m, line);
+            List<String> availability = new ArrayList<>();
+            for (String place : loader.list(m, "availability", line)) {
+                if (place.equals("on-prem")) {
+                    availability.add(place);
+                } else if (!prices.containsKey(place)) {
+                    loader.problem(line, "availability lists '%s' but 'prices' has no '%s' entry".formatted(place, place));
+                }
+            }
+            availability.addAll(prices.keySet());
             result.add(new Accelerator(id, loader.text(m, "vendor", line, true), loader.text(m, "model", line, true),
                     loader.text(m, "family", line, false), numbers.get("memoryGb"), numbers.get("bandwidthTbs"),
                     numbers.get("bf16Tflops"), numbers.get("fp8Tflops"), numbers.get("powerW"),
-                    Boolean.TRUE.equals(m.get("liquidCooled")), loader.list(m, "availability", line),
+                    Boolean.TRUE.equals(m.get("liquidCooled")), List.copyOf(availability),
                     loader.text(m, "softwareStack", line, true), numbers.get("tokensPerSecond"),
-                    numbers.get("cloudHourlyUsd"), numbers.get("purchaseUsd"), loader.list(m, "unconfirmed", line),
+                    numbers.get("purchaseUsd"), loader.list(m, "unconfirmed", line),
                     loader.text(m, "notes", line, false), loader.list(m, "sources", line), loader.roles(m, line),
                     orDefault(numbers.get("devicesPerServer"), 1), orDefault(numbers.get("purchaseUnit"), 1),
                     orDefault(numbers.get("scaleUpDevices"), 1), orDefault(numbers.get("rentUnit"), 1),
-                    m.get("extra") instanceof Map<?, ?> extra ? castMap(extra) : Map.of()));
+                    m.get("extra") instanceof Map<?, ?> extra ? castMap(extra) : Map.of(), prices,
+                    Boolean.TRUE.equals(m.get("reference")), numbers.get("rackKw")));
+        }
+        List<String> references = result.stream().filter(Accelerator::isReference).map(Accelerator::getId).toList();
+        if (references.size() > 1) {
+            loader.problem(1, "only one accelerator may be marked 'reference: true' (the part the break-even and the training of "
+                    + "serving-only parts are worked out on); found " + references);
         }
         return result;
+    }
+
+    /** {@code prices: {aws: {onDemand: 3.90, reserved1y: ..., spot: ..., unconfirmed: true, sources: [...]}, ...}}. */
+    private Map<String, CloudPrice> prices(Map<String, Object> m, int line) {
+        Object v = m.get("prices");
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> byProvider)) {
+            problem(line, "'prices' must map providers to prices");
+            return Map.of();
+        }
+        Map<String, CloudPrice> prices = new java.util.TreeMap<>();
+        for (Map.Entry<?, ?> e : byProvider.entrySet()) {
+            String provider = String.valueOf(e.getKey());
+            oneOf(provider, PROVIDERS, "provider under 'prices'", line);
+            if (!(e.getValue() instanceof Map<?, ?> raw)) {
+                problem(line, "price of '%s' must be a mapping with at least 'onDemand'".formatted(provider));
+                continue;
+            }
+            Map<String, Object> p = castMap(raw);
+            p.keySet().stream().filter(k -> !PRICE_KEYS.contains(k))
+                    .forEach(k -> problem(line, "unknown price field '%s' under '%s'; expected %s".formatted(k, provider,
+                            PRICE_KEYS.stream().sorted().toList())));
+            double onDemand = number(p, "onDemand", line);
+            if (Double.isNaN(onDemand) || onDemand <= 0) {
+                problem(line, "price of '%s' needs a positive 'onDemand' per device-hour".formatted(provider));
+                continue;
+            }
+            prices.put(provider, new CloudPrice(provider, onDemand, number(p, "reserved1y", line), number(p, "reserved3y", line),
+                    number(p, "spot", line), Boolean.TRUE.equals(p.get("unconfirmed")), list(p, "sources", line)));
+        }
+        return prices;
     }
 
     static List<Assumption> assumptions(String file, String yaml, List<DefinitionProblem> problems) {

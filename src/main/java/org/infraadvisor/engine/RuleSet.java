@@ -17,10 +17,17 @@ import java.util.Optional;
  * @param version short hash of every rule, catalogue and conversation file
  * @param rules   the rules of the KieBase by name, with their metadata
  * @param sources the DRL text the KieBase was compiled from, by file name as reported (for rule analysis)
+ * @param phases  the agenda groups the engine focuses, in order ({@code rules/phases.yaml}); empty: no phases
  */
 public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, Flow> flows,
                       List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules,
-                      Map<String, String> sources) {
+                      Map<String, String> sources, List<String> phases) {
+
+    public RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, Flow> flows,
+                   List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules,
+                   Map<String, String> sources) {
+        this(version, loadedAt, kieBase, flows, accelerators, assumptions, rules, sources, List.of());
+    }
 
     public RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<String, Flow> flows,
                    List<Accelerator> accelerators, List<Assumption> assumptions, Map<String, RuleInfo> rules) {

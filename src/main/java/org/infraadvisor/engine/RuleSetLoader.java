@@ -91,6 +91,8 @@ public final class RuleSetLoader {
                 (file, text) -> CatalogueLoader.accelerators(file, text, problems));
         List<Assumption> assumptions = catalogue(rulesDir, ASSUMPTIONS_FILE, problems,
                 (file, text) -> CatalogueLoader.assumptions(file, text, problems));
+        List<String> phases = catalogue(rulesDir, PhasesFile.FILE, problems, (file, text) -> PhasesFile.parse(file, text, problems));
+        flows.replaceAll((id, flow) -> FlowDefaults.resolve(flow, assumptions, problems));
         DrlCompiler.Compiled compiled = drl.isEmpty() ? null : DrlCompiler.compile(drl, problems, cache);
         if (!problems.isEmpty() || compiled == null) {
             throw new DefinitionException(problems);
@@ -98,8 +100,10 @@ public final class RuleSetLoader {
         Map<String, String> hashed = new TreeMap<>(drl);
         hashed.putAll(conversations);
         hashed.putAll(read(rulesDir.resolve("catalogue"), ".yaml", problems));
+        hashed.put(PhasesFile.FILE, String.join("\n", phases));
         return new RuleSet(hash(hashed), Instant.now(), compiled.kieBase(), Map.copyOf(flows), List.copyOf(accelerators),
-                List.copyOf(assumptions), compiled.rules(), java.util.Collections.unmodifiableMap(new TreeMap<>(drl)));
+                List.copyOf(assumptions), compiled.rules(), java.util.Collections.unmodifiableMap(new TreeMap<>(drl)),
+                List.copyOf(phases));
     }
 
     private static <T> List<T> catalogue(Path rulesDir, String relative, List<DefinitionProblem> problems,

@@ -32,13 +32,24 @@ public class Accelerator {
     private final double scaleUpDevices;
     private final double rentUnit;
     private final Map<String, Object> extra;
+    private final Map<String, org.infraadvisor.facts.CloudPrice> prices;
+    private final boolean reference;
+    private final double rackKw;
 
+    /**
+     * @param prices    what each provider charges per device-hour ({@code aws}, {@code azure}, {@code gcp}, {@code oci},
+     *                  {@code gpu-cloud}); a part offered by no provider has none
+     * @param reference the catalogue's reference part: the break-even is worked out on it, and it runs the training
+     *                  of parts that cannot train
+     * @param rackKw    power of one rack for parts sold only as racks (NaN otherwise)
+     */
     public Accelerator(String id, String vendor, String model, String family, double memoryGb, double bandwidthTbs,
                        double bf16Tflops, double fp8Tflops, double powerW, boolean liquidCooled, List<String> availability,
-                       String softwareStack, double tokensPerSecond, double cloudHourlyUsd, double purchaseUsd,
+                       String softwareStack, double tokensPerSecond, double purchaseUsd,
                        List<String> unconfirmed, String notes, List<String> sources, List<String> roles,
                        double devicesPerServer, double purchaseUnit, double scaleUpDevices, double rentUnit,
-                       Map<String, Object> extra) {
+                       Map<String, Object> extra, Map<String, org.infraadvisor.facts.CloudPrice> prices, boolean reference,
+                       double rackKw) {
         this.id = id;
         this.vendor = vendor;
         this.model = model;
@@ -52,7 +63,8 @@ public class Accelerator {
         this.availability = availability;
         this.softwareStack = softwareStack;
         this.tokensPerSecond = tokensPerSecond;
-        this.cloudHourlyUsd = cloudHourlyUsd;
+        this.cloudHourlyUsd = prices.values().stream().mapToDouble(org.infraadvisor.facts.CloudPrice::onDemand)
+                .filter(p -> !Double.isNaN(p)).min().orElse(Double.NaN);
         this.purchaseUsd = purchaseUsd;
         this.unconfirmed = unconfirmed;
         this.notes = notes;
@@ -63,6 +75,9 @@ public class Accelerator {
         this.scaleUpDevices = scaleUpDevices;
         this.rentUnit = rentUnit;
         this.extra = extra;
+        this.prices = Map.copyOf(prices);
+        this.reference = reference;
+        this.rackKw = rackKw;
     }
 
     public String getId() { return id; }
@@ -79,9 +94,17 @@ public class Accelerator {
     public List<String> getAvailability() { return availability; }
     /** {@code cuda}, {@code rocm}, {@code gaudi}, {@code xla}, {@code neuron} or {@code cpu}. */
     public String getSoftwareStack() { return softwareStack; }
-    /** Assumed sustained output tokens per second per device for a mid-size model, for sizing. */
+    /** Output tokens per second one device sustains serving a 70B model at 8-bit under an interactive target (MLPerf-anchored, †). */
     public double getTokensPerSecond() { return tokensPerSecond; }
+    /** The lowest on-demand price per device-hour among the providers that offer it (NaN when none does). */
     public double getCloudHourlyUsd() { return cloudHourlyUsd; }
+    /** Prices per provider; commitments not listed are derived from on-demand. */
+    public Map<String, org.infraadvisor.facts.CloudPrice> getPrices() { return prices; }
+    public boolean isReference() { return reference; }
+    /** Power of one rack for parts sold only as racks (GB200 NVL72: ~120 kW), NaN otherwise. */
+    public double getRackKw() { return rackKw; }
+    /** Providers that rent it. */
+    public java.util.Set<String> getProviders() { return prices.keySet(); }
     public double getPurchaseUsd() { return purchaseUsd; }
     public List<String> getUnconfirmed() { return unconfirmed; }
     public String getNotes() { return notes; }

@@ -17,12 +17,24 @@ public class Answer {
     private final String value;
     private final double number;
     private final List<String> values;
+    private final double importance;
+    private final String whyAsk;
 
     public Answer(String question, String value, double number, List<String> values) {
+        this(question, value, number, values, 0.5, null);
+    }
+
+    /**
+     * @param importance how much the question can change the advice, from the flow ({@code importance:})
+     * @param whyAsk     why it matters, from the flow ({@code why:}); null when the flow says nothing
+     */
+    public Answer(String question, String value, double number, List<String> values, double importance, String whyAsk) {
         this.question = question;
         this.value = value;
         this.number = number;
         this.values = values;
+        this.importance = importance;
+        this.whyAsk = whyAsk;
     }
 
     public String getQuestion() {
@@ -44,6 +56,16 @@ public class Answer {
     }
 
     /** True when the user gave a real answer, neither "unknown" nor skipped. */
+    /** How much the question can change the advice (flow {@code importance:}, 0.5 when not stated). */
+    public double getImportance() {
+        return importance;
+    }
+
+    /** Why the question matters, for follow-up questions; null when the flow does not say. */
+    public String getWhyAsk() {
+        return whyAsk;
+    }
+
     public boolean isKnown() {
         return !UNKNOWN.equals(value) && !NOT_ASKED.equals(value);
     }

@@ -2,6 +2,12 @@ package org.infraadvisor.facts;
 
 /** The status of one AI-readiness pillar: {@code ready}, {@code gap} or {@code blocker}. */
 public class Readiness {
+
+    /** The readiness pillars the API enumerates, in the order the scorecard shows them. */
+    public static final java.util.List<String> PILLARS = java.util.List.of("compute", "networking", "storage",
+            "data-pipelines", "security", "observability", "operations");
+    /** The statuses of a pillar. */
+    public static final java.util.List<String> STATUSES = java.util.List.of("ready", "gap", "blocker");
     private final String pillar;
     private final String status;
     private final String reason;

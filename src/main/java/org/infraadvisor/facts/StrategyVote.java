@@ -2,6 +2,9 @@ package org.infraadvisor.facts;
 
 /** A rule's vote for a strategy ({@code cloud-first}, {@code hybrid}, {@code on-prem}); the strategy rules add them up. */
 public class StrategyVote {
+
+    /** The strategies the API enumerates; rules may vote for, choose and compare only these. */
+    public static final java.util.List<String> STRATEGIES = java.util.List.of("cloud-first", "hybrid", "on-prem");
     private final String strategy;
     private final int weight;
     private final String reason;

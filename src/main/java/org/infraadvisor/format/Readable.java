@@ -81,6 +81,24 @@ public final class Readable {
         return number(x);
     }
 
+    /** Figures too large for words, in powers of ten: 3.2856e24 → "3.3 × 10^24"; ordinary sizes as {@link #number}. */
+    public static String scientific(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return "n/a";
+        }
+        double a = Math.abs(x);
+        if (a < 1e6) {
+            return number(x);
+        }
+        int exponent = (int) Math.floor(Math.log10(a));
+        double mantissa = x / Math.pow(10, exponent);
+        if (Math.abs(Math.round(mantissa * 10) / 10.0) >= 10) {
+            mantissa /= 10;
+            exponent++;
+        }
+        return oneDecimal(mantissa) + " × 10^" + exponent;
+    }
+
     /** US dollars: "$4.10" under ten dollars, "$950", "$48,200", "$3,240,000" (three significant digits above 1,000). */
     public static String money(double usd) {
         if (Double.isNaN(usd)) {

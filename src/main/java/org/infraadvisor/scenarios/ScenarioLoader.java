@@ -30,11 +30,12 @@ import java.util.stream.Stream;
  */
 public final class ScenarioLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "description", "flow", "answers", "expect");
+    /** {@code sources}: ids of docs/sources.md the profile is modelled on (checked by the knowledge base's tests). */
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "flow", "answers", "expect", "sources");
     private static final Set<String> EXPECT_KEYS = Set.of("strategy", "strategyOneOf", "topAcceleratorOneOf",
             "acceleratorsInclude", "acceleratorsExclude", "risks", "noRisks", "readiness", "minConfidence", "maxConfidence",
             "followUps", "plan", "acceleratorCounts", "sizing");
-    private static final Set<String> STRATEGIES = Set.of("cloud-first", "hybrid", "on-prem");
+    private static final Set<String> STRATEGIES = Set.copyOf(org.infraadvisor.facts.StrategyVote.STRATEGIES);
     private static final Set<String> STATUSES = Set.of("ready", "gap", "blocker");
     public static final String DEFAULT_FLOW = "infra-strategy";
 
@@ -94,6 +95,7 @@ public final class ScenarioLoader {
             return null;
         }
         Map<String, Node> top = fields(map, TOP_KEYS, "scenario");
+        strings(top.get("sources"), "sources");
         String name = text(top.get("name"), "name");
         if (name == null || name.isBlank()) {
             problem(line(map), "a scenario needs a 'name'");

@@ -201,6 +201,64 @@ class VerifierTest {
                 .containsExactly("Constant load favours on-prem");
     }
 
+    @Test
+    void valuesNoOneDeclaredAreProblemsNamingFileLineAndValue() throws IOException {
+        VerifyReport report = verifyFixture("undeclared-values");
+        assertThat(report.clean()).isFalse();
+        assertThat(report.servable()).as("a reload is refused too").isFalse();
+        String file = "rules/strategy/typos.drl";
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(file);
+            assertThat(p.line()).isEqualTo(15);
+            assertThat(p.message()).contains("StrategyVote").contains("'cloud-frist'").contains("cloud-first, hybrid, on-prem");
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(22);
+            assertThat(p.message()).contains("StrategyChoice.strategy").contains("'on-premise'");
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(24);
+            assertThat(p.message()).contains("risk severity 'urgent'").contains("high, low, medium");
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(25);
+            assertThat(p.message()).contains("readiness status 'almost'");
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(31);
+            assertThat(p.message()).contains("phase 'votes'").contains("would never fire");
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(38);
+            assertThat(p.message()).contains("@id(\"typos.phase\")").contains(file + ":28");
+        });
+        assertThat(ReportText.render(report)).contains(file + ":15:").contains("NOT CLEAN");
+    }
+
+    @Test
+    void aRuleWithoutAnIdIsAFinding() throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        Path drl = tmp.resolve("rules/strategy/mini.drl");
+        Files.writeString(drl, Files.readString(drl).replace("    @id(\"base.bursty-load-favours-the-cloud\")\n", ""));
+        VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FOR_RELOAD).report();
+        assertThat(report.servable()).isTrue();
+        assertThat(report.clean()).isFalse();
+        assertThat(findings(report, VerifyReport.RULE_WITHOUT_ID)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("Bursty load favours the cloud");
+            assertThat(f.file()).isEqualTo("rules/strategy/mini.drl");
+        });
+    }
+
+    @Test
+    void phasesAreDeclaredInOrderAndARuleWithoutOneIsNamed() throws IOException {
+        copy(FIXTURES.resolve("base"), tmp);
+        Files.writeString(tmp.resolve("rules/phases.yaml"), "phases:\n  - votes\n  - decision\n");
+        VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FOR_RELOAD).report();
+        assertThat(report.servable()).as("a rule without a phase still runs, after all phases").isTrue();
+        assertThat(findings(report, VerifyReport.RULE_WITHOUT_PHASE)).hasSize(6)
+                .allSatisfy(f -> assertThat(f.message()).contains("has no phase").contains("[votes, decision]"));
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {

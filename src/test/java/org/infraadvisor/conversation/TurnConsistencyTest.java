@@ -46,7 +46,8 @@ class TurnConsistencyTest {
         Map<String, Object> answers = new java.util.LinkedHashMap<>(Map.of("workload", "training", "model_size_b", 70,
                 "utilization", "steady", "data_residency", "regional", "budget", "capex", "ops_skills", "advanced",
                 "datacenter", "standard", "time_to_production", "3-to-12-months", "cloud_provider", "aws"));
-        answers.putAll(Map.of("training_tokens_b", 100, "software_stack", "portable", "horizon_years", 3, "network", "fast", "data_pipeline", "manual"));
+        answers.putAll(Map.of("training_tokens_b", 100, "software_stack", "portable", "horizon_years", 3, "network", "fast", "data_pipeline", "manual",
+                "model_architecture", "dense"));
         Map<String, Object> view = get(id);
         while (view.get("question") != null) {
             String q = (String) ((Map<String, Object>) view.get("question")).get("id");
@@ -68,7 +69,7 @@ class TurnConsistencyTest {
         assertThat((List<?>) view.get("answers")).hasSize(answers.size() - 2);
 
         Map<String, Object> serving = Map.of("daily_requests", 0, "latency", "batch", "serving_precision", "unknown",
-                "tokens_per_request", "unknown");
+                "tokens_per_request", "unknown", "sites", 1);
         while (view.get("question") != null) {
             String q = (String) ((Map<String, Object>) view.get("question")).get("id");
             assertThat(serving).as("the test answers every question asked").containsKey(q);

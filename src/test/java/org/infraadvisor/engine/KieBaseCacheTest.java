@@ -40,7 +40,7 @@ class KieBaseCacheTest {
 
         Flow flow = compiled.flow("infra-strategy").orElseThrow();
         RuleSet restoredSet = new RuleSet(compiled.version(), compiled.loadedAt(), restored, compiled.flows(),
-                compiled.accelerators(), compiled.assumptions(), compiled.rules());
+                compiled.accelerators(), compiled.assumptions(), compiled.rules(), compiled.sources(), compiled.phases());
         AdvisorEngine engine = new AdvisorEngine(10_000);
         for (Map<String, Object> answers : ANSWER_SETS) {
             Recommendation expected = engine.evaluate(compiled, flow, answers);

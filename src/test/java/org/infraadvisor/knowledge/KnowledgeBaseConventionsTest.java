@@ -57,21 +57,49 @@ class KnowledgeBaseConventionsTest {
         // cloud-only parts cannot be bought; the MI355X BF16/FP8 figures are † in the source
         assertThat(rules.accelerators()).filteredOn(a -> a.getSoftwareStack().equals("xla") || a.getSoftwareStack().equals("neuron"))
                 .hasSize(5).allSatisfy(a -> assertThat(a.availableIn("on-prem")).isFalse());
+        // MI355X: 5 PF dense FP8 is confirmed, the BF16 figure is not; TPU v6e's $2.70 per chip-hour is confirmed
         assertThat(rules.accelerators()).filteredOn(a -> a.getId().equals("amd-mi355x")).singleElement()
-                .satisfies(a -> assertThat(a.getUnconfirmed()).contains("bf16Tflops", "fp8Tflops"));
+                .satisfies(a -> assertThat(a.getUnconfirmed()).contains("bf16Tflops").doesNotContain("fp8Tflops"));
+        assertThat(rules.accelerators()).filteredOn(a -> a.getId().equals("google-tpu-v6e")).singleElement()
+                .satisfies(a -> assertThat(a.getPrices().get("gcp").unconfirmed()).isFalse());
+        // L4 on Azure could not be confirmed; a v5p slice tops out at 6,144 chips
+        assertThat(rules.accelerators()).filteredOn(a -> a.getId().equals("nvidia-l4")).singleElement()
+                .satisfies(a -> assertThat(a.availableIn("azure")).isFalse());
+        assertThat(rules.accelerators()).filteredOn(a -> a.getId().equals("google-tpu-v5p")).singleElement()
+                .satisfies(a -> assertThat(a.getScaleUpDevices()).isEqualTo(6144.0));
+        // prices per provider: the H100 differs 2-3x between them; exactly one reference part
+        assertThat(rules.accelerators()).filteredOn(a -> a.getId().equals("nvidia-h100")).singleElement().satisfies(a -> {
+            assertThat(a.isReference()).isTrue();
+            assertThat(a.getPrices()).containsKeys("aws", "azure", "gcp", "oci", "gpu-cloud");
+            assertThat(a.getPrices().get("oci").onDemand() / a.getPrices().get("gpu-cloud").onDemand()).isGreaterThan(3);
+        });
+        assertThat(rules.accelerators()).filteredOn(Accelerator::isReference).hasSize(1);
+    }
+
+    @Test
+    void helpTextsQuoteTheCatalogueDefaultsInsteadOfRepeatingThem() throws IOException {
+        var flow = rules.flow("infra-strategy").orElseThrow();
+        assertThat(flow.question("model_size_b").orElseThrow().help()).contains("we size for a 70B-class model");
+        assertThat(flow.question("tokens_per_request").orElseThrow().help()).contains("we assume 5,500");
+        assertThat(flow.question("active_params_b").orElseThrow().help()).contains("we assume 25% of the parameters");
+        assertThat(flow.question("tokens_per_request").orElseThrow().importance()).isEqualTo(2.0);
+        assertThat(flow.questions()).allSatisfy(q -> assertThat(q.help() + q.why()).doesNotContain("{{"));
+        String yaml = Files.readString(Path.of("conversations/infra-strategy.yaml"));
+        assertThat(yaml).contains("{{default_model_size_b}}").doesNotContain("70B-class model.").doesNotContain("we assume 1,000");
     }
 
     @Test
     void assumptionsCarryUnitSourceAndConfirmation() {
         assertThat(rules.assumptions()).extracting(Assumption::getKey)
                 .contains("power_usd_per_kwh", "pue", "kv_cache_fraction", "bytes_per_param_bf16", "bytes_per_param_fp8",
-                        "training_bytes_per_param", "reserved_discount", "ops_fte_usd_per_year", "default_tokens_per_request");
+                        "training_bytes_per_param", "reserved_1y_discount", "spot_discount", "ops_fte_usd_per_year",
+                        "default_tokens_per_request", "serving_target_utilization", "spare_model_copies");
         assertThat(rules.assumptions()).allSatisfy(a -> {
             assertThat(a.getUnit()).as("unit of %s", a.getKey()).isNotBlank();
             assertThat(a.getSource()).as("source of %s", a.getKey()).isNotBlank();
             assertThat(a.getValue()).as("value of %s", a.getKey()).isNotNaN();
         });
-        assertThat(rules.assumptions()).filteredOn(a -> a.getKey().equals("training_bytes_per_param")).singleElement()
+        assertThat(rules.assumptions()).filteredOn(a -> a.getKey().equals("kv_cache_fraction")).singleElement()
                 .satisfies(a -> assertThat(a.isConfirmed()).isFalse());
     }
 }

@@ -84,6 +84,7 @@ final class RulesFolder {
 
                 rule "Reload test rule"
                     @description("Version %d decides cloud-first for everyone.")
+                    ruleflow-group "decision"
                     salience 1000
                 when
                     not StrategyChoice()
