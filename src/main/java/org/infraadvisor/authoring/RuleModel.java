@@ -20,7 +20,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
-import org.infraadvisor.engine.DrlRuleNames;
+import org.infraadvisor.engine.DrlOutline;
 import org.infraadvisor.engine.RuleSet;
 
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
     public static RuleModel parse(Map<String, String> sources) {
         List<RuleDef> rules = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            java.util.Optional<PackageDescr> parsed = DrlRuleNames.parse(source.getValue());
+            java.util.Optional<PackageDescr> parsed = DrlOutline.parse(source.getValue());
             if (parsed.isEmpty()) {
                 continue; // the compiler reports syntax errors with file and line
             }

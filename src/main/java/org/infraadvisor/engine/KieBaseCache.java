@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -117,8 +116,17 @@ final class KieBaseCache {
                 LOG.warn("Not using compiled rules {}: this service did not write that file (its digest is not recorded); compiling instead", file);
                 return null;
             }
-            KieBase kieBase = deserialise(entry, packages(sources));
-            Set<String> expected = DrlRuleNames.of(sources);
+            DrlOutline drl = DrlOutline.of(sources);
+            KieBaseFilter filter = new KieBaseFilter(drl);
+            KieBase kieBase;
+            try {
+                kieBase = deserialise(entry, filter);
+            } catch (InvalidClassException e) {
+                LOG.warn("Not using compiled rules {}: it holds {}, not a class of the rules engine; compiling instead", file,
+                        filter.refused() != null ? filter.refused() : e.getMessage());
+                return null;
+            }
+            Set<String> expected = drl.rules();
             Set<String> found = ruleNames(kieBase);
             if (!found.equals(expected)) {
                 LOG.warn("Not using compiled rules {}: they hold other rules than the DRL ({} in the DRL, {} in the file); compiling instead",
@@ -134,15 +142,15 @@ final class KieBaseCache {
         }
     }
 
-    private static KieBase deserialise(byte[] entry, Set<String> drlPackages) throws IOException, ClassNotFoundException {
+    private static KieBase deserialise(byte[] entry, KieBaseFilter filter) throws IOException, ClassNotFoundException {
         ProjectClassLoader classLoader = ProjectClassLoader.createProjectClassLoader(KieBaseCache.class.getClassLoader());
         try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(entry), classLoader)) {
-            objects.setObjectInputFilter(new KieBaseFilter(drlPackages));
+            objects.setObjectInputFilter(filter);
             @SuppressWarnings("unchecked")
             Map<String, byte[]> declaredTypes = (Map<String, byte[]>) objects.readObject();
             for (String resource : declaredTypes.keySet()) {
                 String className = resource.replace('/', '.').replaceFirst("\\.class$", "");
-                if (!new KieBaseFilter(drlPackages).allowed(className)) {
+                if (!filter.allowed(className)) {
                     throw new InvalidClassException(className, "a declared type outside the DRL's packages");
                 }
             }
@@ -185,13 +193,6 @@ final class KieBaseCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The packages the DRL files declare (DRL without one is in {@code defaultpkg}). */
-    static Set<String> packages(Map<String, String> sources) {
-        Set<String> packages = new HashSet<>();
-        sources.values().forEach(text -> packages.add(DrlCompiler.packageOf(text)));
-        return packages;
     }
 
     /** Every rule and query of the KieBase as {@code package.name}. */

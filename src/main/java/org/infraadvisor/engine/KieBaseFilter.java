@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * What a compiled-rules cache entry may contain when it is read back: Drools', KIE's and MVEL's own classes, the
- * fact classes the rules work on, the DRL's own packages (declared types and functions), and the few JDK types
- * they are built from. Anything else (a gadget of some library on the class path) stops the read before the
- * object is made; the entry is then ignored and the rules compiled.
+ * fact classes, the classes the DRL imports (plain and {@code import function}), the DRL's own packages (declared
+ * types and functions), and the few JDK types they are built from. Anything else (a gadget of some library on the
+ * class path) stops the read before the object is made; the entry is then ignored and the rules compiled.
  */
 final class KieBaseFilter implements ObjectInputFilter {
 
@@ -32,11 +32,12 @@ final class KieBaseFilter implements ObjectInputFilter {
             "java.util.concurrent.locks.ReentrantLock$NonfairSync");
     private static final Set<String> ENGINE_PREFIXES = Set.of("org.drools.", "org.kie.", "org.mvel2.", "org.infraadvisor.facts.");
 
-    private final Set<String> drlPackages;
+    private final DrlOutline drl;
+    private volatile String refused;
 
-    /** @param drlPackages the {@code package} names of the DRL files (their declared types and functions live there) */
-    KieBaseFilter(Set<String> drlPackages) {
-        this.drlPackages = drlPackages;
+    /** @param drl the DRL the entry must have been compiled from: its packages and imports */
+    KieBaseFilter(DrlOutline drl) {
+        this.drl = drl;
     }
 
     @Override
@@ -51,7 +52,16 @@ final class KieBaseFilter implements ObjectInputFilter {
         while (type.isArray()) {
             type = type.getComponentType();
         }
-        return type.isPrimitive() || allowed(type.getName()) ? Status.ALLOWED : Status.REJECTED;
+        if (type.isPrimitive() || allowed(type.getName())) {
+            return Status.ALLOWED;
+        }
+        refused = type.getName();
+        return Status.REJECTED;
+    }
+
+    /** The class that stopped the read, if one did (for the log: what the entry held that the engine does not use). */
+    String refused() {
+        return refused;
     }
 
     boolean allowed(String className) {
@@ -63,7 +73,12 @@ final class KieBaseFilter implements ObjectInputFilter {
                 return true;
             }
         }
-        int dot = className.lastIndexOf('.');
-        return dot > 0 && drlPackages.contains(className.substring(0, dot));
+        String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+        if (drl.importedClasses().contains(outer)) {
+            return true;
+        }
+        int dot = outer.lastIndexOf('.');
+        String pkg = dot > 0 ? outer.substring(0, dot) : "";
+        return drl.packages().contains(pkg) || drl.importedPackages().contains(pkg);
     }
 }

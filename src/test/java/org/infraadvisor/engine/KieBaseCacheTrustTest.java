@@ -191,17 +191,32 @@ class KieBaseCacheTrustTest {
     }
 
     @Test
-    void theFilterAllowsTheEngineAndTheDrlPackagesOnly() {
-        KieBaseFilter filter = new KieBaseFilter(java.util.Set.of("rules", "com.example.pricing"));
+    void theFilterAllowsTheEngineTheDrlPackagesAndWhatTheDrlImportsOnly() {
+        KieBaseFilter filter = new KieBaseFilter(new DrlOutline(java.util.Set.of("rules", "com.example.pricing"), java.util.Set.of(),
+                java.util.Set.of("org.infraadvisor.knowledge.OwnedCost", "org.infraadvisor.format.Readable"), java.util.Set.of("com.example.util")));
         assertThat(filter.allowed("org.drools.base.definitions.impl.KnowledgePackageImpl")).isTrue();
         assertThat(filter.allowed("org.infraadvisor.facts.StrategyVote")).isTrue();
         assertThat(filter.allowed("rules.Candidate")).isTrue();
         assertThat(filter.allowed("com.example.pricing.Usd")).isTrue();
+        assertThat(filter.allowed("org.infraadvisor.knowledge.OwnedCost")).isTrue();
+        assertThat(filter.allowed("org.infraadvisor.knowledge.OwnedCost$Rates")).isTrue();
+        assertThat(filter.allowed("com.example.util.Money")).isTrue();
         assertThat(filter.allowed("java.util.HashMap")).isTrue();
         for (String gadget : List.of("org.apache.commons.collections.functors.InvokerTransformer", "javax.management.BadAttributeValueExpException",
                 "java.util.PriorityQueue", "org.infraadvisor.engine.KieBaseCacheTrustTest$Gadget", "rules.sub.Other",
-                "com.example.Usd", "java.lang.reflect.Proxy", "org.infraadvisor.conversation.ConversationService")) {
+                "com.example.Usd", "java.lang.reflect.Proxy", "org.infraadvisor.conversation.ConversationService",
+                "org.infraadvisor.knowledge.Pricing", "com.example.util.sub.Money")) {
             assertThat(filter.allowed(gadget)).as(gadget).isFalse();
         }
+    }
+
+    @Test
+    void theShippedRulesComeBackFromTheirOwnEntry() throws IOException {
+        Path cache = tmp.resolve("shipped-cache");
+        KieBaseDigests digests = new KieBaseDigests.InMemory();
+        RuleSet compiled = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache, digests);
+        KieBaseCache kieBases = new KieBaseCache(cache, digests);
+        assertThat(kieBases.read(key(onlyEntry(cache)), compiled.sources()))
+                .as("whatever the knowledge base imports, a genuine entry passes the filter and the rule names").isNotNull();
     }
 }
