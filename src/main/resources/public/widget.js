@@ -910,7 +910,6 @@
 
   function renderCard(advice, conversation) {
     const cardTitleId = ids('card');
-    const explanation = new Map((advice.explanation || []).map((step) => [step.rule, step]));
     const card = h('article', { class: 'iaw-card', 'aria-labelledby': cardTitleId });
 
     const head = h('header', { class: 'iaw-card-head' },
@@ -934,14 +933,15 @@
       head.append(h('p', { text: 'No strategy could be recommended from these answers. Answering the open questions below may help.' }));
     }
     if (advice.summary) head.append(h('p', { class: 'iaw-summary', text: advice.summary }));
-    const strategyWhy = whyParts(advice.strategyReasons, strategyName(advice.strategy), explanation, conversation);
+    const strategyWhy = whyParts(advice.strategyReasons, strategyName(advice.strategy), advice, conversation,
+      decidingVotes(advice));
     if (strategyWhy) head.append(h('div', { class: 'iaw-why-block' }, strategyWhy.toggle, strategyWhy.panel));
     card.append(head);
 
     const list = (items) => items || [];
     /** One conclusion: a headline with its "Why?" toggle on the right, the detail, and the reasons when opened. */
     const item = (cls, head, detail, reasons, subject) => {
-      const parts = whyParts(reasons, subject, explanation, conversation);
+      const parts = whyParts(reasons, subject, advice, conversation);
       return h('li', { class: cls },
         h('div', { class: 'iaw-item-row' }, h('p', { class: 'iaw-item-head' }, head), parts && parts.toggle),
         detail ? h('p', { class: 'iaw-detail', text: detail }) : null,
@@ -1004,15 +1004,14 @@
             a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }
 
-    if (list(advice.explanation).length) {
-      card.append(disclosure('How the advice was reached (' + advice.explanation.length + ' rules)',
-        h('ol', { class: 'iaw-explanation' }, advice.explanation.map((step) =>
+    const rules = Object.values(advice.rules || {});
+    if (rules.length) {
+      card.append(disclosure('How the advice was reached (' + rules.length + ' rules)',
+        h('ol', { class: 'iaw-explanation' }, rules.map((rule) =>
           h('li', null,
-            h('strong', { text: step.rule }),
-            step.description ? h('p', { class: 'iaw-detail', text: step.description }) : null,
-            step.rationale ? h('p', { class: 'iaw-detail iaw-muted', text: step.rationale }) : null,
-            list(step.because).length ? h('ul', { class: 'iaw-because' }, step.because.map((b) =>
-              h('li', null, b.text + ' ', h('strong', { text: b.label })))) : null)))));
+            h('strong', { text: rule.name }),
+            rule.description ? h('p', { class: 'iaw-detail', text: rule.description }) : null,
+            rule.rationale ? h('p', { class: 'iaw-detail iaw-muted', text: rule.rationale }) : null)))));
     }
 
     card.append(h('footer', { class: 'iaw-card-foot' },
@@ -1043,25 +1042,44 @@
     return years ? 'over ' + formatNumber(years.value) + (years.value === 1 ? ' year' : ' years') : 'over the planning horizon';
   }
 
-  /** "Why?" for one conclusion: a toggle and a panel with the rules that produced it and the answers they matched. */
-  function whyParts(reasons, subject, explanation, conversation) {
+  /** The votes that decided a strategy chosen by votes: those for it whose rule its reasons name. */
+  function decidingVotes(advice) {
+    const named = new Set((advice.strategyReasons && advice.strategyReasons.rules) || []);
+    return (advice.votes || []).filter((v) => v.strategy === advice.strategy && named.has(v.rule));
+  }
+
+  /**
+   * "Why?" for one conclusion: a toggle and a panel with the answers behind it, the votes that decided it (for a
+   * strategy chosen by votes) and the rules that produced it. Rules and answers are named by id and described once
+   * in the recommendation (advice.rules, advice.answers).
+   */
+  function whyParts(reasons, subject, advice, conversation, votes) {
     const rules = (reasons && reasons.rules) || [];
-    const because = (reasons && reasons.because) || [];
-    if (!rules.length && !because.length) return null;
+    const answered = ((reasons && reasons.answers) || []).filter((q) => advice.answers && advice.answers[q]);
+    if (!rules.length && !answered.length) return null;
     const whyId = ids('why');
     const whyPanel = h('div', { class: 'iaw-why-panel', id: whyId, hidden: true });
-    if (because.length) {
+    if (answered.length) {
       whyPanel.append(h('p', { class: 'iaw-why-heading', text: 'Because you answered' }),
-        h('ul', { class: 'iaw-why-answers' }, because.map((b) =>
-          h('li', null, h('span', { text: (b.text || b.question) + ' ' }), h('strong', { class: 'iaw-why-answer', text: b.label || String(b.answer) }),
-            changeButton(b.question, conversation)))));
+        h('ul', { class: 'iaw-why-answers' }, answered.map((q) =>
+          h('li', null, h('span', { text: advice.answers[q].text + ' ' }), h('strong', { class: 'iaw-why-answer', text: advice.answers[q].label }),
+            changeButton(q, conversation)))));
+    }
+    if (votes && votes.length) {
+      whyPanel.append(h('p', { class: 'iaw-why-heading', text: 'Votes that decided it' }),
+        h('ul', { class: 'iaw-why-votes' }, votes.map((v) => {
+          const labels = (v.answers || []).filter((q) => advice.answers[q]).map((q) => advice.answers[q].label);
+          return h('li', null, h('strong', { text: (v.points >= 0 ? '+' : '') + v.points + ' ' }), v.reason || ruleName(advice, v.rule),
+            labels.length ? h('span', { class: 'iaw-detail', text: ' (your answer' + (labels.length === 1 ? ': ' : 's: ')
+              + labels.join('; ') + ')' }) : null);
+        })));
     }
     if (rules.length) {
       whyPanel.append(h('p', { class: 'iaw-why-heading', text: rules.length === 1 ? 'Rule applied' : 'Rules applied' }),
-        h('ul', { class: 'iaw-why-rules' }, rules.map((rule) => {
-          const step = explanation.get(rule);
-          return h('li', null, h('strong', { class: 'iaw-why-rule', text: rule }),
-            step && step.description ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + step.description }) : null);
+        h('ul', { class: 'iaw-why-rules' }, rules.map((id) => {
+          const rule = (advice.rules || {})[id];
+          return h('li', null, h('strong', { class: 'iaw-why-rule', text: rule ? rule.name : id }),
+            rule && rule.description ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + rule.description }) : null);
         })));
     }
     const toggle = h('button', {
@@ -1073,6 +1091,11 @@
       whyPanel.hidden = !open;
     });
     return { toggle, panel: whyPanel };
+  }
+
+  function ruleName(advice, id) {
+    const rule = (advice.rules || {})[id];
+    return rule ? rule.name : id;
   }
 
   function changeButton(questionId, conversation) {

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.1",
+@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.2",
         description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators.",
         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         servers = @Server(url = "/", description = "The service that serves this document"))

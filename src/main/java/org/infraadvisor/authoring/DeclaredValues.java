@@ -13,6 +13,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 import org.infraadvisor.dialogue.DefinitionProblem;
 import org.infraadvisor.engine.CatalogueLoader;
+import org.infraadvisor.engine.RuleIds;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Readiness;
@@ -154,12 +155,13 @@ final class DeclaredValues {
 
     private void rule(String file, String source, RuleDescr rule, List<String> phases, Map<String, String> firstFileOfId) {
         String id = annotation(rule, "id");
-        if (id != null) {
-            String earlier = firstFileOfId.putIfAbsent(id, file + ":" + rule.getLine());
-            if (earlier != null) {
-                problem(file, rule.getLine(), "rule \"%s\" has @id(\"%s\"), already used at %s; ids must be unique"
-                        .formatted(rule.getName(), id, earlier));
-            }
+        // a rule without @id is known by its file and name (RuleIds): that id must be unique as well
+        String effective = id != null ? id : RuleIds.of(null, rule.getName(), file);
+        String earlier = firstFileOfId.putIfAbsent(effective, file + ":" + rule.getLine());
+        if (earlier != null) {
+            problem(file, rule.getLine(), (id != null ? "rule \"%s\" has @id(\"%s\"), already used at %s; ids must be unique"
+                    : "rule \"%s\" has the id \"%s\" (from its file and name), already used at %s; give it its own @id(...)")
+                    .formatted(rule.getName(), effective, earlier));
         }
         phase(file, rule, phases);
         walk(file, rule, rule.getLhs());

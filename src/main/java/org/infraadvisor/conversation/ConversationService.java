@@ -1,12 +1,12 @@
 package org.infraadvisor.conversation;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.conversation.ConversationStore.Stored;
+import org.infraadvisor.conversation.ConversationStore.StoredAnswer;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -15,14 +15,6 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
-import org.infraadvisor.format.Readable;
-import org.infraadvisor.ops.AdvisorMetrics;
-import org.infraadvisor.store.AnswerRecord;
-import org.infraadvisor.store.AnswerRepository;
-import org.infraadvisor.store.ConversationRecord;
-import org.infraadvisor.store.ConversationRepository;
-import org.infraadvisor.store.RecommendationRecord;
-import org.infraadvisor.store.RecommendationRepository;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -47,94 +39,91 @@ public class ConversationService {
 
     private final RuleSetHolder rules;
     private final AdvisorEngine engine;
-    private final ConversationRepository conversations;
-    private final AnswerRepository answers;
-    private final RecommendationRepository recommendations;
-    private final AnswerCodec codec;
-    private final AdvisorMetrics metrics;
+    private final ConversationStore store;
+    private final ConversationMetrics metrics;
 
-    public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationRepository conversations,
-                               AnswerRepository answers, RecommendationRepository recommendations, AnswerCodec codec,
-                               AdvisorMetrics metrics) {
+    public ConversationService(RuleSetHolder rules, AdvisorEngine engine, ConversationStore store, ConversationMetrics metrics) {
         this.rules = rules;
         this.engine = engine;
-        this.conversations = conversations;
-        this.answers = answers;
-        this.recommendations = recommendations;
-        this.codec = codec;
+        this.store = store;
         this.metrics = metrics;
     }
 
     @Transactional
-    public ConversationView start(String flowId, String channel) {
-        RuleSet ruleSet = rules.current();
-        Flow flow = flow(ruleSet, flowId);
+    public Conversation start(String flowId, String channel) {
+        Flow flow = flow(rules.current(), flowId);
         Instant now = now();
-        ConversationRecord saved = conversations.save(new ConversationRecord(newId(), flow.id(), ConversationView.ACTIVE, channel, now, now,
-                newId(), null));
+        Stored saved = store.insert(new Stored(newId(), flow.id(), Conversation.ACTIVE, channel, now, now, newId(), null));
         metrics.conversationStarted(channel);
-        return view(ruleSet, flow, saved, List.of(), null);
-    }
-
-    /** Reads from one snapshot, so a turn committing meanwhile is seen whole or not at all. */
-    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
-    public ConversationView get(String id) {
-        ConversationRecord c = find(id);
-        RuleSet ruleSet = rules.current();
-        Flow flow = flow(ruleSet, c.flow());
-        Recommendation rec = recommendations.findById(id).map(r -> codec.readObject(r.bodyJson(), Recommendation.class)).orElse(null);
-        return view(ruleSet, flow, c, answers.findByConversationIdOrderByAnsweredAt(id), rec);
+        return conversation(flow, saved, List.of(), null);
     }
 
     /**
-     * The conversation behind a read-only share link, for showing its advice; 404 for a token that is unknown or
+     * Reads from one snapshot, so a turn committing meanwhile is seen whole or not at all. A completed conversation
+     * whose advice is not stored (e.g. a stored one could not be carried over from an older version) gets it
+     * worked out again from its answers.
+     */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Conversation get(String id) {
+        return read(find(id));
+    }
+
+    private Conversation read(Stored c) {
+        String id = c.id();
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, c.flow());
+        List<StoredAnswer> answers = store.answers(id);
+        Advice advice = Conversation.COMPLETED.equals(c.status())
+                ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, new DialogueState(flow, values(answers)).effectiveAnswers()))
+                : null;
+        return conversation(flow, c, answers, advice);
+    }
+
+    /**
+     * The conversation behind a read-only share link, for showing its advice; not found for a token that is unknown or
      * revoked. Callers must not hand out the id of what they get.
      */
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
-    public ConversationView readShared(String shareToken) {
-        ConversationRecord c = (VALID_ID.matcher(shareToken).matches() ? conversations.findByShareToken(shareToken)
-                : Optional.<ConversationRecord>empty()).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
-                "no shared advice at this link: it was never issued, or its owner stopped sharing or made a new link"));
-        RuleSet ruleSet = rules.current();
-        Flow flow = flow(ruleSet, c.flow());
-        Recommendation rec = recommendations.findById(c.id()).map(r -> codec.readObject(r.bodyJson(), Recommendation.class)).orElse(null);
-        return view(ruleSet, flow, c, answers.findByConversationIdOrderByAnsweredAt(c.id()), rec);
+    public Conversation readShared(String shareToken) {
+        Stored c = (VALID_ID.matcher(shareToken).matches() ? store.findByShareToken(shareToken) : Optional.<Stored>empty())
+                .orElseThrow(SharedAdviceNotFoundException::new);
+        return read(c);
     }
 
     /** Gives the conversation a new share token; links with the previous one stop working. Returns the new token. */
     @Transactional
     public String newShareToken(String id) {
         String token = newId();
-        conversations.update(find(id).withShareToken(token, now()));
+        store.update(find(id).withShareToken(token, now()));
         return token;
     }
 
     /** Turns sharing off: every link with the conversation's share token stops working, until a new one is made. */
     @Transactional
     public void stopSharing(String id) {
-        ConversationRecord c = find(id);
+        Stored c = find(id);
         if (c.shareToken() != null) {
-            conversations.update(c.withShareToken(null, now()));
+            store.update(c.withShareToken(null, now()));
         }
     }
 
     /**
      * Records an answer. Answering an earlier question again replaces that answer; answers to questions that
-     * are no longer asked are dropped; when nothing is left to ask, the recommendation is (re-)evaluated.
-     * Nothing changes when the answer is invalid; a concurrent change of the same conversation gives 409.
+     * are no longer asked are dropped; when nothing is left to ask, the advice is (re-)evaluated.
+     * Nothing changes when the answer is invalid; a concurrent change of the same conversation fails (optimistic lock).
      */
     @Transactional
-    public ConversationView answer(String id, String questionId, JsonNode value) {
-        ConversationRecord c = find(id);
+    public Conversation answer(String id, String questionId, JsonNode value) {
+        Stored c = find(id);
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, c.flow());
         if (questionId == null || questionId.isBlank()) {
             throw new InvalidAnswerException("the body needs 'question' (a question id) and 'value'");
         }
         Question q = flow.question(questionId).orElseThrow(() -> new InvalidAnswerException(
-                "flow '%s' has no question '%s'".formatted(flow.id(), shorten(questionId))));
-        List<AnswerRecord> stored = answers.findByConversationIdOrderByAnsweredAt(id);
-        Map<String, Object> current = decode(stored);
+                "flow '%s' has no question '%s'".formatted(flow.id(), Ids.shorten(questionId))));
+        List<StoredAnswer> stored = store.answers(id);
+        Map<String, Object> current = values(stored);
         if (!new DialogueState(flow, current).isAsked(q.id())) {
             throw new InvalidAnswerException("question '%s' is not asked given the answers so far".formatted(q.id()));
         }
@@ -145,158 +134,109 @@ public class ConversationService {
         DialogueState state = new DialogueState(flow, next);
         Map<String, Object> kept = state.effectiveAnswers();
 
-        Recommendation rec = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
-        String valueJson = storable(q, codec.write(canonical));
-        String recommendationJson = rec == null ? null : storable(rec);
+        Advice advice = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
 
         // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
-        // read the same version fails here with an OptimisticLockException (409) before it touches any answer row,
+        // read the same version fails here with an optimistic-lock error before it touches any answer row,
         // and every write below happens with the row held.
         Instant now = now();
-        ConversationRecord updated = conversations.update(
-                c.withStatus(state.isComplete() ? ConversationView.COMPLETED : ConversationView.ACTIVE, now));
+        Stored updated = store.update(c.withStatus(state.isComplete() ? Conversation.COMPLETED : Conversation.ACTIVE, now));
 
-        List<String> dropped = stored.stream().map(AnswerRecord::question)
+        List<String> dropped = stored.stream().map(StoredAnswer::question)
                 .filter(question -> !kept.containsKey(question) || question.equals(q.id())).toList();
         if (!dropped.isEmpty()) {
-            answers.deleteByConversationIdAndQuestionIn(id, dropped);
+            store.deleteAnswers(id, dropped);
         }
-        AnswerRecord saved = answers.save(new AnswerRecord(null, id, q.id(), valueJson, now));
+        StoredAnswer saved = store.saveAnswer(id, q.id(), canonical, now);
 
-        // A conversation has a stored recommendation only while it is completed (both change in this transaction),
-        // so the turns of an active conversation need no recommendation query at all.
-        boolean mayHaveRecommendation = !ConversationView.ACTIVE.equals(c.status());
-        if (rec != null) {
-            RecommendationRecord row = new RecommendationRecord(id, ruleSet.version(), recommendationJson, now);
-            if (mayHaveRecommendation && recommendations.existsById(id)) {
-                recommendations.update(row);
-            } else {
-                recommendations.save(row);
-            }
-        } else if (mayHaveRecommendation) {
-            recommendations.deleteById(id);
+        // A conversation has stored advice only while it is completed (both change in this transaction),
+        // so the turns of an active conversation need no advice query at all.
+        boolean mayHaveAdvice = !Conversation.ACTIVE.equals(c.status());
+        if (advice != null) {
+            store.saveAdvice(id, advice, now, mayHaveAdvice);
+        } else if (mayHaveAdvice) {
+            store.deleteAdvice(id);
         }
         metrics.turn(c.channel());
-        return view(ruleSet, flow, updated, afterTurn(stored, dropped, saved), rec);
-    }
-
-    /**
-     * The answer as it will be stored, refused (422) when it does not fit: the question's limit counts characters as
-     * typed, but stored JSON writes a control character or half an emoji as six ({@code \u0001}).
-     */
-    private static String storable(Question q, String valueJson) {
-        if (valueJson.length() > AnswerRecord.MAX_VALUE_JSON) {
-            throw new InvalidAnswerException(("the answer to question '%s' is too long to store: written out it takes %s characters "
-                    + "and %s fit (emoji and control characters take up to 12 each); shorten it").formatted(q.id(),
-                    Readable.number(valueJson.length()), Readable.number(AnswerRecord.MAX_VALUE_JSON)));
-        }
-        return valueJson;
-    }
-
-    /** The advice as it will be stored; answers can only make it this large through very long texts that rules repeat. */
-    private String storable(Recommendation rec) {
-        String json = codec.write(rec);
-        if (json.length() > RecommendationRecord.MAX_BODY_JSON) {
-            throw new InvalidAnswerException("the advice for these answers is too large to store (%s characters, %s fit); shorten the longest text answers"
-                    .formatted(Readable.number(json.length()), Readable.number(RecommendationRecord.MAX_BODY_JSON)));
-        }
-        return json;
+        return conversation(flow, updated, afterTurn(stored, dropped, saved), advice);
     }
 
     /** The stored answers after this turn, without reading them back: the old ones less the dropped, plus the new one. */
-    private static List<AnswerRecord> afterTurn(List<AnswerRecord> stored, List<String> dropped, AnswerRecord saved) {
-        List<AnswerRecord> result = new ArrayList<>(stored.size() + 1);
+    private static List<StoredAnswer> afterTurn(List<StoredAnswer> stored, List<String> dropped, StoredAnswer saved) {
+        List<StoredAnswer> result = new ArrayList<>(stored.size() + 1);
         stored.stream().filter(a -> !dropped.contains(a.question())).forEach(result::add);
         result.add(saved);
         return result;
     }
 
-    /** Evaluates answers without storing anything; missing answers count as unknown. */
-    public Recommendation evaluate(String flowId, Map<String, JsonNode> given) {
-        RuleSet ruleSet = rules.current();
-        Flow flow = flow(ruleSet, flowId);
-        return evaluate(ruleSet, flow, canonical(flow, given));
+    /** Advice for a set of answers, with the flow it was worked out for. */
+    public record Evaluated(Flow flow, Advice advice) {
     }
 
-    /** Checks each given answer against its question and returns the canonical values; 422 on the first bad one. */
+    /** Evaluates answers without storing anything; missing answers count as unknown. */
+    public Evaluated evaluate(String flowId, Map<String, JsonNode> given) {
+        RuleSet ruleSet = rules.current();
+        Flow flow = flow(ruleSet, flowId);
+        return new Evaluated(flow, evaluate(ruleSet, flow, canonical(flow, given)));
+    }
+
+    /** Checks each given answer against its question and returns the canonical values; invalid answer on the first bad one. */
     public static Map<String, Object> canonical(Flow flow, Map<String, JsonNode> given) {
         Map<String, Object> canonical = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : given.entrySet()) {
             Question q = flow.question(e.getKey()).orElseThrow(() -> new InvalidAnswerException(
-                    "flow '%s' has no question '%s'".formatted(flow.id(), shorten(e.getKey()))));
+                    "flow '%s' has no question '%s'".formatted(flow.id(), Ids.shorten(e.getKey()))));
             canonical.put(q.id(), AnswerValues.canonical(q, e.getValue()));
         }
         return canonical;
     }
 
-    /** Erases a conversation with its answers and recommendation (the store cascades); unknown ids give 404. */
+    /** Erases a conversation with its answers and advice (the store cascades). */
     @Transactional
     public void erase(String id) {
         find(id);
-        conversations.deleteById(id);
+        store.delete(id);
         metrics.conversationErased();
     }
 
-    private Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+    private Advice evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         return metrics.timeEvaluation(() -> engine.evaluate(ruleSet, flow, answers));
     }
 
-    private ConversationView view(RuleSet ruleSet, Flow flow, ConversationRecord c, List<AnswerRecord> stored, Recommendation rec) {
-        Map<String, Object> values = decode(stored);
+    private static Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, Advice advice) {
+        Map<String, Object> values = values(stored);
         DialogueState state = new DialogueState(flow, values);
-        Map<String, AnswerRecord> byQuestion = new LinkedHashMap<>();
+        Map<String, StoredAnswer> byQuestion = new LinkedHashMap<>();
         stored.forEach(a -> byQuestion.put(a.question(), a));
-        List<ConversationView.AnswerView> answerViews = new ArrayList<>();
+        List<Conversation.GivenAnswer> answers = new ArrayList<>(stored.size());
         for (Question q : flow.questions()) {
-            AnswerRecord a = byQuestion.get(q.id());
+            StoredAnswer a = byQuestion.get(q.id());
             if (a != null) {
-                Object value = values.get(q.id());
-                answerViews.add(new ConversationView.AnswerView(q.id(), value, a.answeredAt(), q.text(), label(q, value)));
+                answers.add(new Conversation.GivenAnswer(q.id(), a.value(), a.answeredAt()));
             }
         }
-        ConversationView.QuestionView question = state.next().map(ConversationView.QuestionView::of).orElse(null);
-        return new ConversationView(c.id(), c.flow(), c.status(), answerViews, question, state.progress(), rec,
-                c.createdAt(), c.updatedAt(), c.shareToken());
+        return new Conversation(c.id(), flow, c.status(), c.channel(), answers, state.next().orElse(null), state.progress(),
+                advice, c.createdAt(), c.updatedAt(), c.shareToken());
     }
 
-    static String label(Question q, Object value) {
-        if (AnswerValues.UNKNOWN.equals(value)) {
-            return "I don't know";
-        }
-        if (q == null) {
-            return String.valueOf(value);
-        }
-        if (value instanceof List<?> list) {
-            return String.join(", ", list.stream().map(v -> q.labelOf(String.valueOf(v))).toList());
-        }
-        if (value instanceof Number n) {
-            return AnswerValues.format(n.doubleValue()) + (q.unit() == null ? "" : " " + q.unit());
-        }
-        if (value instanceof Boolean b) {
-            return b ? "Yes" : "No";
-        }
-        return q.labelOf(String.valueOf(value));
-    }
-
-    private Map<String, Object> decode(List<AnswerRecord> stored) {
+    private static Map<String, Object> values(List<StoredAnswer> stored) {
         Map<String, Object> values = new LinkedHashMap<>();
-        stored.forEach(a -> values.put(a.question(), codec.read(a.valueJson())));
+        stored.forEach(a -> values.put(a.question(), a.value()));
         return values;
     }
 
-    private ConversationRecord find(String id) {
+    private Stored find(String id) {
         // Ids are made by newId(); anything else cannot exist, and is not sent to the database (PostgreSQL refuses NUL).
-        return (VALID_ID.matcher(id).matches() ? conversations.findById(id) : Optional.<ConversationRecord>empty()).orElseThrow(() ->
-                new HttpStatusException(HttpStatus.NOT_FOUND, "no conversation with id '%s'".formatted(shorten(id))));
+        return (VALID_ID.matcher(id).matches() ? store.find(id) : Optional.<Stored>empty())
+                .orElseThrow(() -> new ConversationNotFoundException(id));
     }
 
-    /** The flow of that id in the rule set; 422 when no id is given, 404 when there is no such flow. */
+    /** The flow of that id in the rule set; an invalid answer when no id is given, not found when there is no such flow. */
     public static Flow flow(RuleSet ruleSet, String flowId) {
         if (flowId == null || flowId.isBlank()) {
             throw new InvalidAnswerException("'flow' is required; available flows: " + ruleSet.flows().keySet());
         }
-        return ruleSet.flow(flowId).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND,
-                "no flow '%s'; available flows: %s".formatted(shorten(flowId), ruleSet.flows().keySet())));
+        return ruleSet.flow(flowId).orElseThrow(() -> new FlowNotFoundException(flowId, ruleSet.flows().keySet()));
     }
 
     private static Instant now() {
@@ -308,9 +248,5 @@ public class ConversationService {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

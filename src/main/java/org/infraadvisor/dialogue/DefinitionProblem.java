@@ -1,10 +1,8 @@
 package org.infraadvisor.dialogue;
 
 import io.micronaut.core.annotation.Creator;
-import io.micronaut.serde.annotation.Serdeable;
 
 /** Something wrong in a rule or conversation file, with where it is ({@code column} 0 when only the line is known). */
-@Serdeable
 public record DefinitionProblem(String file, int line, int column, String message) {
 
     @Creator

@@ -50,7 +50,6 @@ public final class DialogueState {
         return new Progress(answered, total);
     }
 
-    @io.micronaut.serde.annotation.Serdeable
     public record Progress(int answered, int estimatedTotal) {
     }
 }

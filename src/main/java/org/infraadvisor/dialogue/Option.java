@@ -1,7 +1,4 @@
 package org.infraadvisor.dialogue;
 
-import io.micronaut.serde.annotation.Serdeable;
-
-@Serdeable
 public record Option(String value, String label) {
 }

@@ -2,7 +2,7 @@ package org.infraadvisor.engine;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
@@ -36,8 +36,8 @@ public class AdvisorEngine {
     }
 
     /** Evaluates the answers of a flow; questions without an answer count as unknown, skipped ones as not asked. */
-    public Recommendation evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
-        return evaluateInDetail(ruleSet, flow, answers).recommendation();
+    public Advice evaluate(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        return run(ruleSet, flow, answers, false).advice();
     }
 
     /**
@@ -45,6 +45,10 @@ public class AdvisorEngine {
      * fact left in the session and the trace of firings.
      */
     public Evaluation evaluateInDetail(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        return run(ruleSet, flow, answers, true);
+    }
+
+    private Evaluation run(RuleSet ruleSet, Flow flow, Map<String, Object> answers, boolean keepFacts) {
         List<Answer> facts = facts(flow, answers);
         KieSession session = sessions.newSession(ruleSet.kieBase());
         Trace trace = new Trace();
@@ -60,8 +64,8 @@ public class AdvisorEngine {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself (last: %s)"
                         .formatted(fired, trace.firings().get(trace.firings().size() - 1).rule()));
             }
-            Recommendation recommendation = new RecommendationAssembler(ruleSet, flow, trace).assemble(session);
-            return new Evaluation(recommendation, facts, List.copyOf(session.getObjects()), trace);
+            Advice advice = new AdviceAssembler(ruleSet, flow, trace, facts, answers).assemble(session);
+            return new Evaluation(advice, facts, keepFacts ? List.copyOf(session.getObjects()) : List.of(), trace, ruleSet, flow);
         } finally {
             session.dispose();
         }

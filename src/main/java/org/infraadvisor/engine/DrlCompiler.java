@@ -1,7 +1,12 @@
 package org.infraadvisor.engine;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Accumulate;
+import org.drools.base.rule.RuleConditionElement;
 import org.drools.drl.parser.ParserError;
 import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.facts.StrategyVote;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -45,7 +50,7 @@ final class DrlCompiler {
         String cacheKey = cache.key(sourceByKiePath);
         KieBase cached = cache.read(cacheKey, sourceByKiePath);
         if (cached != null) {
-            return new Compiled(cached, ruleInfo(cached, displayNameByKiePath));
+            return compiled(cached, displayNameByKiePath, problems);
         }
         // Drools' KnowledgeBuilder directly rather than a KieBuilder project: a KieBuilder logs every compile error
         // a second time (at ERROR, with Drools' own positions) before we get to report it once, by file, line and column.
@@ -70,7 +75,7 @@ final class DrlCompiler {
         }
         KieBase kieBase = builder.newKieBase();
         cache.write(cacheKey, kieBase);
-        return new Compiled(kieBase, ruleInfo(kieBase, displayNameByKiePath));
+        return compiled(kieBase, displayNameByKiePath, problems);
     }
 
     /** Stores a KieBase compiled from these sources under their key, replacing the entry there. */
@@ -100,21 +105,48 @@ final class DrlCompiler {
         return m.find() ? m.group(1) : "defaultpkg";
     }
 
-    private static Map<String, RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
+    /** The KieBase with its rules' metadata, by rule name (ids must be unique too: {@code verify} checks them). */
+    private static Compiled compiled(KieBase kieBase, Map<String, String> displayNameByKiePath, List<DefinitionProblem> problems) {
         Map<String, RuleSet.RuleInfo> rules = new LinkedHashMap<>();
+        for (RuleSet.RuleInfo rule : ruleInfo(kieBase, displayNameByKiePath)) {
+            rules.put(rule.name(), rule);
+        }
+        return new Compiled(kieBase, rules);
+    }
+
+    private static List<RuleSet.RuleInfo> ruleInfo(KieBase kieBase, Map<String, String> displayNameByKiePath) {
+        List<RuleSet.RuleInfo> rules = new ArrayList<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             all.addAll(p.getRules());
         }
         all.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (Rule rule : all) {
-            String resource = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+            String resource = rule instanceof RuleImpl impl && impl.getResource() != null
                     ? impl.getResource().getSourcePath() : null;
             String file = resource == null ? null : displayNameByKiePath.getOrDefault(resource, resource);
-            rules.put(rule.getName(), new RuleSet.RuleInfo(rule.getName(), file,
-                    meta(rule, "description"), meta(rule, "rationale")));
+            rules.add(new RuleSet.RuleInfo(RuleIds.of(meta(rule, "id"), rule.getName(), file), rule.getName(),
+                    file, meta(rule, "description"), meta(rule, "rationale"),
+                    rule instanceof RuleImpl impl && accumulates(impl.getLhs(), StrategyVote.class)));
         }
         return rules;
+    }
+
+    /** Whether the condition adds up facts of the type in an {@code accumulate} (at any depth). */
+    static boolean accumulates(RuleConditionElement element, Class<?> type) {
+        if (element instanceof Accumulate acc && acc.getSource() instanceof org.drools.base.rule.Pattern source
+                && source.getObjectType() instanceof ClassObjectType t && type.isAssignableFrom(t.getClassType())) {
+            return true;
+        }
+        if (element instanceof org.drools.base.rule.Pattern p && p.getSource() != null && accumulates(p.getSource(), type)) {
+            return true;
+        }
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            if (accumulates(nested, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads {@code @key(...)} metadata; Drools files {@code @description} under its KIE annotation class name. */

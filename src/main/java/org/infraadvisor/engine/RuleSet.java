@@ -1,5 +1,6 @@
 package org.infraadvisor.engine;
 
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Assumption;
@@ -38,7 +39,20 @@ public record RuleSet(String version, Instant loadedAt, KieBase kieBase, Map<Str
         return Optional.ofNullable(flows.get(id));
     }
 
-    /** A rule as a reader sees it: name, the file it lives in, and its {@code @description} / {@code @rationale}. */
-    public record RuleInfo(String name, String file, String description, String rationale) {
+    /** A rule of this set, by name, as advice cites it; a name it does not know gets an id from the name alone. */
+    public Advice.RuleRef ref(String ruleName) {
+        RuleInfo info = rules.get(ruleName);
+        return info == null ? new Advice.RuleRef(RuleIds.of(null, ruleName, null), ruleName, null, null, null)
+                : new Advice.RuleRef(info.id(), info.name(), info.description(), info.rationale(), info.file());
+    }
+
+    /**
+     * A rule as a reader sees it: its stable id ({@link RuleIds}), name, the file it lives in, and its
+     * {@code @description} / {@code @rationale}.
+     *
+     * @param talliesVotes whether the rule adds up {@link org.infraadvisor.facts.StrategyVote}s (an accumulate over
+     *                     them), so that a strategy concluded from its result was chosen by votes
+     */
+    public record RuleInfo(String id, String name, String file, String description, String rationale, boolean talliesVotes) {
     }
 }

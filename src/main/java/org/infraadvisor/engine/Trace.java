@@ -1,7 +1,9 @@
 package org.infraadvisor.engine;
 
+import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.Assumption;
+import org.infraadvisor.facts.StrategyChoice;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -9,65 +11,48 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Records, through Drools' event listeners, which rule fired on which facts and what it inserted, so every
- * conclusion can be traced back through the rules that derived it to the user's answers.
+ * Records, through Drools' event listeners, which rule fired on which facts and what it inserted or changed. Only
+ * that is recorded while the rules fire; what stands behind a conclusion (the answers, followed through the derived
+ * facts) is worked out afterwards, and only for the facts that are asked about.
  */
 public final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    /** The rules and answers behind a fact: the rule that inserted it plus everything behind its match. */
-    public record Support(Set<String> rules, Set<Answer> answers) {
-    }
-
     /**
-     * One firing of a rule: its support, the facts it inserted, and the facts its conditions matched (an
-     * accumulate contributes its result, not the facts it added up).
+     * One firing of a rule: the facts its conditions matched (an accumulate contributes its result, not the facts it
+     * added up) and the facts its consequence inserted.
      */
-    public record Firing(String rule, Support support, List<Object> concluded, List<Object> matched) {
+    public record Firing(String rule, List<Object> matched, List<Object> concluded) {
     }
 
-    private final Map<Object, Support> supportOf = new IdentityHashMap<>();
     private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
+    private final Map<Object, List<Firing>> changedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
-    private final Set<Assumption> assumptionsUsed = new LinkedHashSet<>();
+    private final Map<Object, Behind> behind = new IdentityHashMap<>();
     private Firing current;
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        Match match = event.getMatch();
-        String rule = match.getRule().getName();
-        Set<String> rules = new LinkedHashSet<>();
-        Set<Answer> answers = new LinkedHashSet<>();
-        for (Object fact : match.getObjects()) {
-            if (fact instanceof Answer a) {
-                answers.add(a);
-            } else if (fact instanceof Assumption a) {
-                assumptionsUsed.add(a);
-            } else {
-                Support s = supportOf.get(fact);
-                if (s != null) {
-                    rules.addAll(s.rules());
-                    answers.addAll(s.answers());
-                }
+        List<Object> objects = event.getMatch().getObjects();
+        List<Object> matched = new ArrayList<>(objects.size());
+        for (Object o : objects) {
+            if (o == null || o.getClass().getName().startsWith("org.drools.")) {
+                continue;
             }
+            matched.add(o);
         }
-        rules.add(rule);
-        current = new Firing(rule, new Support(rules, answers), new ArrayList<>(), matched(match));
+        current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2));
         firings.add(current);
-    }
-
-    private static List<Object> matched(Match match) {
-        return match.getObjects().stream()
-                .filter(o -> o != null && !o.getClass().getName().startsWith("org.drools.")).toList();
     }
 
     @Override
@@ -78,7 +63,6 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (current != null) {
-            supportOf.put(event.getObject(), current.support());
             insertedBy.put(event.getObject(), current);
             current.concluded().add(event.getObject());
         }
@@ -87,38 +71,90 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
         if (current != null) {
-            Support before = supportOf.get(event.getObject());
-            Support now = current.support();
-            if (before != null) {
-                Set<String> rules = new LinkedHashSet<>(before.rules());
-                rules.addAll(now.rules());
-                Set<Answer> answers = new LinkedHashSet<>(before.answers());
-                answers.addAll(now.answers());
-                now = new Support(rules, answers);
-            }
-            supportOf.put(event.getObject(), now);
+            changedBy.computeIfAbsent(event.getObject(), o -> new ArrayList<>(1)).add(current);
         }
     }
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        // a retracted fact keeps its support: it no longer appears in the results anyway
-    }
-
-    public Support supportOf(Object fact) {
-        return supportOf.getOrDefault(fact, new Support(Set.of(), Set.of()));
+        // a retracted fact keeps its record: it no longer appears in the results anyway
     }
 
     /** The firing whose consequence inserted the fact, if a rule did (answers and catalogue facts have none). */
-    public java.util.Optional<Firing> firingThatInserted(Object fact) {
-        return java.util.Optional.ofNullable(insertedBy.get(fact));
+    public Optional<Firing> firingThatInserted(Object fact) {
+        return Optional.ofNullable(insertedBy.get(fact));
+    }
+
+    /** The firings that concluded a fact: the one that inserted it, then those that changed it (e.g. scored it). */
+    public List<Firing> concluding(Object fact) {
+        Firing inserted = insertedBy.get(fact);
+        List<Firing> changed = changedBy.getOrDefault(fact, List.of());
+        if (changed.isEmpty()) {
+            return inserted == null ? List.of() : List.of(inserted);
+        }
+        List<Firing> all = new ArrayList<>(changed.size() + 1);
+        if (inserted != null) {
+            all.add(inserted);
+        }
+        all.addAll(changed);
+        return all;
+    }
+
+    /**
+     * The answers behind a fact: those its concluding firings matched, and, through every derived fact they matched,
+     * the answers behind those. The strategy choice is where this stops: it is the chain every later conclusion
+     * shares, and its own reasons are given once, on the strategy. Answers the dialogue skipped are left out.
+     */
+    public Set<Answer> answersBehind(Object fact) {
+        return behind(fact).answers();
+    }
+
+    /** The answers and the catalogue assumptions behind a fact, followed through derived facts as {@link #answersBehind}. */
+    public Behind behind(Object fact) {
+        Behind known = behind.get(fact);
+        if (known != null) {
+            return known;
+        }
+        behind.put(fact, Behind.NOTHING); // a fact that (indirectly) matched itself adds nothing more
+        Set<Answer> answers = new LinkedHashSet<>();
+        Set<Assumption> assumptions = new LinkedHashSet<>();
+        for (Firing f : concluding(fact)) {
+            behindFiring(f, answers, assumptions);
+        }
+        Behind result = answers.isEmpty() && assumptions.isEmpty() ? Behind.NOTHING : new Behind(answers, assumptions);
+        behind.put(fact, result);
+        return result;
+    }
+
+    /** What stands behind one firing: the answers and assumptions it matched and those behind the derived facts it matched. */
+    public void behindFiring(Firing firing, Collection<Answer> answers, Collection<Assumption> assumptions) {
+        for (Object matched : firing.matched()) {
+            if (matched instanceof Answer a) {
+                if (a.isAsked()) {
+                    answers.add(a);
+                }
+            } else if (matched instanceof Assumption a) {
+                assumptions.add(a);
+            } else if (isDerived(matched)) {
+                Behind b = behind(matched);
+                answers.addAll(b.answers());
+                assumptions.addAll(b.assumptions());
+            }
+        }
+    }
+
+    /** The answers and catalogue assumptions a conclusion rests on. */
+    public record Behind(Set<Answer> answers, Set<Assumption> assumptions) {
+        static final Behind NOTHING = new Behind(Set.of(), Set.of());
+    }
+
+    /** A fact a rule inserted, other than the strategy choice, which every later conclusion shares. */
+    static boolean isDerived(Object fact) {
+        return !(fact instanceof StrategyChoice || fact instanceof Accelerator || fact instanceof Assumption
+                || fact instanceof Number || fact instanceof String || fact instanceof Boolean || fact instanceof Collection<?>);
     }
 
     public List<Firing> firings() {
         return firings;
-    }
-
-    public Set<Assumption> assumptionsUsed() {
-        return assumptionsUsed;
     }
 }

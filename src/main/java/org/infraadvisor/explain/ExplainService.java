@@ -1,11 +1,11 @@
 package org.infraadvisor.explain;
 
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.advice.FiringStep;
+import org.infraadvisor.conversation.Conversation;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.AdvisorEngine;
@@ -13,7 +13,9 @@ import org.infraadvisor.engine.Evaluation;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Explains the advice for a stored conversation or for a set of answers, with the serving rules. */
@@ -30,39 +32,42 @@ public class ExplainService {
         this.conversations = conversations;
     }
 
-    /** A recommendation with its explanation, computed in one evaluation. */
-    public record Explained(Recommendation recommendation, Explanation explanation) {
-    }
-
     /**
-     * @param complete whether every question has been answered; if not, the missing answers count as unknown
+     * Advice with its explanation, from one evaluation.
+     *
+     * @param steps    the firing trace
+     * @param rules    every rule the trace and the explanation name beyond those the advice cites
+     * @param complete whether every question was answered; if not, the missing answers counted as unknown
      */
-    @Serdeable
-    public record ConversationExplanation(String conversation, boolean complete, Explanation explanation) {
+    public record Explained(Advice advice, Flow flow, List<FiringStep> steps, Map<String, Advice.RuleRef> rules,
+                            Explanation explanation, boolean complete) {
     }
 
     public Explained evaluate(String flowId, Map<String, JsonNode> given) {
         RuleSet ruleSet = rules.current();
         Flow flow = ConversationService.flow(ruleSet, flowId);
-        Evaluation evaluation = engine.evaluateInDetail(ruleSet, flow, ConversationService.canonical(flow, given));
-        return new Explained(evaluation.recommendation(), Explainer.explain(ruleSet, flow, evaluation));
+        Map<String, Object> answers = ConversationService.canonical(flow, given);
+        return explain(ruleSet, flow, answers);
     }
 
     /** Re-evaluates the conversation's answers with the serving rules, so that the explanation matches them exactly. */
-    public ConversationExplanation conversation(String id) {
-        ConversationView view = conversations.get(id);
+    public Explained conversation(String id) {
+        Conversation c = conversations.get(id);
         RuleSet ruleSet = rules.current();
-        Flow flow = ConversationService.flow(ruleSet, view.flow());
-        Map<String, Object> answers = answers(view);
-        Evaluation evaluation = engine.evaluateInDetail(ruleSet, flow, answers);
-        return new ConversationExplanation(view.id(), new DialogueState(flow, answers).isComplete(),
-                Explainer.explain(ruleSet, flow, evaluation));
+        Flow flow = ConversationService.flow(ruleSet, c.flow().id());
+        return explain(ruleSet, flow, c.answerValues());
     }
 
-    /** The conversation's answers by question id, as canonical values. */
-    public static Map<String, Object> answers(ConversationView view) {
-        Map<String, Object> answers = new LinkedHashMap<>();
-        view.answers().forEach(a -> answers.put(a.question(), a.value()));
-        return answers;
+    private Explained explain(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        Evaluation evaluation = engine.evaluateInDetail(ruleSet, flow, answers);
+        Explainer.Result result = Explainer.explain(ruleSet, flow, evaluation);
+        Map<String, Advice.RuleRef> named = new LinkedHashMap<>();
+        evaluation.firedRules().forEach(name -> {
+            Advice.RuleRef ref = ruleSet.ref(name);
+            named.putIfAbsent(ref.id(), ref);
+        });
+        result.rules().forEach(named::putIfAbsent);
+        return new Explained(evaluation.advice(), flow, evaluation.steps(), Collections.unmodifiableMap(named),
+                result.explanation(), new DialogueState(flow, answers).isComplete());
     }
 }

@@ -1,14 +1,13 @@
 package org.infraadvisor.explain;
 
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.Because;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.authoring.AnswerPattern;
 import org.infraadvisor.authoring.AnswerTest;
 import org.infraadvisor.authoring.RuleDef;
 import org.infraadvisor.authoring.RuleModel;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
-import org.infraadvisor.engine.AnswerLabels;
+import org.infraadvisor.engine.Conclusions;
 import org.infraadvisor.engine.Evaluation;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.Trace;
@@ -21,8 +20,10 @@ import org.infraadvisor.explain.Explanation.WhyNot;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.StrategyChoice;
 import org.infraadvisor.facts.StrategyVote;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class Explainer {
     private final Evaluation evaluation;
     private final RuleModel model;
     private final Map<String, Answer> answersByQuestion = new LinkedHashMap<>();
+    private final Map<String, Advice.RuleRef> cited = new LinkedHashMap<>();
 
     private Explainer(RuleSet ruleSet, Flow flow, Evaluation evaluation) {
         this.ruleSet = ruleSet;
@@ -54,12 +56,18 @@ public final class Explainer {
         evaluation.answers().forEach(a -> answersByQuestion.put(a.getQuestion(), a));
     }
 
-    public static Explanation explain(RuleSet ruleSet, Flow flow, Evaluation evaluation) {
-        return new Explainer(ruleSet, flow, evaluation).explain();
+    /** An explanation with the rules it names, by id, so that a document sent with it can describe them once. */
+    public record Result(Explanation explanation, Map<String, Advice.RuleRef> rules) {
+    }
+
+    public static Result explain(RuleSet ruleSet, Flow flow, Evaluation evaluation) {
+        Explainer explainer = new Explainer(ruleSet, flow, evaluation);
+        Explanation explanation = explainer.explain();
+        return new Result(explanation, Collections.unmodifiableMap(explainer.cited));
     }
 
     private Explanation explain() {
-        Recommendation rec = evaluation.recommendation();
+        Advice rec = evaluation.advice();
         Step why = evaluation.factsOf(StrategyChoice.class).stream()
                 .filter(c -> c.getStrategy().equals(rec.strategy()))
                 .max(Comparator.comparingDouble(StrategyChoice::getConfidence))
@@ -71,7 +79,7 @@ public final class Explainer {
                 whyNot.add(whyNot(s, rec, standings));
             }
         }
-        List<Because> answers = evaluation.answers().stream().filter(Answer::isAsked).map(a -> AnswerLabels.because(flow, a)).toList();
+        List<String> answers = evaluation.answers().stream().filter(Answer::isAsked).map(Answer::getQuestion).toList();
         return new Explanation(rec.strategy(), rec.confidence(), rec.summary(), rec.rulesVersion(), answers, why, standings, whyNot);
     }
 
@@ -82,25 +90,21 @@ public final class Explainer {
             return null;
         }
         Trace.Firing f = firing.get();
-        List<Because> answers = new ArrayList<>();
-        List<String> facts = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         List<Step> from = new ArrayList<>();
         for (Object matched : f.matched()) {
             if (matched instanceof Answer a) {
                 if (a.isAsked()) {
-                    answers.add(AnswerLabels.because(flow, a));
+                    answers.add(a.getQuestion());
                 }
             } else if (!(matched instanceof String || matched instanceof Number || matched instanceof Boolean)) {
-                facts.add(String.valueOf(matched));
                 Step s = step(matched, visited, depth + 1);
                 if (s != null) {
                     from.add(s);
                 }
             }
         }
-        var info = ruleSet.rules().get(f.rule());
-        return new Step(f.rule(), info == null ? null : info.description(), info == null ? null : info.rationale(),
-                String.valueOf(fact), answers, facts, from);
+        return new Step(cite(f.rule()), Conclusions.describe(fact, flow), answers, from);
     }
 
     private List<Standing> standings(String chosen) {
@@ -110,13 +114,10 @@ public final class Explainer {
             votes.computeIfAbsent(chosen, s -> new ArrayList<>());
         }
         for (StrategyVote v : evaluation.factsOf(StrategyVote.class)) {
-            Optional<Trace.Firing> firing = evaluation.trace().firingThatInserted(v);
-            String rule = firing.map(Trace.Firing::rule).orElse("?");
-            var info = ruleSet.rules().get(rule);
-            List<Because> because = evaluation.trace().supportOf(v).answers().stream().filter(Answer::isAsked)
-                    .map(a -> AnswerLabels.because(flow, a)).toList();
+            String rule = evaluation.trace().firingThatInserted(v).map(f -> cite(f.rule())).orElse(null);
+            List<String> because = evaluation.trace().answersBehind(v).stream().map(Answer::getQuestion).toList();
             votes.computeIfAbsent(v.getStrategy(), s -> new ArrayList<>())
-                    .add(new Vote(v.getStrategy(), v.getWeight(), v.getReason(), rule, info == null ? null : info.description(), because));
+                    .add(new Vote(v.getStrategy(), v.getWeight(), v.getReason(), rule, because));
         }
         return votes.entrySet().stream()
                 .map(e -> new Standing(e.getKey(), e.getValue().stream().mapToInt(Vote::points).sum(), e.getKey().equals(chosen), e.getValue()))
@@ -125,7 +126,7 @@ public final class Explainer {
                 .toList();
     }
 
-    private WhyNot whyNot(Standing standing, Recommendation rec, List<Standing> standings) {
+    private WhyNot whyNot(Standing standing, Advice rec, List<Standing> standings) {
         String s = standing.strategy();
         List<RuleCheck> checks = model.supporting(s).stream().map(r -> check(r, s)).toList();
         StringBuilder summary = new StringBuilder();
@@ -145,7 +146,7 @@ public final class Explainer {
                     checks.size() == 1 ? "" : "s", s));
             List<String> failed = checks.stream().filter(c -> !c.fired())
                     .flatMap(c -> c.conditions().stream().filter(x -> Boolean.FALSE.equals(x.met()))
-                            .map(x -> "\"" + c.rule() + "\" " + x.explanation()))
+                            .map(x -> "\"" + cited.get(c.rule()).name() + "\" " + x.explanation()))
                     .distinct().limit(3).toList();
             summary.append(failed.isEmpty() ? "." : ". Not fired: " + String.join("; ", failed) + ".");
         }
@@ -169,11 +170,12 @@ public final class Explainer {
             Question q = question.apply(qid);
             Answer answer = answersByQuestion.get(qid);
             if (answer == null) {
-                conditions.add(new ConditionCheck(qid, null, p.describe(question), null, "not in this flow", false,
+                conditions.add(new ConditionCheck(qid, p.describe(question), null, "not in this flow", false,
                         "needs question '%s', which flow '%s' does not ask".formatted(qid, flow.id())));
                 continue;
             }
-            Because b = AnswerLabels.because(flow, answer);
+            Object value = valueOf(answer);
+            String label = labelOf(answer, q);
             String answered = answered(answer, q);
             if (p.placement() == AnswerPattern.Placement.NEGATED) {
                 Optional<Boolean> matches = p.matches(answer);
@@ -182,7 +184,7 @@ public final class Explainer {
                 String explanation = met == null ? "cannot tell here whether %s; you answered %s".formatted(condition, answered)
                         : met ? "%s: met, you answered %s".formatted(condition, answered)
                         : "is ruled out when %s; you answered %s".formatted(p.describe(question), answered);
-                conditions.add(new ConditionCheck(qid, b.text(), condition, b.answer(), b.label(), met, explanation));
+                conditions.add(new ConditionCheck(qid, condition, value, label, met, explanation));
                 continue;
             }
             if (p.tests().isEmpty()) {
@@ -195,7 +197,7 @@ public final class Explainer {
                         : met ? "%s: met, you answered %s".formatted(condition, answered)
                         : !answer.isAsked() ? "needs %s, but that question was not asked given your other answers".formatted(condition)
                         : "needs %s; you answered %s".formatted(condition, answered);
-                conditions.add(new ConditionCheck(qid, b.text(), condition, b.answer(), b.label(), met, explanation));
+                conditions.add(new ConditionCheck(qid, condition, value, label, met, explanation));
             }
         }
         String verdict;
@@ -212,7 +214,7 @@ public final class Explainer {
                 verdict = "did not fire";
             }
         }
-        return new RuleCheck(rule.name(), rule.description(), rule.file(), rule.line(), fired, points, verdict,
+        return new RuleCheck(cite(rule.name()), rule.file(), rule.line(), fired, points, verdict,
                 conditions, others);
     }
 
@@ -227,11 +229,11 @@ public final class Explainer {
         return points;
     }
 
-    private static String answered(Answer a, Question q) {
+    private String answered(Answer a, Question q) {
         if (!a.isAsked()) {
             return "nothing (not asked)";
         }
-        String label = AnswerLabels.label(q, a);
+        String label = labelOf(a, q);
         if (a.isUnknown()) {
             return "\"I don't know\"";
         }
@@ -239,5 +241,24 @@ public final class Explainer {
             return a.getValue() + " (\"" + label + "\")";
         }
         return label;
+    }
+
+    /** The value the rules saw: what the user gave, "unknown", or null for a question the dialogue skipped. */
+    private Object valueOf(Answer a) {
+        if (!a.isAsked()) {
+            return null;
+        }
+        return a.isUnknown() ? Answer.UNKNOWN : evaluation.advice().answers().getOrDefault(a.getQuestion(), a.getValue());
+    }
+
+    private String labelOf(Answer a, Question q) {
+        return a.isAsked() ? Readable.answer(q, valueOf(a)) : "not asked";
+    }
+
+    /** The id of a rule, by name, remembering that the explanation names it. */
+    private String cite(String ruleName) {
+        Advice.RuleRef ref = ruleSet.ref(ruleName);
+        cited.putIfAbsent(ref.id(), ref);
+        return ref.id();
     }
 }

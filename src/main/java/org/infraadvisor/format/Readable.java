@@ -28,6 +28,7 @@ public final class Readable {
             "gpu-cloud", "a specialised GPU cloud", "on-prem", "your own data centre");
     private static final Map<String, String> STRATEGIES = Map.of(
             "cloud-first", "Cloud-first", "hybrid", "Hybrid", "on-prem", "On-premises");
+    private static final Map<String, String> READINESS = Map.of("ready", "Ready", "gap", "Gap", "blocker", "Blocker");
 
     private Readable() {
     }
@@ -158,6 +159,21 @@ public final class Readable {
             return "No strategy";
         }
         return STRATEGIES.getOrDefault(id, capitalize(id.replace('-', ' ')));
+    }
+
+    /** A readiness status as a label: "Ready", "Gap", "Blocker". */
+    public static String readiness(String status) {
+        return status == null ? "" : READINESS.getOrDefault(status, capitalize(status));
+    }
+
+    /** A readiness pillar as a heading: "data-pipelines" → "Data pipelines". */
+    public static String pillar(String pillar) {
+        return pillar == null ? "" : capitalize(pillar.replace('-', ' '));
+    }
+
+    /** A risk severity as a label: "high" → "High". */
+    public static String severity(String severity) {
+        return severity == null ? "" : capitalize(severity);
     }
 
     /** "a", "a and b", "a, b and c". */

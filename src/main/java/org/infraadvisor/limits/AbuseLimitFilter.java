@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import org.infraadvisor.ops.AdvisorMetrics;
 
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -32,12 +31,12 @@ public class AbuseLimitFilter implements Ordered {
     private final RateLimitConfig config;
     private final ClientResolver clients;
     private final ConversationCap cap;
-    private final AdvisorMetrics metrics;
+    private final LimitMetrics metrics;
     private final ErrorResponseProcessor<?> problems;
     private final Buckets requests;
 
     AbuseLimitFilter(RateLimitConfig config, ClientResolver clients, ConversationCap cap, BucketFactory buckets,
-                     AdvisorMetrics metrics, ErrorResponseProcessor<?> problems) {
+                     LimitMetrics metrics, ErrorResponseProcessor<?> problems) {
         this.config = config;
         this.clients = clients;
         this.cap = cap;

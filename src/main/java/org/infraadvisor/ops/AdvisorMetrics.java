@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.ConversationMetrics;
+import org.infraadvisor.limits.LimitMetrics;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
  * {@code /prometheus} (dots become underscores, counters get {@code _total}).
  */
 @Singleton
-public class AdvisorMetrics {
+public class AdvisorMetrics implements ConversationMetrics, LimitMetrics {
 
     public static final String TURNS = "advisor.turns";
     public static final String CONVERSATIONS_STARTED = "advisor.conversations.started";
@@ -90,7 +92,7 @@ public class AdvisorMetrics {
         counter(ERRORS, "Error responses by status", "status", Integer.toString(status)).increment();
     }
 
-    /** A request refused by an abuse limit ({@code rate} or {@code conversations}). */
+    @Override
     public void limited(String limit) {
         counter(LIMITED, "Requests refused by an abuse limit", "limit", limit).increment();
     }

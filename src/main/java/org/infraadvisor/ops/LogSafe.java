@@ -1,7 +1,8 @@
 package org.infraadvisor.ops;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpRequest;
+import org.infraadvisor.conversation.Ids;
 
 import java.sql.SQLException;
 
@@ -11,12 +12,9 @@ public final class LogSafe {
     private LogSafe() {
     }
 
-    /**
-     * A conversation id is a capability (whoever knows it can read and answer the conversation), so logs name
-     * a conversation by its first characters only: enough to find it in the admin listing, useless to take it over.
-     */
+    /** A conversation as logs name it: its first characters only ({@link Ids#logRef}). */
     public static String conversationRef(String id) {
-        return id == null ? "-" : id.length() <= 6 ? "…" : id.substring(0, 6) + "…";
+        return Ids.logRef(id);
     }
 
     /**

@@ -106,7 +106,7 @@ public class RulesReloader {
     }
 
     /** One line for a problem document's detail: the first few problems, with file and line. */
-    static String detail(VerifyReport report, String servingVersion) {
+    public static String detail(VerifyReport report, String servingVersion) {
         StringBuilder sb = new StringBuilder("rules not reloaded, still serving version ").append(servingVersion).append(": ");
         java.util.List<String> items = new java.util.ArrayList<>();
         report.problems().forEach(p -> items.add(p.toString()));

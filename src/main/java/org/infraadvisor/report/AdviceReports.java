@@ -1,51 +1,38 @@
 package org.infraadvisor.report;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.Conversation;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
-import org.infraadvisor.dialogue.Flow;
-import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.conversation.NoRecommendationYetException;
+import org.infraadvisor.document.DocumentMapper;
 
 /** Reads a conversation through the one conversation path and turns it into an {@link AdviceReport}. */
 @Singleton
-class AdviceReports {
+public class AdviceReports {
 
     private final ConversationService conversations;
-    private final RuleSetHolder rules;
+    private final DocumentMapper documents;
 
-    AdviceReports(ConversationService conversations, RuleSetHolder rules) {
+    AdviceReports(ConversationService conversations, DocumentMapper documents) {
         this.conversations = conversations;
-        this.rules = rules;
+        this.documents = documents;
     }
 
-    /** The report of a finished conversation, by its owner's id; 404 for an unknown id, 409 while questions are still open. */
-    AdviceReport of(String conversationId) {
+    /** The report of a finished conversation, by its owner's id; not found for an unknown id, no recommendation yet while questions are open. */
+    public AdviceReport of(String conversationId) {
         return report(conversations.get(conversationId));
     }
 
-    /** The same by a read-only share token; 404 for an unknown or revoked token. */
-    AdviceReport shared(String shareToken) {
+    /** The same by a read-only share token; not found for an unknown or revoked token. */
+    public AdviceReport shared(String shareToken) {
         return report(conversations.readShared(shareToken));
     }
 
-    /** What a share link's JSON shows. */
-    SharedAdvice sharedAdvice(String shareToken) {
-        ConversationView view = conversations.readShared(shareToken);
-        return SharedAdvice.of(view, title(view));
-    }
-
-    private AdviceReport report(ConversationView view) {
-        if (view.recommendation() == null) {
-            throw new HttpStatusException(HttpStatus.CONFLICT, ("this conversation has no recommendation yet: %d of about %d "
-                    + "questions answered; answer the remaining questions first").formatted(
-                    view.progress().answered(), view.progress().estimatedTotal()));
+    private AdviceReport report(Conversation c) {
+        if (c.advice() == null) {
+            throw new NoRecommendationYetException(c.progress());
         }
-        return new AdviceReport(title(view), view.updatedAt(), view.answers(), view.recommendation());
-    }
-
-    private String title(ConversationView view) {
-        return rules.current().flow(view.flow()).map(Flow::title).orElse(view.flow());
+        var view = documents.view(c);
+        return new AdviceReport(c.flow().title(), c.updatedAt(), view.answers(), view.recommendation());
     }
 }

@@ -1,8 +1,9 @@
 package org.infraadvisor.report;
 
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.CostAdvice;
-import org.infraadvisor.advice.Recommendation.Reasons;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.CostAdvice;
+import org.infraadvisor.document.RecommendationDocument.Reasons;
+import org.infraadvisor.format.Readable;
 
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class HtmlReport {
     }
 
     private String document() {
-        Recommendation advice = report.advice();
+        RecommendationDocument advice = report.advice();
         // The page lives at /api/conversations/{id}/report.html: assets are three levels up, also behind a path prefix.
         String root = "../../../";
         raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -63,10 +64,10 @@ final class HtmlReport {
                 .raw("<a class=\"button secondary\" href=\"report.md\">Download Markdown</a></nav>\n</header>\n");
 
         raw("<section class=\"strategy\" aria-labelledby=\"strategy-heading\">\n<h2 id=\"strategy-heading\">Recommended strategy</h2>\n");
-        raw("<p class=\"strategy-name\">").text(ReportText.strategy(advice.strategy())).raw("</p>\n");
+        raw("<p class=\"strategy-name\">").text(Readable.strategy(advice.strategy())).raw("</p>\n");
         if (advice.strategy() != null) {
             long pct = Math.round(advice.confidence() * 100);
-            raw("<p class=\"confidence\">Confidence <strong>").text(ReportText.percent(advice.confidence()))
+            raw("<p class=\"confidence\">Confidence <strong>").text(Readable.percent(advice.confidence()))
                     .raw("</strong> <svg class=\"meter\" viewBox=\"0 0 100 8\" aria-hidden=\"true\">"
                             + "<rect class=\"meter-track\" width=\"100\" height=\"8\" rx=\"4\"></rect>"
                             + "<rect class=\"meter-fill\" width=\"" + Math.max(0, Math.min(100, pct)) + "\" height=\"8\" rx=\"4\"></rect></svg></p>\n");
@@ -94,7 +95,7 @@ final class HtmlReport {
             costChart(advice.costs(), advice.strategy());
             raw("<ul class=\"items\">\n");
             for (var c : advice.costs()) {
-                raw("<li><p><strong>").text(ReportText.strategy(c.strategy()) + ": " + ReportText.usd(c.totalUsd())).raw("</strong>");
+                raw("<li><p><strong>").text(Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd())).raw("</strong>");
                 if (c.strategy().equals(advice.strategy())) {
                     raw(" <span class=\"badge\">recommended</span>");
                 }
@@ -109,7 +110,7 @@ final class HtmlReport {
             section("Sizing");
             raw("<ul class=\"items\">\n");
             for (var s : advice.sizing()) {
-                raw("<li><p><strong>").text(s.name() + ": " + ReportText.number(s.value()) + " " + s.unit()).raw("</strong>");
+                raw("<li><p><strong>").text(s.name() + ": " + Readable.number(s.value()) + " " + s.unit()).raw("</strong>");
                 detail(s.formula());
                 raw("</p>");
                 why(s.reasons());
@@ -121,7 +122,7 @@ final class HtmlReport {
             section("Risks");
             raw("<ul class=\"items\">\n");
             for (var r : advice.risks()) {
-                raw("<li><p><span class=\"badge severity-" + cssToken(r.severity()) + "\">").text(ReportText.severity(r.severity()))
+                raw("<li><p><span class=\"badge severity-" + cssToken(r.severity()) + "\">").text(Readable.severity(r.severity()))
                         .raw("</span> <strong>").text(r.title()).raw("</strong>");
                 detail(r.detail());
                 raw("</p>");
@@ -134,8 +135,8 @@ final class HtmlReport {
             section("Readiness scorecard");
             raw("<table class=\"scorecard\">\n<thead><tr><th scope=\"col\">Pillar</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
             for (var r : advice.readiness()) {
-                raw("<tr><th scope=\"row\">").text(ReportText.pillar(r.pillar())).raw("</th><td><span class=\"badge status-")
-                        .raw(cssToken(r.status())).raw("\">").text(ReportText.readiness(r.status())).raw("</span></td><td>")
+                raw("<tr><th scope=\"row\">").text(Readable.pillar(r.pillar())).raw("</th><td><span class=\"badge status-")
+                        .raw(cssToken(r.status())).raw("\">").text(Readable.readiness(r.status())).raw("</span></td><td>")
                         .text(r.reason());
                 why(r.reasons());
                 raw("</td></tr>\n");
@@ -168,7 +169,7 @@ final class HtmlReport {
             section("Assumptions");
             raw("<ul class=\"assumptions\">\n");
             for (var a : advice.assumptions()) {
-                raw("<li>").text(a.key() + " = " + ReportText.number(a.value()) + " " + a.unit());
+                raw("<li>").text(a.key() + " = " + Readable.number(a.value()) + " " + a.unit());
                 if (!a.confirmed()) {
                     raw(" <span class=\"badge\">not confirmed</span>");
                 }
@@ -185,23 +186,15 @@ final class HtmlReport {
         }
         raw("</dl>\n</section>\n");
 
-        if (!advice.explanation().isEmpty()) {
+        if (!advice.rules().isEmpty()) {
             section("How the advice was reached");
             raw("<ol class=\"items explanation\">\n");
-            for (var step : advice.explanation()) {
-                raw("<li><p><strong>").text(step.rule()).raw("</strong>");
-                detail(step.description());
+            for (var rule : report.ruleTrail()) {
+                raw("<li><p><strong>").text(rule.name()).raw("</strong>");
+                detail(rule.description());
                 raw("</p>");
-                if (step.rationale() != null) {
-                    raw("<p class=\"rationale\">").text(step.rationale()).raw("</p>");
-                }
-                if (!step.because().isEmpty()) {
-                    raw("<ul class=\"because\">");
-                    for (var b : step.because()) {
-                        var answer = AdviceReport.answer(b);
-                        raw("<li>Your answer: ").text(answer.heading()).raw(" <strong>").text(answer.text()).raw("</strong></li>");
-                    }
-                    raw("</ul>");
+                if (rule.rationale() != null) {
+                    raw("<p class=\"rationale\">").text(rule.rationale()).raw("</p>");
                 }
                 raw("</li>\n");
             }
@@ -219,18 +212,18 @@ final class HtmlReport {
         int barSpace = 300;
         int height = costs.size() * rowHeight + 8;
         StringBuilder desc = new StringBuilder();
-        costs.forEach(c -> desc.append(ReportText.strategy(c.strategy())).append(' ').append(ReportText.usd(c.totalUsd())).append(". "));
+        costs.forEach(c -> desc.append(Readable.strategy(c.strategy())).append(' ').append(Readable.money(c.totalUsd())).append(". "));
         raw("<svg class=\"cost-chart\" viewBox=\"0 0 520 " + height + "\" role=\"img\" aria-labelledby=\"cost-title cost-desc\">");
         raw("<title id=\"cost-title\">Indicative cost by strategy</title><desc id=\"cost-desc\">").text(desc.toString().trim()).raw("</desc>");
         int y = 4;
         for (CostAdvice c : costs) {
             double width = max <= 0 ? 0 : Math.max(2, barSpace * c.totalUsd() / max);
             boolean best = c.strategy().equals(recommended);
-            raw("<text class=\"label\" x=\"0\" y=\"" + (y + 21) + "\">").text(ReportText.strategy(c.strategy())).raw("</text>");
+            raw("<text class=\"label\" x=\"0\" y=\"" + (y + 21) + "\">").text(Readable.strategy(c.strategy())).raw("</text>");
             raw("<rect class=\"bar" + (best ? " recommended" : "") + "\" x=\"" + labelWidth + "\" y=\"" + (y + 4)
                     + "\" width=\"" + String.format(Locale.ROOT, "%.1f", width) + "\" height=\"24\" rx=\"3\"></rect>");
             raw("<text class=\"value\" x=\"" + String.format(Locale.ROOT, "%.1f", labelWidth + width + 8) + "\" y=\"" + (y + 21) + "\">")
-                    .text(ReportText.usdShort(c.totalUsd())).raw("</text>");
+                    .text(Readable.moneyShort(c.totalUsd())).raw("</text>");
             y += rowHeight;
         }
         raw("</svg>\n");

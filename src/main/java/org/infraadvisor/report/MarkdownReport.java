@@ -1,7 +1,8 @@
 package org.infraadvisor.report;
 
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.Reasons;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.Reasons;
+import org.infraadvisor.format.Readable;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,16 +37,16 @@ final class MarkdownReport {
     }
 
     private String document() {
-        Recommendation advice = report.advice();
+        RecommendationDocument advice = report.advice();
         line("# " + escape(report.title()) + ": advice");
         line();
         line(DATE.format(report.updatedAt()) + " · rules version `" + advice.rulesVersion() + "`");
         line();
 
-        line("## Recommended strategy: " + escape(ReportText.strategy(advice.strategy())));
+        line("## Recommended strategy: " + escape(Readable.strategy(advice.strategy())));
         line();
         if (advice.strategy() != null) {
-            line("Confidence: **" + ReportText.percent(advice.confidence()) + "**");
+            line("Confidence: **" + Readable.percent(advice.confidence()) + "**");
             line();
         }
         if (advice.summary() != null) {
@@ -68,7 +69,7 @@ final class MarkdownReport {
             line("## Indicative cost " + escape(report.costHorizon()));
             line();
             for (var c : advice.costs()) {
-                line("- **" + escape(ReportText.strategy(c.strategy())) + ": " + ReportText.usd(c.totalUsd()) + "**"
+                line("- **" + escape(Readable.strategy(c.strategy())) + ": " + Readable.money(c.totalUsd()) + "**"
                         + (c.strategy().equals(advice.strategy()) ? " (recommended)" : "") + dash(c.breakdown()));
                 why(c.reasons(), "  ");
             }
@@ -78,7 +79,7 @@ final class MarkdownReport {
             line("## Sizing");
             line();
             for (var s : advice.sizing()) {
-                line("- **" + escape(s.name()) + ": " + ReportText.number(s.value()) + " " + escape(s.unit()) + "**" + dash(s.formula()));
+                line("- **" + escape(s.name()) + ": " + Readable.number(s.value()) + " " + escape(s.unit()) + "**" + dash(s.formula()));
                 why(s.reasons(), "  ");
             }
             line();
@@ -87,7 +88,7 @@ final class MarkdownReport {
             line("## Risks");
             line();
             for (var r : advice.risks()) {
-                line("- **" + escape(ReportText.severity(r.severity())) + ": " + escape(r.title()) + "**" + dash(r.detail()));
+                line("- **" + escape(Readable.severity(r.severity())) + ": " + escape(r.title()) + "**" + dash(r.detail()));
                 why(r.reasons(), "  ");
             }
             line();
@@ -96,7 +97,7 @@ final class MarkdownReport {
             line("## Readiness scorecard");
             line();
             for (var r : advice.readiness()) {
-                line("- **" + escape(ReportText.pillar(r.pillar())) + ": " + escape(ReportText.readiness(r.status())) + "**" + dash(r.reason()));
+                line("- **" + escape(Readable.pillar(r.pillar())) + ": " + escape(Readable.readiness(r.status())) + "**" + dash(r.reason()));
                 why(r.reasons(), "  ");
             }
             line();
@@ -123,7 +124,7 @@ final class MarkdownReport {
             line("## Assumptions");
             line();
             for (var a : advice.assumptions()) {
-                line("- " + escape(a.key()) + " = " + ReportText.number(a.value()) + " " + escape(a.unit())
+                line("- " + escape(a.key()) + " = " + Readable.number(a.value()) + " " + escape(a.unit())
                         + (a.confirmed() ? "" : " (not confirmed)") + dash(a.source()));
             }
             line();
@@ -134,17 +135,13 @@ final class MarkdownReport {
             line("- " + escape(a.text()) + " **" + escape(a.label()) + "**");
         }
         line();
-        if (!advice.explanation().isEmpty()) {
+        if (!advice.rules().isEmpty()) {
             line("## How the advice was reached");
             line();
-            for (var step : advice.explanation()) {
-                line("- **" + escape(step.rule()) + "**" + dash(step.description()));
-                if (step.rationale() != null) {
-                    line("  - Background: " + escape(step.rationale()));
-                }
-                for (var b : step.because()) {
-                    var answer = AdviceReport.answer(b);
-                    line("  - Your answer: " + escape(answer.heading()) + " **" + escape(answer.text()) + "**");
+            for (var rule : report.ruleTrail()) {
+                line("- **" + escape(rule.name()) + "**" + dash(rule.description()));
+                if (rule.rationale() != null) {
+                    line("  - Background: " + escape(rule.rationale()));
                 }
             }
             line();

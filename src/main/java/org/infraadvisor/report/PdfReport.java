@@ -15,9 +15,10 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.CostAdvice;
-import org.infraadvisor.advice.Recommendation.Reasons;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.CostAdvice;
+import org.infraadvisor.document.RecommendationDocument.Reasons;
+import org.infraadvisor.format.Readable;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -85,16 +86,16 @@ final class PdfReport {
     }
 
     private void content(Document doc) throws DocumentException {
-        Recommendation advice = report.advice();
+        RecommendationDocument advice = report.advice();
         doc.add(new Paragraph("Infra Advisor report", small));
         doc.add(new Paragraph(report.title(), title));
         doc.add(spaced(new Paragraph(MarkdownReport.DATE.format(report.updatedAt()) + " · rules version " + advice.rulesVersion(),
                 small), 12));
 
         heading(doc, "Recommended strategy");
-        doc.add(new Paragraph(ReportText.strategy(advice.strategy()), big));
+        doc.add(new Paragraph(Readable.strategy(advice.strategy()), big));
         if (advice.strategy() != null) {
-            doc.add(new Paragraph("Confidence " + ReportText.percent(advice.confidence()), bold));
+            doc.add(new Paragraph("Confidence " + Readable.percent(advice.confidence()), bold));
         }
         if (advice.summary() != null) {
             doc.add(new Paragraph(advice.summary(), body));
@@ -111,26 +112,26 @@ final class PdfReport {
             heading(doc, "Indicative cost " + report.costHorizon());
             doc.add(costChart(advice.costs(), advice.strategy()));
             for (var c : advice.costs()) {
-                item(doc, ReportText.strategy(c.strategy()) + ": " + ReportText.usd(c.totalUsd())
+                item(doc, Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd())
                         + (c.strategy().equals(advice.strategy()) ? " (recommended)" : ""), c.breakdown(), c.reasons());
             }
         }
         if (!advice.sizing().isEmpty()) {
             heading(doc, "Sizing");
             for (var s : advice.sizing()) {
-                item(doc, s.name() + ": " + ReportText.number(s.value()) + " " + s.unit(), s.formula(), s.reasons());
+                item(doc, s.name() + ": " + Readable.number(s.value()) + " " + s.unit(), s.formula(), s.reasons());
             }
         }
         if (!advice.risks().isEmpty()) {
             heading(doc, "Risks");
             for (var r : advice.risks()) {
-                item(doc, ReportText.severity(r.severity()) + ": " + r.title(), r.detail(), r.reasons());
+                item(doc, Readable.severity(r.severity()) + ": " + r.title(), r.detail(), r.reasons());
             }
         }
         if (!advice.readiness().isEmpty()) {
             heading(doc, "Readiness scorecard");
             for (var r : advice.readiness()) {
-                item(doc, ReportText.pillar(r.pillar()) + ": " + ReportText.readiness(r.status()), r.reason(), r.reasons());
+                item(doc, Readable.pillar(r.pillar()) + ": " + Readable.readiness(r.status()), r.reason(), r.reasons());
             }
         }
         if (!advice.plan().isEmpty()) {
@@ -149,7 +150,7 @@ final class PdfReport {
         if (!advice.assumptions().isEmpty()) {
             heading(doc, "Assumptions");
             for (var a : advice.assumptions()) {
-                doc.add(new Paragraph(a.key() + " = " + ReportText.number(a.value()) + " " + a.unit()
+                doc.add(new Paragraph(a.key() + " = " + Readable.number(a.value()) + " " + a.unit()
                         + (a.confirmed() ? "" : " (not confirmed)") + (a.source() == null ? "" : " — " + a.source()), small));
             }
         }
@@ -163,21 +164,17 @@ final class PdfReport {
         }
         doc.add(answers);
 
-        if (!advice.explanation().isEmpty()) {
+        if (!advice.rules().isEmpty()) {
             heading(doc, "How the advice was reached");
-            for (var step : advice.explanation()) {
+            for (var rule : report.ruleTrail()) {
                 Paragraph p = new Paragraph();
-                p.add(new Chunk(step.rule(), bold));
-                if (step.description() != null) {
-                    p.add(new Chunk(" — " + step.description(), body));
+                p.add(new Chunk(rule.name(), bold));
+                if (rule.description() != null) {
+                    p.add(new Chunk(" — " + rule.description(), body));
                 }
                 doc.add(spaced(p, 4));
-                if (step.rationale() != null) {
-                    doc.add(indented(new Paragraph("Background: " + step.rationale(), small)));
-                }
-                for (var b : step.because()) {
-                    var answer = AdviceReport.answer(b);
-                    doc.add(indented(new Paragraph("Your answer: " + answer.heading() + " " + answer.text(), small)));
+                if (rule.rationale() != null) {
+                    doc.add(indented(new Paragraph("Background: " + rule.rationale(), small)));
                 }
             }
         }
@@ -216,7 +213,7 @@ final class PdfReport {
         chart.setSpacingBefore(6);
         chart.setSpacingAfter(6);
         for (CostAdvice c : costs) {
-            chart.addCell(cell(new Phrase(ReportText.strategy(c.strategy()), body)));
+            chart.addCell(cell(new Phrase(Readable.strategy(c.strategy()), body)));
             float share = max <= 0 ? 0.01f : (float) Math.max(0.01, c.totalUsd() / max);
             PdfPTable bar = new PdfPTable(share >= 0.999f ? new float[]{1} : new float[]{share, 1 - share});
             bar.setWidthPercentage(100);
@@ -234,7 +231,7 @@ final class PdfReport {
             barCell.setBorder(Rectangle.NO_BORDER);
             barCell.setVerticalAlignment(Element.ALIGN_MIDDLE);
             chart.addCell(barCell);
-            PdfPCell amount = cell(new Phrase(ReportText.usdShort(c.totalUsd()), bold));
+            PdfPCell amount = cell(new Phrase(Readable.moneyShort(c.totalUsd()), bold));
             amount.setHorizontalAlignment(Element.ALIGN_RIGHT);
             chart.addCell(amount);
         }

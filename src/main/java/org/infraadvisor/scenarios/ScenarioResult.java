@@ -1,6 +1,6 @@
 package org.infraadvisor.scenarios;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 
 import java.util.List;
 import java.util.Set;
@@ -9,10 +9,10 @@ import java.util.Set;
  * The outcome of one scenario.
  *
  * @param differences human-readable reasons it failed (empty when it passed)
- * @param recommendation the advice, or null when the answers were invalid or evaluation failed
+ * @param advice the advice, or null when the answers were invalid or evaluation failed
  * @param rulesFired the rules that fired for it
  */
-public record ScenarioResult(Scenario scenario, List<String> differences, Recommendation recommendation, Set<String> rulesFired) {
+public record ScenarioResult(Scenario scenario, List<String> differences, Advice advice, Set<String> rulesFired) {
 
     public boolean passed() {
         return differences.isEmpty();

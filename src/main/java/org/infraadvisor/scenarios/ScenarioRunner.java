@@ -1,19 +1,19 @@
 package org.infraadvisor.scenarios;
 
 import io.micronaut.json.tree.JsonNode;
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.AcceleratorAdvice;
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.advice.Advice.Accelerator;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.engine.Evaluation;
 import org.infraadvisor.engine.RuleSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,15 +56,15 @@ public final class ScenarioRunner {
         if (!differences.isEmpty()) {
             return new ScenarioResult(scenario, differences, null, Set.of());
         }
-        Recommendation rec;
+        Evaluation evaluation;
         try {
-            rec = engine.evaluate(ruleSet, flow, answers);
+            evaluation = engine.evaluateInDetail(ruleSet, flow, answers);
         } catch (RuntimeException e) {
             differences.add("evaluation failed: " + e.getMessage());
             return new ScenarioResult(scenario, differences, null, Set.of());
         }
-        Set<String> fired = rec.explanation().stream().map(Recommendation.ExplanationStep::rule)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Advice rec = evaluation.advice();
+        Set<String> fired = evaluation.firedRules();
         compare(scenario.expect(), rec, differences);
         return new ScenarioResult(scenario, List.copyOf(differences), rec, fired);
     }
@@ -107,7 +107,7 @@ public final class ScenarioRunner {
         return JsonNode.createStringNode(String.valueOf(value));
     }
 
-    private static void compare(Expectations e, Recommendation rec, List<String> d) {
+    private static void compare(Expectations e, Advice rec, List<String> d) {
         if (e == null) {
             return;
         }
@@ -121,11 +121,11 @@ public final class ScenarioRunner {
         if (e.maxConfidence() != null && rec.confidence() > e.maxConfidence()) {
             d.add("confidence: expected at most " + e.maxConfidence() + ", got " + rec.confidence());
         }
-        List<AcceleratorAdvice> list = rec.accelerators();
+        List<Accelerator> list = rec.accelerators();
         String ranking = list.isEmpty() ? "none" : list.stream().map(a -> a.vendor() + " " + a.model() + " x" + a.count() + " (" + a.score() + ")")
                 .collect(Collectors.joining(", "));
         if (!e.topAcceleratorOneOf().isEmpty()) {
-            AcceleratorAdvice top = list.isEmpty() ? null : list.get(0);
+            Accelerator top = list.isEmpty() ? null : list.get(0);
             if (top == null || e.topAcceleratorOneOf().stream().noneMatch(n -> matches(n, top))) {
                 d.add("top accelerator: expected " + oneOf(e.topAcceleratorOneOf()) + ", got " + ranking);
             }
@@ -141,7 +141,7 @@ public final class ScenarioRunner {
             }
         }
         e.acceleratorCounts().forEach((name, range) -> {
-            AcceleratorAdvice a = list.stream().filter(x -> matches(name, x)).findFirst().orElse(null);
+            Accelerator a = list.stream().filter(x -> matches(name, x)).findFirst().orElse(null);
             if (a == null) {
                 d.add("accelerator count: " + name + " is not in the list (" + ranking + ")");
             } else if (a.count() < range.get(0) || a.count() > range.get(1)) {
@@ -169,18 +169,18 @@ public final class ScenarioRunner {
         for (String question : e.followUps()) {
             if (rec.openQuestions().stream().noneMatch(f -> f.question().equals(question))) {
                 d.add("follow-up questions: expected " + question + ", got "
-                        + rec.openQuestions().stream().map(Recommendation.FollowUpAdvice::question).toList());
+                        + rec.openQuestions().stream().map(Advice.FollowUp::question).toList());
             }
         }
         for (String title : e.plan()) {
             if (rec.plan().stream().noneMatch(p -> contains(p.title(), title))) {
-                d.add("plan: expected a step like '" + title + "', got " + rec.plan().stream().map(Recommendation.PlanAdvice::title).toList());
+                d.add("plan: expected a step like '" + title + "', got " + rec.plan().stream().map(Advice.PlanStep::title).toList());
             }
         }
         e.sizing().forEach((name, range) -> {
-            Recommendation.SizingAdvice s = rec.sizing().stream().filter(x -> contains(x.name(), name)).findFirst().orElse(null);
+            Advice.Sizing s = rec.sizing().stream().filter(x -> contains(x.name(), name)).findFirst().orElse(null);
             if (s == null) {
-                d.add("sizing: no figure named like '" + name + "', got " + rec.sizing().stream().map(Recommendation.SizingAdvice::name).toList());
+                d.add("sizing: no figure named like '" + name + "', got " + rec.sizing().stream().map(Advice.Sizing::name).toList());
             } else if (s.value() < range.get(0) || s.value() > range.get(1)) {
                 d.add("sizing: expected " + s.name() + " in " + range(range) + ", got " + s.value() + " " + s.unit() + " (" + s.formula() + ")");
             }
@@ -188,7 +188,7 @@ public final class ScenarioRunner {
     }
 
     /** Whole-word match of every word of {@code name} in "vendor model": "L4" matches "NVIDIA L4" but not "NVIDIA L40S". */
-    static boolean matches(String name, AcceleratorAdvice a) {
+    static boolean matches(String name, Accelerator a) {
         String full = a.vendor() + " " + a.model();
         return Pattern.compile("(?i)(?<![\\w])" + Pattern.quote(name.trim()) + "(?![\\w])").matcher(full).find();
     }

@@ -3,13 +3,13 @@ package org.infraadvisor.whatif;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,7 +53,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
     public record SizingChange(String name, @Nullable String unit, @Nullable Double from, @Nullable Double to) {
     }
 
-    public static RecommendationDiff between(Recommendation from, Recommendation to) {
+    public static RecommendationDiff between(Advice from, Advice to) {
         List<String> summary = new ArrayList<>();
         StrategyChange strategy = null;
         if (!Objects.equals(from.strategy(), to.strategy())) {
@@ -67,7 +67,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             Integer c0 = a == null ? null : a.count();
             Integer c1 = b == null ? null : b.count();
             if (!Objects.equals(c0, c1)) {
-                Recommendation.AcceleratorAdvice any = a == null ? b : a;
+                Advice.Accelerator any = a == null ? b : a;
                 accelerators.add(new AcceleratorChange(any.vendor(), any.model(), c0, c1));
                 summary.add(a == null ? "accelerator added: %s %s ×%d".formatted(any.vendor(), any.model(), c1)
                         : b == null ? "accelerator removed: %s %s".formatted(any.vendor(), any.model())
@@ -75,7 +75,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             }
         });
         List<RiskChange> risks = new ArrayList<>();
-        compare(from.risks(), to.risks(), Recommendation.RiskAdvice::title, (a, b) -> {
+        compare(from.risks(), to.risks(), Advice.Risk::title, (a, b) -> {
             String s0 = a == null ? null : a.severity();
             String s1 = b == null ? null : b.severity();
             if (!Objects.equals(s0, s1)) {
@@ -86,7 +86,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             }
         });
         List<CostChange> costs = new ArrayList<>();
-        compare(from.costs(), to.costs(), Recommendation.CostAdvice::strategy, (a, b) -> {
+        compare(from.costs(), to.costs(), Advice.Cost::strategy, (a, b) -> {
             Double c0 = a == null ? null : a.totalUsd();
             Double c1 = b == null ? null : b.totalUsd();
             if (!Objects.equals(c0, c1)) {
@@ -96,7 +96,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             }
         });
         List<ReadinessChange> readiness = new ArrayList<>();
-        compare(from.readiness(), to.readiness(), Recommendation.ReadinessAdvice::pillar, (a, b) -> {
+        compare(from.readiness(), to.readiness(), Advice.Readiness::pillar, (a, b) -> {
             String s0 = a == null ? null : a.status();
             String s1 = b == null ? null : b.status();
             if (!Objects.equals(s0, s1)) {
@@ -106,13 +106,13 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             }
         });
         List<SizingChange> sizing = new ArrayList<>();
-        compare(from.sizing(), to.sizing(), Recommendation.SizingAdvice::name, (a, b) -> {
+        compare(from.sizing(), to.sizing(), Advice.Sizing::name, (a, b) -> {
             Double v0 = a == null ? null : a.value();
             Double v1 = b == null ? null : b.value();
             if (!Objects.equals(v0, v1)) {
-                Recommendation.SizingAdvice any = a == null ? b : a;
+                Advice.Sizing any = a == null ? b : a;
                 sizing.add(new SizingChange(any.name(), any.unit(), v0, v1));
-                summary.add("%s: %s → %s %s".formatted(any.name(), v0, v1, any.unit() == null ? "" : any.unit()).strip());
+                summary.add("%s: %s → %s".formatted(any.name(), quantity(v0, any.unit()), quantity(v1, any.unit())));
             }
         });
         boolean changed = strategy != null || confidence != null || !accelerators.isEmpty() || !risks.isEmpty()
@@ -136,6 +136,10 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
     }
 
     private static String usd(Double d) {
-        return d == null ? "none" : String.format(Locale.ROOT, "%,.0f USD", d);
+        return d == null ? "none" : Readable.money(d);
+    }
+
+    private static String quantity(Double d, String unit) {
+        return d == null ? "none" : Readable.quantity(d, unit);
     }
 }

@@ -4,9 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.conversation.Conversation;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
@@ -14,7 +14,7 @@ import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
-import org.infraadvisor.explain.ExplainService;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +54,12 @@ public class WhatIfService {
     /**
      * @param answers        the answers that differ (including ones no longer asked after the change)
      * @param unanswered     questions the changed answers newly bring up; they count as unknown
-     * @param recommendation the advice that would result
-     * @param diff           against the advice for the conversation's answers as they are, with the same rules
+     * @param advice     the advice that would result
+     * @param flow       the flow it was worked out for
+     * @param diff       against the advice for the conversation's answers as they are, with the same rules
      */
-    @Serdeable
     public record WhatIf(String conversation, String rulesVersion, List<AnswerChange> answers, List<String> unanswered,
-                         Recommendation recommendation, RecommendationDiff diff) {
+                         Advice advice, Flow flow, RecommendationDiff diff) {
     }
 
     public WhatIf whatIf(String id, @Nullable Map<String, JsonNode> changes) {
@@ -67,10 +67,10 @@ public class WhatIfService {
             throw new InvalidAnswerException("the body needs 'answers': an object of question ids and the values to try, "
                     + "e.g. {\"answers\": {\"utilization\": \"steady\"}}");
         }
-        ConversationView view = conversations.get(id);
+        Conversation conversation = conversations.get(id);
         RuleSet ruleSet = rules.current();
-        Flow flow = ConversationService.flow(ruleSet, view.flow());
-        Map<String, Object> current = new DialogueState(flow, ExplainService.answers(view)).effectiveAnswers();
+        Flow flow = ConversationService.flow(ruleSet, conversation.flow().id());
+        Map<String, Object> current = new DialogueState(flow, conversation.answerValues()).effectiveAnswers();
         Map<String, Object> changed = ConversationService.canonical(flow, changes);
 
         Map<String, Object> merged = new LinkedHashMap<>(current);
@@ -82,8 +82,8 @@ public class WhatIfService {
             }
         }
         Map<String, Object> proposed = state.effectiveAnswers();
-        Recommendation before = engine.evaluate(ruleSet, flow, current);
-        Recommendation after = engine.evaluate(ruleSet, flow, proposed);
+        Advice before = engine.evaluate(ruleSet, flow, current);
+        Advice after = engine.evaluate(ruleSet, flow, proposed);
 
         List<AnswerChange> answerChanges = new ArrayList<>();
         Set<String> questions = new LinkedHashSet<>(current.keySet());
@@ -99,22 +99,11 @@ public class WhatIfService {
                 .filter(q -> state.isAsked(q.id()) && !proposed.containsKey(q.id())
                         && !new DialogueState(flow, current).isAsked(q.id()))
                 .map(Question::id).toList();
-        return new WhatIf(view.id(), ruleSet.version(), answerChanges, unanswered, after, RecommendationDiff.between(before, after));
+        return new WhatIf(conversation.id(), ruleSet.version(), answerChanges, unanswered, after, flow,
+                RecommendationDiff.between(before, after));
     }
 
     private static String label(Question q, Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof List<?> list) {
-            return String.join(", ", list.stream().map(v -> q.labelOf(String.valueOf(v))).toList());
-        }
-        if (value instanceof Number n) {
-            return org.infraadvisor.dialogue.AnswerValues.format(n.doubleValue()) + (q.unit() == null ? "" : " " + q.unit());
-        }
-        if (value instanceof Boolean b) {
-            return b ? "Yes" : "No";
-        }
-        return "unknown".equals(value) ? "I don't know" : q.labelOf(String.valueOf(value));
+        return value == null ? null : Readable.answer(q, value);
     }
 }

@@ -1,6 +1,6 @@
 package org.infraadvisor.bench;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
@@ -53,14 +53,14 @@ public class EvaluationBenchmark {
         flow = ruleSet.flow(set.flow()).orElseThrow();
         answers = set.canonical(flow);
         facts = AdvisorEngine.facts(flow, answers);
-        Recommendation sample = evaluate();
+        Advice sample = evaluate();
         if (sample.strategy() == null) {
             throw new IllegalStateException("the answer set gives no strategy: the benchmark would not measure real work");
         }
     }
 
     @Benchmark
-    public Recommendation evaluate() {
+    public Advice evaluate() {
         return engine.evaluate(ruleSet, flow, answers);
     }
 

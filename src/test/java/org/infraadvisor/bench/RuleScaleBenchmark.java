@@ -1,6 +1,6 @@
 package org.infraadvisor.bench;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
@@ -75,12 +75,12 @@ public class RuleScaleBenchmark {
         }
         restored = null;
 
-        Recommendation sample = engine.evaluate(ruleSet, flow, answers);
-        if (ruleSet.rules().size() != rules || sample.strategy() == null) {
+        var sample = engine.evaluateInDetail(ruleSet, flow, answers);
+        if (ruleSet.rules().size() != rules || sample.advice().strategy() == null) {
             throw new IllegalStateException("generated %d rules instead of %d, or no strategy".formatted(ruleSet.rules().size(), rules));
         }
         System.out.printf(Locale.ROOT, "%nSCALE rules=%d firing=%s buildMs=%d restoreMs=%d heapMb=%.1f rulesFired=%d%n",
-                rules, firing, buildMs, restoreMs, (heapAfter - heapBefore) / 1048576.0, sample.explanation().size());
+                rules, firing, buildMs, restoreMs, (heapAfter - heapBefore) / 1048576.0, sample.firedRules().size());
     }
 
     private static long settledHeap(MemoryMXBean memory) {
@@ -91,7 +91,7 @@ public class RuleScaleBenchmark {
     }
 
     @Benchmark
-    public Recommendation evaluate() {
+    public Advice evaluate() {
         return engine.evaluate(ruleSet, flow, answers);
     }
 }

@@ -87,14 +87,18 @@ class ConversationControllerTest {
         assertThat(((Number) rec.get("confidence")).doubleValue()).isBetween(0.0, 1.0);
         assertThat((List<Map<String, Object>>) rec.get("accelerators")).isNotEmpty()
                 .allSatisfy(a -> assertThat(a).containsKeys("vendor", "model", "count", "reason"));
-        List<Map<String, Object>> explanation = (List<Map<String, Object>>) rec.get("explanation");
-        assertThat(explanation).extracting(s -> s.get("rule")).contains("Data that must stay on premises requires on-prem");
-        Map<String, Object> residency = explanation.stream()
-                .filter(s -> s.get("rule").equals("Data that must stay on premises requires on-prem")).findFirst().orElseThrow();
-        assertThat((String) residency.get("description")).isNotBlank();
-        assertThat((List<Map<String, Object>>) residency.get("because"))
-                .anySatisfy(b -> assertThat(b).containsEntry("question", "data_residency").containsEntry("answer", "on-premises")
-                        .containsEntry("text", "Where must your data stay?"));
+        assertThat(rec).doesNotContainKey("explanation"); // the firing trace only comes when asked for
+        Map<String, Object> strategyReasons = (Map<String, Object>) rec.get("strategyReasons");
+        assertThat((List<String>) strategyReasons.get("rules")).contains("votes.residency-on-premises");
+        assertThat((List<String>) strategyReasons.get("answers")).contains("data_residency");
+        Map<String, Map<String, Object>> rules = (Map<String, Map<String, Object>>) rec.get("rules");
+        assertThat(rules.get("votes.residency-on-premises"))
+                .containsEntry("name", "Data that must stay on premises requires on-prem")
+                .containsEntry("file", "rules/strategy/residency.drl")
+                .satisfies(r -> assertThat((String) r.get("description")).isNotBlank());
+        assertThat(((Map<String, Map<String, Object>>) rec.get("answers")).get("data_residency"))
+                .containsEntry("text", "Where must your data stay?").containsEntry("value", "on-premises")
+                .containsEntry("label", "Inside our own facilities only");
         assertThat((String) rec.get("rulesVersion")).isNotBlank();
         assertThat(get("/api/conversations/" + id)).isEqualTo(done);
     }
@@ -127,8 +131,9 @@ class ConversationControllerTest {
         assertThat(question(changedResidency)).containsEntry("id", "cloud_provider");
         changedResidency = completeWith(id, Map.of(), changedResidency);
         Map<String, Object> rec = (Map<String, Object>) changedResidency.get("recommendation");
-        assertThat((List<Map<String, Object>>) rec.get("explanation")).extracting(s -> s.get("rule"))
-                .doesNotContain("Data that must stay on premises requires on-prem");
+        assertThat(((Map<String, Object>) rec.get("rules")).keySet())
+                .doesNotContain("votes.residency-on-premises");
+        assertThat(((Map<String, Map<String, Object>>) rec.get("answers")).get("data_residency")).containsEntry("value", "none");
     }
 
     @Test

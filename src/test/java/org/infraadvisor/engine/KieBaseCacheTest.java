@@ -1,6 +1,6 @@
 package org.infraadvisor.engine;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +43,7 @@ class KieBaseCacheTest {
                 compiled.accelerators(), compiled.assumptions(), compiled.rules(), compiled.sources(), compiled.phases());
         AdvisorEngine engine = new AdvisorEngine(10_000);
         for (Map<String, Object> answers : ANSWER_SETS) {
-            Recommendation expected = engine.evaluate(compiled, flow, answers);
+            Advice expected = engine.evaluate(compiled, flow, answers);
             assertThat(engine.evaluate(restoredSet, flow, answers)).isEqualTo(expected);
             assertThat(engine.evaluate(fromCache, flow, answers)).isEqualTo(expected);
         }

@@ -1,6 +1,6 @@
 package org.infraadvisor.engine;
 
-import org.infraadvisor.advice.Recommendation;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +31,9 @@ class SessionReuseTest {
         Flow flow = ruleSet.flow("infra-strategy").orElseThrow();
         AdvisorEngine engine = new AdvisorEngine(10_000);
 
-        Recommendation first = engine.evaluate(ruleSet, flow, ON_PREM);
-        Recommendation other = engine.evaluate(ruleSet, flow, CLOUD);
-        Recommendation again = engine.evaluate(ruleSet, flow, ON_PREM);
+        Advice first = engine.evaluate(ruleSet, flow, ON_PREM);
+        Advice other = engine.evaluate(ruleSet, flow, CLOUD);
+        Advice again = engine.evaluate(ruleSet, flow, ON_PREM);
 
         assertThat(again).isEqualTo(first);
         assertThat(new AdvisorEngine(10_000).evaluate(ruleSet, flow, CLOUD)).isEqualTo(other);
@@ -59,7 +59,7 @@ class SessionReuseTest {
         AdvisorEngine engine = new AdvisorEngine(200);
 
         assertThatThrownBy(() -> engine.evaluate(ruleSet, flow, ON_PREM)).isInstanceOf(AdvisorEngine.RuleLoopException.class);
-        Recommendation afterLoop = engine.evaluate(ruleSet, flow, CLOUD);
+        Advice afterLoop = engine.evaluate(ruleSet, flow, CLOUD);
 
         assertThat(afterLoop).isEqualTo(new AdvisorEngine(200).evaluate(ruleSet, flow, CLOUD));
         assertThat(afterLoop.strategy()).isNotNull();

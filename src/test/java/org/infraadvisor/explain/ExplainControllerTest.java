@@ -47,6 +47,7 @@ class ExplainControllerTest {
     void evaluateWithoutExplainIsUnchanged() {
         Map<String, Object> body = post("/api/evaluate", Map.of("flow", "infra-strategy", "answers", CLOUD_LEANING));
         assertThat(body).containsOnlyKeys("recommendation");
+        assertThat((Map<String, Object>) body.get("recommendation")).doesNotContainKey("explanation");
     }
 
     @Test
@@ -63,9 +64,15 @@ class ExplainControllerTest {
         List<Map<String, Object>> chain = steps(why);
         List<String> firedRules = ((List<Map<String, Object>>) rec.get("explanation")).stream().map(s -> (String) s.get("rule")).toList();
         assertThat(chain).extracting(s -> (String) s.get("rule")).allSatisfy(r -> assertThat(firedRules).contains(r));
-        assertThat((String) why.get("concluded")).contains("on-prem");
-        assertThat(chain).anySatisfy(s -> assertThat((List<Map<String, Object>>) s.get("answers"))
-                .anySatisfy(a -> assertThat(a).containsEntry("question", "data_residency").containsEntry("answer", "on-premises")));
+        assertThat((String) why.get("concluded")).contains("On-premises");
+        assertThat(chain).anySatisfy(s -> assertThat((List<String>) s.get("answers")).contains("data_residency"));
+        Map<String, Map<String, Object>> described = (Map<String, Map<String, Object>>) rec.get("answers");
+        assertThat(described.get("data_residency")).containsEntry("value", "on-premises")
+                .containsEntry("label", "Inside our own facilities only");
+        // every rule the trace and the explanation name is described once in the recommendation
+        Map<String, Object> rules = (Map<String, Object>) rec.get("rules");
+        assertThat(rules).containsKeys(chain.stream().map(s -> (String) s.get("rule")).toArray(String[]::new));
+        assertThat(rules).containsKeys(firedRules.toArray(String[]::new));
     }
 
     @Test
@@ -89,11 +96,14 @@ class ExplainControllerTest {
                 assertThat((String) c.get("explanation")).contains("needs budget = capex").contains("you answered opex");
             });
         });
-        assertThat((String) onPrem.get("summary")).contains("needs budget = capex");
+        assertThat((String) onPrem.get("summary")).contains("needs budget = capex")
+                .contains("\"A capital budget makes owning possible\" needs budget = capex").doesNotContain("budget.a-capital");
         List<Map<String, Object>> standings = (List<Map<String, Object>>) explanation.get("standings");
         assertThat(standings.get(0)).containsEntry("strategy", "cloud-first").containsEntry("chosen", true);
         assertThat((List<Map<String, Object>>) standings.get(0).get("votes")).allSatisfy(v ->
-                assertThat((List<?>) v.get("because")).isNotEmpty());
+                assertThat((List<?>) v.get("answers")).isNotEmpty());
+        Map<String, Object> rulesDescribed = (Map<String, Object>) ((Map<String, Object>) body.get("recommendation")).get("rules");
+        assertThat(rules).allSatisfy(r -> assertThat(rulesDescribed).containsKey((String) r.get("rule")));
     }
 
     @Test
@@ -107,9 +117,12 @@ class ExplainControllerTest {
         Map<String, Object> body = http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id + "/explain"), Map.class);
         assertThat(body).containsEntry("conversation", id).containsEntry("complete", false);
         Map<String, Object> explanation = (Map<String, Object>) body.get("explanation");
-        assertThat((List<Map<String, Object>>) explanation.get("answers"))
-                .anySatisfy(a -> assertThat(a).containsEntry("question", "utilization").containsEntry("answer", "steady"))
-                .noneSatisfy(a -> assertThat(a).containsEntry("question", "latency")); // not asked for training
+        assertThat((List<String>) explanation.get("answers")).contains("utilization")
+                .doesNotContain("latency"); // not asked for training
+        Map<String, Object> rec = (Map<String, Object>) body.get("recommendation");
+        assertThat((Map<String, Map<String, Object>>) rec.get("answers")).extractingByKey("utilization")
+                .satisfies(a -> assertThat(a).containsEntry("value", "steady"));
+        assertThat((List<?>) rec.get("explanation")).as("the firing trace comes with the explanation").isNotEmpty();
         assertThat(explanation.get("strategy")).isNotNull();
     }
 

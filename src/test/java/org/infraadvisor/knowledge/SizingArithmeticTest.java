@@ -1,8 +1,6 @@
 package org.infraadvisor.knowledge;
 
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.advice.Recommendation.AcceleratorAdvice;
-import org.infraadvisor.advice.Recommendation.SizingAdvice;
+import org.infraadvisor.advice.Advice;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.ShippedRules;
@@ -25,7 +23,7 @@ class SizingArithmeticTest {
     final AdvisorEngine engine = new AdvisorEngine(10_000);
 
     /** An owned NVIDIA estate with room for anything, so that every NVIDIA part is compared. */
-    Recommendation evaluate(Object... pairs) {
+    Advice evaluate(Object... pairs) {
         Map<String, Object> answers = new HashMap<>(Map.of("data_residency", "on-premises", "software_stack", "cuda",
                 "datacenter", "high-density", "ops_skills", "advanced", "budget", "capex", "utilization", "variable"));
         for (int i = 0; i < pairs.length; i += 2) {
@@ -35,19 +33,19 @@ class SizingArithmeticTest {
         return engine.evaluate(rules, rules.flow("infra-strategy").orElseThrow(), answers);
     }
 
-    static SizingAdvice sizing(Recommendation rec, String name) {
+    static Advice.Sizing sizing(Advice rec, String name) {
         return rec.sizing().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no sizing '" + name + "' in " + rec.sizing().stream().map(SizingAdvice::name).toList()));
+                .orElseThrow(() -> new AssertionError("no sizing '" + name + "' in " + rec.sizing().stream().map(Advice.Sizing::name).toList()));
     }
 
-    static AcceleratorAdvice accelerator(Recommendation rec, String model) {
+    static Advice.Accelerator accelerator(Advice rec, String model) {
         return rec.accelerators().stream().filter(a -> a.model().equals(model)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + model + " in " + rec.accelerators().stream().map(AcceleratorAdvice::model).toList()));
+                .orElseThrow(() -> new AssertionError("no " + model + " in " + rec.accelerators().stream().map(Advice.Accelerator::model).toList()));
     }
 
     @Test
     void seventyBillionParametersAtBf16NeedAbout140GbAndDoNotFitOne80GbGpu() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "bf16", "daily_requests", "unknown");
+        Advice rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "bf16", "daily_requests", "unknown");
         // 70 x 2 bytes = 140 GB of weights; + 20 % KV cache allowance = 168 GB per model copy
         assertThat(sizing(rec, "Model weights (BF16)").value()).isEqualTo(140.0);
         assertThat(sizing(rec, "Serving memory per model copy").value()).isCloseTo(168.0, within(1e-9));
@@ -60,7 +58,7 @@ class SizingArithmeticTest {
 
     @Test
     void seventyBillionParametersAtFp8NeedTwoH100sButFitOneH200() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8", "daily_requests", "unknown");
+        Advice rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8", "daily_requests", "unknown");
         assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(70.0);
         assertThat(sizing(rec, "Model weights (BF16)").value()).isEqualTo(140.0);
         assertThat(sizing(rec, "Serving memory per model copy").value()).isCloseTo(84.0, within(1e-9));
@@ -70,7 +68,7 @@ class SizingArithmeticTest {
 
     @Test
     void eightBillionParametersAtFp8FitOneL4() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "serving_precision", "fp8",
+        Advice rec = evaluate("workload", "inference", "model_size_b", 8, "serving_precision", "fp8",
                 "daily_requests", "unknown", "latency", "realtime", "data_residency", "regional", "cloud_provider", "aws");
         assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(8.0);
         // 8 GB + 20 % = 9.6 GB <= 24 GB x 90 % = 21.6 GB: one L4 holds the model
@@ -83,19 +81,19 @@ class SizingArithmeticTest {
 
     @Test
     void fourHundredFiveBillionAtFp8NeedEightH100sOrFourH200s() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8",
+        Advice rec = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8",
                 "daily_requests", "unknown", "software_stack", "portable");
         assertThat(sizing(rec, "Model weights (FP8)").value()).isEqualTo(405.0);
         // 486 GB per copy: / 72 = 6.75 -> 8 H100; / 126.9 = 3.8 -> 4 H200; / 172.8 = 2.8 -> a group of 4 MI300X; x 2 (spare)
         assertThat(accelerator(rec, "H200 SXM").count()).isEqualTo(8);
         assertThat(accelerator(rec, "Instinct MI300X").count()).isEqualTo(8);
-        Recommendation cuda = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8", "daily_requests", "unknown");
+        Advice cuda = evaluate("workload", "inference", "model_size_b", 405, "serving_precision", "fp8", "daily_requests", "unknown");
         assertThat(accelerator(cuda, "H100 SXM").count()).isEqualTo(16);
     }
 
     @Test
     void requestsPerDayBecomeTokensPerSecondAndDevicesForThePeak() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8",
+        Advice rec = evaluate("workload", "inference", "model_size_b", 70, "serving_precision", "fp8",
                 "daily_requests", 1_000_000, "tokens_per_request", 1000, "latency", "interactive");
         // 1,000,000 x 1,000 / 86,400 = 11,574 tokens/s; business-hours peak x 2.4 = 27,778 tokens/s
         assertThat(sizing(rec, "Average token throughput").value()).isCloseTo(11_574.07, within(0.01));
@@ -110,8 +108,8 @@ class SizingArithmeticTest {
 
     @Test
     void unknownTokensPerRequestDefaultToAPublishedRetrievalAnswerAndSayTheyAreAssumed() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 86_400, "tokens_per_request", "unknown");
-        SizingAdvice average = sizing(rec, "Average token throughput");
+        Advice rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 86_400, "tokens_per_request", "unknown");
+        Advice.Sizing average = sizing(rec, "Average token throughput");
         assertThat(average.value()).isCloseTo(5500.0, within(1e-9));
         assertThat(average.formula()).contains("(5,200 prompt + 300 output tokens, assumed)");
         assertThat(rec.openQuestions()).anySatisfy(f -> assertThat(f.question()).isEqualTo("tokens_per_request"));
@@ -119,7 +117,7 @@ class SizingArithmeticTest {
 
     @Test
     void aTinyPilotUsesWellUnderOnePercentOfOneGpu() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 500, "tokens_per_request", 300,
+        Advice rec = evaluate("workload", "inference", "model_size_b", 8, "daily_requests", 500, "tokens_per_request", 300,
                 "data_residency", "none", "cloud_provider", "none");
         // 500 x 300 / 86,400 = 1.74 tokens/s
         assertThat(sizing(rec, "Average token throughput").value()).isCloseTo(1.736, within(0.001));
@@ -128,7 +126,7 @@ class SizingArithmeticTest {
 
     @Test
     void fullTrainingTakesSixteenBytesPerParameterAndShardsOverSixteenH100s() {
-        Recommendation rec = evaluate("workload", "training", "model_size_b", 70, "training_tokens_b", 1, "network", "infiniband");
+        Advice rec = evaluate("workload", "training", "model_size_b", 70, "training_tokens_b", 1, "network", "infiniband");
         // 70 x 16 = 1,120 GB of training state; / 72 GB usable = 15.6 -> 16 H100 (compute for 1B tokens needs fewer)
         assertThat(sizing(rec, "Training memory").value()).isEqualTo(1120.0);
         assertThat(accelerator(rec, "H100 SXM").count()).isEqualTo(16);
@@ -136,7 +134,7 @@ class SizingArithmeticTest {
 
     @Test
     void trainingComputeIsSixTimesParametersTimesTokens() {
-        Recommendation rec = evaluate("workload", "training", "model_size_b", 8, "training_tokens_b", 1, "network", "infiniband");
+        Advice rec = evaluate("workload", "training", "model_size_b", 8, "training_tokens_b", 1, "network", "infiniband");
         // 6 x 8e9 x 1e9 = 4.8e19 FLOPs; / (989 TFLOPS x 40 % MFU) / 3,600 = 33.7 H100-hours (strategy.md: ~34)
         assertThat(sizing(rec, "Training compute per run").value()).isCloseTo(4.8e19, within(1e9));
         assertThat(rec.accelerators()).filteredOn(a -> a.model().equals("H100 SXM")).singleElement()
@@ -145,14 +143,14 @@ class SizingArithmeticTest {
 
     @Test
     void breakEvenUtilizationOfAnOwnedH100IsWorkedOutPerProvider() {
-        Recommendation rec = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 3);
+        Advice rec = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 3);
         // $40k x 1.2 / 26,280 h + 0.94 kW x 1.4 x $0.10 + 1.27 kW x $150 x 12 / 8,760 = $2.22 per hour; against the
         // median on-demand price of the four major clouds ($6.88 AWS, $6.98 Azure -> $6.93) = 32.0 %
         assertThat(sizing(rec, "Break-even utilization").value()).isCloseTo(32.0, within(0.05));
         assertThat(sizing(rec, "Break-even utilization").formula()).contains("Google Cloud $3.00", "= 74%", "median $6.93");
-        Recommendation gcp = evaluate("workload", "inference", "model_size_b", 70, "data_residency", "none", "cloud_provider", "gcp");
+        Advice gcp = evaluate("workload", "inference", "model_size_b", 70, "data_residency", "none", "cloud_provider", "gcp");
         assertThat(sizing(gcp, "Break-even utilization").value()).isCloseTo(74.0, within(0.05));
-        Recommendation oneYear = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 1);
+        Advice oneYear = evaluate("workload", "inference", "model_size_b", 70, "horizon_years", 1);
         assertThat(sizing(oneYear, "Break-even utilization").value()).isGreaterThan(80.0);
     }
 }

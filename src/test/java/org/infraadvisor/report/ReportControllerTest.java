@@ -149,6 +149,39 @@ class ReportControllerTest implements TestPropertyProvider {
                 "Data that must stay on premises requires on-prem");
     }
 
+    /** A strategy chosen by votes: every format shows, under the strategy, the votes' rules and the answers that decided it. */
+    @Test
+    void voteBasedStrategyShowsItsDecidingAnswersInEveryFormat() throws Exception {
+        String id = start("infra-strategy");
+        Map<String, Object> preferred = Map.of("workload", "inference", "data_residency", "none", "cloud_provider", "aws",
+                "budget", "opex", "ops_skills", "none", "utilization", "bursty");
+        Map<String, Object> c = answer(id, "workload", "inference");
+        while (c.get("question") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> q = (Map<String, Object>) c.get("question");
+            c = answer(id, (String) q.get("id"), preferred.getOrDefault(q.get("id"), "unknown"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rec = (Map<String, Object>) c.get("recommendation");
+        assertThat(rec.get("summary").toString()).contains("has the most support");
+        String strategy = "## Recommended strategy: " + ("cloud-first".equals(rec.get("strategy")) ? "Cloud-first" : rec.get("strategy"));
+
+        String md = get("/api/conversations/" + id + "/report.md").body();
+        String strategySection = md.substring(md.indexOf(strategy), md.indexOf("## Accelerators"));
+        assertThat(strategySection).contains("Your answer: How would you rather pay? **Monthly (opex)**",
+                "Your answer: What can your operations team run today? **No infrastructure team**", "Rule: An opex budget favours renting");
+
+        String html = get("/api/conversations/" + id + "/report.html").body();
+        String strategyHtml = html.substring(html.indexOf("id=\"strategy-heading\""), html.indexOf("</section>", html.indexOf("id=\"strategy-heading\"")));
+        assertThat(strategyHtml).contains("Monthly (opex)", "No infrastructure team", "An opex budget favours renting");
+
+        byte[] pdf = http.toBlocking().exchange(HttpRequest.GET("/api/conversations/" + id + "/report.pdf"), byte[].class).body();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            String page = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+            assertThat(page).contains("Your answer: How would you rather pay? Monthly (opex)", "An opex budget favours renting");
+        }
+    }
+
     @Test
     void unknownConversationIsA404Problem() {
         for (String ext : List.of("md", "html", "pdf")) {

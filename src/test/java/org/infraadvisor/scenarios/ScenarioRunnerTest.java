@@ -1,6 +1,6 @@
 package org.infraadvisor.scenarios;
 
-import org.infraadvisor.advice.Recommendation.AcceleratorAdvice;
+import org.infraadvisor.advice.Advice.Accelerator;
 import org.infraadvisor.dialogue.DefinitionException;
 import org.infraadvisor.dialogue.DefinitionProblem;
 import org.infraadvisor.engine.AdvisorEngine;
@@ -114,9 +114,9 @@ class ScenarioRunnerTest {
 
     @Test
     void acceleratorNamesMatchWholeWords() {
-        AcceleratorAdvice l40s = new AcceleratorAdvice("NVIDIA", "L40S", 1, 50, "", null);
-        AcceleratorAdvice l4 = new AcceleratorAdvice("NVIDIA", "L4", 1, 50, "", null);
-        AcceleratorAdvice tpu = new AcceleratorAdvice("Google", "TPU v6e (Trillium)", 1, 50, "", null);
+        Accelerator l40s = new Accelerator("NVIDIA", "L40S", 1, 50, "", null);
+        Accelerator l4 = new Accelerator("NVIDIA", "L4", 1, 50, "", null);
+        Accelerator tpu = new Accelerator("Google", "TPU v6e (Trillium)", 1, 50, "", null);
         assertThat(ScenarioRunner.matches("L4", l40s)).isFalse();
         assertThat(ScenarioRunner.matches("L4", l4)).isTrue();
         assertThat(ScenarioRunner.matches("nvidia l4", l4)).isTrue();

@@ -4,9 +4,10 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Option;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ final class QuestionMessage {
                         .maxValue(q.max() == null ? null : AnswerValues.format(q.max())).focusOnLoad(true))
                 : plainTextInput(t -> t.actionId(SlackActions.MODAL_ELEMENT).multiline(true).focusOnLoad(true)
                         .maxLength(Math.min(q.maxLength() == null ? AnswerValues.DEFAULT_TEXT_LIMIT : q.maxLength(), 3000)));
-        String label = q.unit() == null ? "Your answer" : SlackText.capitalize(q.unit());
+        String label = q.unit() == null ? "Your answer" : Readable.capitalize(q.unit());
         return view(v -> v.type("modal").callbackId(SlackActions.MODAL_CALLBACK).privateMetadata(metadata.encode())
                 .title(viewTitle(t -> t.type("plain_text").text("Infra Advisor")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Answer")))
@@ -154,8 +155,8 @@ final class QuestionMessage {
         if (!"number".equals(q.type()) || q.min() == null && q.max() == null) {
             return "";
         }
-        return " (%s to %s%s)".formatted(AnswerValues.format(q.min()), AnswerValues.format(q.max()),
-                q.unit() == null ? "" : " " + q.unit());
+        return " (%s to %s)".formatted(q.min() == null ? "any" : Readable.number(q.min()),
+                q.max() == null ? "any" : Readable.quantity(q.max(), q.unit()));
     }
 
     private static String hint(QuestionView q) {

@@ -4,8 +4,10 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.micronaut.core.annotation.Nullable;
-import org.infraadvisor.advice.Recommendation;
-import org.infraadvisor.conversation.ConversationView;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.RuleText;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
 /**
  * The recommendation as Block Kit: strategy and confidence, accelerators with counts, risks, the readiness
  * scorecard, and buttons for the reasons ("Why?"), the full report, starting over and changing an answer.
- * Everything shown comes from the {@link Recommendation}; nothing is decided here.
+ * Everything shown comes from the {@link RecommendationDocument}; nothing is decided here.
  */
 final class RecommendationMessage {
 
@@ -37,19 +39,19 @@ final class RecommendationMessage {
     private RecommendationMessage() {
     }
 
-    static String title(Recommendation rec) {
-        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + SlackText.capitalize(rec.strategy());
+    static String title(RecommendationDocument rec) {
+        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + Readable.capitalize(rec.strategy());
     }
 
     /**
      * @param reportUrl the report's read-only share link; null when the owner turned sharing off (then no link is shown)
      */
-    static List<LayoutBlock> render(ConversationView conversation, Recommendation rec, @Nullable String reportUrl) {
+    static List<LayoutBlock> render(ConversationView conversation, RecommendationDocument rec, @Nullable String reportUrl) {
         String ref = BlockRef.refOf(conversation.id());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit(title(rec), 150)))));
         blocks.add(section(s -> s.fields(List.of(
-                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : SlackText.capitalize(rec.strategy()))),
+                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : Readable.capitalize(rec.strategy()))),
                 markdownText("*Confidence*\n" + Math.round(rec.confidence() * 100) + " %")))));
         if (rec.summary() != null && !rec.summary().isBlank()) {
             blocks.add(section(s -> s.text(markdownText(SlackText.limit(SlackText.escape(rec.summary()), SECTION_LIMIT)))));
@@ -61,7 +63,7 @@ final class RecommendationMessage {
         blocks.add(list("Risks", rec.risks(), "No notable risks found.",
                 r -> "• %s *%s* — %s".formatted(severity(r.severity()), SlackText.escape(r.title()), SlackText.escape(r.detail()))));
         blocks.add(list("Readiness", rec.readiness(), "No readiness findings.",
-                r -> "• %s *%s*: %s — %s".formatted(readiness(r.status()), SlackText.escape(SlackText.capitalize(r.pillar())),
+                r -> "• %s *%s*: %s — %s".formatted(readiness(r.status()), SlackText.escape(Readable.capitalize(r.pillar())),
                         SlackText.escape(r.status()), SlackText.escape(r.reason()))));
         blocks.add(context(List.of(markdownText("Rules version `%s`".formatted(SlackText.escape(rec.rulesVersion()))
                 + (reportUrl == null ? " · the report link is turned off" : "")))));
@@ -84,30 +86,32 @@ final class RecommendationMessage {
         return blocks;
     }
 
-    /** The reasons: the rules and answers behind the strategy, then every rule that fired with what it matched. */
-    static List<LayoutBlock> reasons(Recommendation rec, @Nullable String reportUrl) {
+    /**
+     * The reasons: the rules and answers behind the strategy (for a strategy chosen by votes, each vote for it with
+     * the answers behind it), then every rule the advice names, once.
+     */
+    static List<LayoutBlock> reasons(RecommendationDocument rec, @Nullable String reportUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit("Why " + (rec.strategy() == null ? "this advice" : rec.strategy()) + "?", 150)))));
         if (rec.strategyReasons() != null) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Strategy* — rules: " + rules(rec.strategyReasons().rules())
-                    + because(rec.strategyReasons().because()), SECTION_LIMIT)))));
+            blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Strategy* — rules: " + rules(rec, rec.strategyReasons().rules())
+                    + because(rec, rec.strategyReasons().answers()) + votes(rec), SECTION_LIMIT)))));
         }
         blocks.add(divider());
         int room = MAX_BLOCKS - blocks.size() - 1;
-        List<Recommendation.ExplanationStep> steps = rec.explanation();
-        for (int i = 0; i < steps.size() && i < room; i++) {
-            Recommendation.ExplanationStep step = steps.get(i);
-            StringBuilder text = new StringBuilder("*").append(SlackText.escape(step.rule())).append("*");
-            if (step.description() != null && !step.description().isBlank()) {
-                text.append("\n").append(SlackText.escape(step.description()));
+        List<RuleText> rules = List.copyOf(rec.rules().values());
+        for (int i = 0; i < rules.size() && i < room; i++) {
+            RuleText rule = rules.get(i);
+            StringBuilder text = new StringBuilder("*").append(SlackText.escape(rule.name())).append("*");
+            if (rule.description() != null && !rule.description().isBlank()) {
+                text.append("\n").append(SlackText.escape(rule.description()));
             }
-            if (step.rationale() != null && !step.rationale().isBlank()) {
-                text.append("\n_").append(SlackText.escape(step.rationale())).append("_");
+            if (rule.rationale() != null && !rule.rationale().isBlank()) {
+                text.append("\n_").append(SlackText.escape(rule.rationale())).append("_");
             }
-            text.append(because(step.because()));
             blocks.add(section(s -> s.text(markdownText(SlackText.limit(text.toString(), SECTION_LIMIT)))));
         }
-        String more = steps.size() > room ? "%d more rules fired; ".formatted(steps.size() - room) : "";
+        String more = rules.size() > room ? "%d more rules; ".formatted(rules.size() - room) : "";
         String report = reportUrl == null ? "The full report lists every conclusion with its reasons (its link is turned off)."
                 : "<" + reportUrl + "|The full report> lists every conclusion with its reasons.";
         blocks.add(context(List.of(markdownText(more + report))));
@@ -129,17 +133,41 @@ final class RecommendationMessage {
         return section(s -> s.text(markdownText(SlackText.limit(text.toString(), SECTION_LIMIT))));
     }
 
-    private static String rules(List<String> rules) {
-        return rules.isEmpty() ? "none" : String.join(", ", rules.stream().map(r -> "_" + SlackText.escape(r) + "_").toList());
+    private static String rules(RecommendationDocument rec, List<String> ids) {
+        return ids.isEmpty() ? "none" : String.join(", ", ids.stream().map(id -> "_" + SlackText.escape(ruleName(rec, id)) + "_").toList());
     }
 
-    private static String because(List<Recommendation.Because> because) {
+    private static String ruleName(RecommendationDocument rec, String id) {
+        RuleText rule = rec.rules().get(id);
+        return rule == null ? id : rule.name();
+    }
+
+    /** The answers behind a conclusion: each question with the answer given. */
+    private static String because(RecommendationDocument rec, List<String> questions) {
         StringBuilder text = new StringBuilder();
-        for (Recommendation.Because b : because) {
-            text.append("\n• ").append(SlackText.escape(b.text() == null ? b.question() : b.text()))
-                    .append(" → *").append(SlackText.escape(b.label())).append("*");
+        for (String question : questions) {
+            RecommendationDocument.AnswerText a = rec.answers().get(question);
+            text.append("\n• ").append(SlackText.escape(a == null ? question : a.text()))
+                    .append(" → *").append(SlackText.escape(a == null ? "" : a.label())).append("*");
         }
         return text.toString();
+    }
+
+    /** For a strategy chosen by votes: each vote for it, its points and reason, and the answers behind it. */
+    private static String votes(RecommendationDocument rec) {
+        StringBuilder text = new StringBuilder();
+        for (RecommendationDocument.Vote v : rec.votes()) {
+            if (v.strategy().equals(rec.strategy()) && v.rule() != null && rec.strategyReasons().rules().contains(v.rule())) {
+                text.append("\n*").append(v.points() >= 0 ? "+" : "").append(v.points()).append("* ")
+                        .append(SlackText.escape(v.reason() == null ? ruleName(rec, v.rule()) : v.reason()));
+                List<String> given = v.answers().stream().map(rec.answers()::get).filter(java.util.Objects::nonNull)
+                        .map(a -> SlackText.escape(a.label())).toList();
+                if (!given.isEmpty()) {
+                    text.append(" (your answer").append(given.size() == 1 ? ": " : "s: ").append(String.join("; ", given)).append(")");
+                }
+            }
+        }
+        return text.isEmpty() ? "" : "\n*Votes that decided it*" + text;
     }
 
     private static String severity(String severity) {

@@ -2,20 +2,22 @@ package org.infraadvisor.channels.slack;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.ConversationNotFoundException;
 import org.infraadvisor.conversation.ConversationService;
-import org.infraadvisor.conversation.ConversationView;
-import org.infraadvisor.conversation.ConversationView.AnswerView;
-import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.conversation.FlowNotFoundException;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.ConversationView.AnswerView;
+import org.infraadvisor.document.ConversationView.QuestionView;
+import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.RuleSetHolder;
 import org.infraadvisor.limits.ConversationCap;
-import org.infraadvisor.ops.AdvisorMetrics;
+import org.infraadvisor.limits.LimitMetrics;
 import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ public class SlackAdvisor {
     private static final Set<String> TYPED_UNKNOWN = Set.of("unknown", "i don't know", "i dont know", "don't know", "dont know", "?");
 
     private final ConversationService conversations;
+    private final DocumentMapper documents;
     private final RuleSetHolder rules;
     private final SlackLinkRepository links;
     private final SlackDeliveries deliveries;
@@ -49,14 +52,15 @@ public class SlackAdvisor {
     private final Clock clock;
     private final PerUserQueue queue;
     private final ConversationCap cap;
-    private final AdvisorMetrics metrics;
+    private final LimitMetrics metrics;
     private final String publicUrl;
 
-    public SlackAdvisor(ConversationService conversations, RuleSetHolder rules, SlackLinkRepository links,
+    public SlackAdvisor(ConversationService conversations, DocumentMapper documents, RuleSetHolder rules, SlackLinkRepository links,
                         SlackDeliveries deliveries, SlackWebApi slack, SlackSettings settings, Clock clock,
-                        @Named("slack") ExecutorService executor, ConversationCap cap, AdvisorMetrics metrics,
+                        @Named("slack") ExecutorService executor, ConversationCap cap, LimitMetrics metrics,
                         @Property(name = "advisor.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.conversations = conversations;
+        this.documents = documents;
         this.rules = rules;
         this.links = links;
         this.deliveries = deliveries;
@@ -153,7 +157,7 @@ public class SlackAdvisor {
                 return false;
             }
         }
-        ConversationView c = conversations.start(settings.flow(), "slack");
+        ConversationView c = documents.view(conversations.start(settings.flow(), "slack"));
         SlackLink link;
         if (existing.isPresent()) {
             SlackLink old = existing.get();
@@ -192,7 +196,7 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = conversations.answer(link.get().conversationId(), ref.questionId(), value);
+            view = documents.view(conversations.answer(link.get().conversationId(), ref.questionId(), value));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             tell(origin, "That answer was not taken: " + e.getMessage());
@@ -218,7 +222,8 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = conversations.answer(link.get().conversationId(), modal.questionId(), JsonNode.createStringNode(typed(value)));
+            view = documents.view(conversations.answer(link.get().conversationId(), modal.questionId(),
+                    JsonNode.createStringNode(typed(value))));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             return Optional.of(SlackText.limit(e.getMessage(), 300));
@@ -238,7 +243,7 @@ public class SlackAdvisor {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = conversations.get(link.get().conversationId());
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         QuestionView q = question(c.flow(), ref.questionId()).orElseThrow();
         slack.openModal(triggerId, QuestionMessage.modal(q, new ModalMetadata(ref.conversationRef(), q.id(), origin.channelId(), messageTs)));
     }
@@ -254,7 +259,7 @@ public class SlackAdvisor {
         boolean inThread = m.threadTs() != null && link.map(l -> m.threadTs().equals(l.threadTs())).orElse(false);
         if (link.isPresent() && link.get().questionId() != null && (inThread || m.direct())) {
             SlackLink l = link.get();
-            ConversationView c = conversations.get(l.conversationId());
+            ConversationView c = documents.view(conversations.get(l.conversationId()));
             Optional<QuestionView> q = question(c.flow(), l.questionId());
             if (q.isPresent() && Set.of("number", "text").contains(q.get().type())) {
                 SlackOrigin thread = new SlackOrigin(m.teamId(), m.channelId(), m.userId(), l.threadTs(), null);
@@ -279,7 +284,7 @@ public class SlackAdvisor {
             tell(origin, "You have no conversation in this channel yet: type `/advisor` to start one.");
             return;
         }
-        ConversationView c = conversations.get(link.get().conversationId());
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         String answered = String.join(", ", c.answers().stream().map(a -> "`" + a.question() + "`").toList());
         if (c.answers().isEmpty()) {
             tell(origin, "Nothing has been answered yet.");
@@ -305,7 +310,7 @@ public class SlackAdvisor {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = conversations.get(link.get().conversationId());
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         if (c.recommendation() == null) {
             tell(origin, "There is no recommendation yet: answer the remaining questions first.");
             return;
@@ -384,8 +389,8 @@ public class SlackAdvisor {
 
     private Optional<ConversationView> find(String conversationId) {
         try {
-            return Optional.of(conversations.get(conversationId));
-        } catch (HttpStatusException e) {
+            return Optional.of(documents.view(conversations.get(conversationId)));
+        } catch (ConversationNotFoundException | FlowNotFoundException e) {
             return Optional.empty();
         }
     }

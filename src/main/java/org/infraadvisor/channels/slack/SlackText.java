@@ -20,11 +20,4 @@ final class SlackText {
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
-
-    static String capitalize(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -1,7 +1,7 @@
 package org.infraadvisor.channels.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import org.infraadvisor.conversation.ConversationView.QuestionView;
+import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.Option;
 import org.junit.jupiter.api.Test;
 

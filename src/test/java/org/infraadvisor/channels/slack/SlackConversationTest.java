@@ -229,7 +229,7 @@ class SlackConversationTest implements TestPropertyProvider {
                 "ts", "1700000999.000100", "thread_ts", root.ts(), "channel_type", "channel");
         JsonObject envelope = client.eventEnvelope("Ev0REPLY5000", reply);
         ok(client.event(envelope, null));
-        assertThat(updateOf(daily).blocksText()).contains("5000 requests/day");
+        assertThat(updateOf(daily).blocksText()).contains("5,000 requests/day");
         FakeSlackApi.Call tokens = inThread(root, ++posted);
         assertThat(questionId(tokens)).isEqualTo("tokens_per_request");
         int posts = SLACK.calls("chat.postMessage").size();
@@ -329,6 +329,7 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.poll("the link to know the new recommendation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
                 .filter(l -> newRecommendation.ts().equals(l.recommendationTs())).isPresent());
+
         ok(client.interaction(client.click(user, newRecommendation, SlackActions.RESTART)));
         FakeSlackApi.Call newRoot = SLACK.awaitCall("chat.postMessage", 2, c -> channel.equals(c.channel()) && c.threadTs() == null);
         FakeSlackApi.Call first = inThread(newRoot, 1);
@@ -341,6 +342,44 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(restConversation(id)).containsEntry("status", "completed");
         assertThat(SLACK.calls()).as("nothing the bot sent to Slack names the conversation id")
                 .allSatisfy(c -> assertThat(c.form().toString() + c.json()).doesNotContain(id));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStrategyChosenByVotesShowsTheVotesAndTheAnswersThatDecidedIt() {
+        String user = "U0DAVE";
+        String channel = "C0VOTES";
+        ok(client.slash(user, channel, ""));
+        FakeSlackApi.Call root = SLACK.awaitCall("chat.postMessage", 1, c -> channel.equals(c.channel()) && c.threadTs() == null);
+        Map<String, String> preferred = Map.of("workload", "inference", "data_residency", "none", "cloud_provider", "aws",
+                "budget", "opex", "ops_skills", "none", "utilization", "bursty");
+        int posted = 1;
+        FakeSlackApi.Call current = inThread(root, posted);
+        String id = conversationIdOf(user, channel, current);
+        while (isQuestion(current)) {
+            String qid = questionId(current);
+            ok(client.interaction(client.click(user, current,
+                    preferred.containsKey(qid) ? actionFor(current, preferred.get(qid)) : SlackActions.ANSWER_UNKNOWN)));
+            current = inThread(root, ++posted);
+            assertThat(posted).as("the flow must end").isLessThan(40);
+        }
+        Map<String, Object> rec = (Map<String, Object>) restConversation(id).get("recommendation");
+        assertThat(rec.get("summary").toString()).contains("has the most support");
+        FakeSlackApi.Call recommendation = current;
+        FakeSlackApi.poll("the link to know the recommendation", () -> links
+                .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
+                .filter(l -> recommendation.ts().equals(l.recommendationTs())).isPresent());
+
+        ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
+        String why = inThread(root, ++posted).blocksText();
+        assertThat(why).contains("*Votes that decided it*", "How would you rather pay? → *Monthly (opex)*",
+                "What can your operations team run today? → *No infrastructure team*");
+        Map<String, Map<String, Object>> described = (Map<String, Map<String, Object>>) rec.get("answers");
+        List<String> deciding = (List<String>) ((Map<String, Object>) rec.get("strategyReasons")).get("answers");
+        assertThat(deciding).contains("budget", "ops_skills")
+                .allSatisfy(q -> assertThat(why).contains(SlackText.escape((String) described.get(q).get("label"))));
+        assertThat((List<Map<String, Object>>) rec.get("votes")).filteredOn(v -> v.get("strategy").equals(rec.get("strategy")))
+                .isNotEmpty().allSatisfy(v -> assertThat(why).contains(SlackText.escape((String) v.get("reason"))));
     }
 
     @Test

@@ -131,7 +131,8 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(text(".iaw-progress-text")).matches("Question 1 of about \\d+");
 
         Map<String, String> choices = Map.of("workload", "inference", "data_residency", "on-premises", "utilization", "bursty",
-                "budget", "opex", "ops_skills", "none", "time_to_production", "under-3-months", "datacenter", "none");
+                "budget", "opex", "ops_skills", "none", "time_to_production", "under-3-months", "datacenter", "none",
+                "latency", "interactive");
         Map<String, String> numbers = Map.of("model_size_b", "70", "horizon_years", "3");
         int answered = 0;
         while (driver.findElements(By.cssSelector(".iaw-card")).isEmpty()) {
@@ -184,6 +185,13 @@ class WidgetBrowserTest implements TestPropertyProvider {
                 && !text(".iaw-card .iaw-strategy").equals("On-premises"));
         String changedStrategy = text(".iaw-card .iaw-strategy");
         assertThat(text(".iaw-turn[data-qid='data_residency'] .iaw-answer-label")).isEqualTo("No restriction");
+        // a strategy chosen by votes: its "Why?" shows the votes that decided it and the answers behind them
+        WebElement votedWhy = driver.findElement(By.cssSelector(".iaw-card .iaw-card-head .iaw-why"));
+        votedWhy.click();
+        WebElement voted = driver.findElement(By.id(votedWhy.getAttribute("aria-controls")));
+        wait.until(ExpectedConditions.visibilityOf(voted));
+        assertThat(voted.getText()).containsIgnoringCase("Votes that decided it")
+                .contains("How would you rather pay?", "Monthly (opex)", "+3 no operations team (your answer: No infrastructure team)");
         // the change opened a new question, so the card was rebuilt rather than updated in place (no change note)
         screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-card-after-change.png");
 
@@ -229,7 +237,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         input.clear();
         input.sendKeys("1,200", Keys.ENTER); // thousands separators are understood
         waitForAnswerCount(2);
-        assertThat(text(".iaw-turn[data-qid='model_size_b'] .iaw-answer-label")).isEqualTo("1200 billion parameters");
+        assertThat(text(".iaw-turn[data-qid='model_size_b'] .iaw-answer-label")).isEqualTo("1,200 billion parameters");
     }
 
     @Test

@@ -1,0 +1,218 @@
+package org.infraadvisor.engine;
+
+import org.infraadvisor.advice.Advice;
+import org.infraadvisor.advice.Advice.Reasons;
+import org.infraadvisor.advice.Advice.RuleRef;
+import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.facts.AcceleratorChoice;
+import org.infraadvisor.facts.Answer;
+import org.infraadvisor.facts.CostEstimate;
+import org.infraadvisor.facts.FollowUp;
+import org.infraadvisor.facts.PlanStep;
+import org.infraadvisor.facts.Readiness;
+import org.infraadvisor.facts.Risk;
+import org.infraadvisor.facts.Sizing;
+import org.infraadvisor.facts.StrategyChoice;
+import org.infraadvisor.facts.StrategyVote;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the result facts of a session into an {@link Advice}. Each item's reasons are the rules that concluded or
+ * scored it (the firings that inserted or changed it) and the answers behind them, followed through the derived facts;
+ * the chain they share (the rules that derived those facts, and the strategy choice every later item builds on) is not
+ * repeated in them. A strategy reached by adding up votes is explained by the votes for it.
+ */
+final class AdviceAssembler {
+
+    private static final Map<String, Integer> SEVERITY = Map.of("high", 0, "medium", 1, "low", 2);
+    private static final List<String> PILLARS = List.of("compute", "networking", "storage", "data-pipelines", "security",
+            "observability", "operations");
+
+    private final RuleSet ruleSet;
+    private final Trace trace;
+    private final List<Answer> answers;
+    private final Map<String, Object> given;
+    private final Map<String, Integer> questionOrder = new HashMap<>();
+    private final Map<String, RuleRef> cited = new LinkedHashMap<>();
+    // the catalogue figures the advice shown rests on, gathered while the items' reasons are worked out
+    private final Set<org.infraadvisor.facts.Assumption> assumptionsBehindItems = new LinkedHashSet<>();
+
+    /**
+     * @param answers the answer facts the rules saw
+     * @param given   the canonical answer values they were made from
+     */
+    AdviceAssembler(RuleSet ruleSet, Flow flow, Trace trace, List<Answer> answers, Map<String, Object> given) {
+        this.ruleSet = ruleSet;
+        this.trace = trace;
+        this.answers = answers;
+        this.given = given;
+        flow.questions().forEach(q -> questionOrder.put(q.id(), questionOrder.size()));
+    }
+
+    Advice assemble(KieSession session) {
+        StrategyChoice choice = all(session, StrategyChoice.class).stream()
+                .max(Comparator.comparingDouble(StrategyChoice::getConfidence)).orElse(null);
+        List<StrategyVote> strategyVotes = trace.firings().stream().flatMap(f -> f.concluded().stream())
+                .filter(StrategyVote.class::isInstance).map(StrategyVote.class::cast).toList();
+        var accelerators = all(session, AcceleratorChoice.class).stream()
+                .sorted(Comparator.comparingDouble(AcceleratorChoice::getScore).reversed()
+                        .thenComparing(AcceleratorChoice::getVendor).thenComparing(AcceleratorChoice::getModel))
+                .map(a -> new Advice.Accelerator(a.getVendor(), a.getModel(), a.getCount(), a.getScore(), a.getReason(), reasons(a)))
+                .toList();
+        var risks = all(session, Risk.class).stream()
+                .sorted(Comparator.comparing((Risk r) -> SEVERITY.getOrDefault(r.getSeverity(), 3)).thenComparing(Risk::getTitle))
+                .map(r -> new Advice.Risk(r.getSeverity(), r.getTitle(), r.getDetail(), reasons(r))).toList();
+        var readiness = all(session, Readiness.class).stream()
+                .sorted(Comparator.comparingInt((Readiness r) -> pillarOrder(r.getPillar())).thenComparing(Readiness::getPillar))
+                .map(r -> new Advice.Readiness(r.getPillar(), r.getStatus(), r.getReason(), reasons(r))).toList();
+        var plan = all(session, PlanStep.class).stream()
+                .sorted(Comparator.comparingInt(PlanStep::getOrder).thenComparing(PlanStep::getTitle))
+                .map(p -> new Advice.PlanStep(p.getOrder(), p.getTitle(), p.getDetail(), reasons(p))).toList();
+        var sizing = all(session, Sizing.class).stream().sorted(Comparator.comparing(Sizing::getName))
+                .map(s -> new Advice.Sizing(s.getName(), s.getValue(), s.getUnit(), s.getFormula(), reasons(s))).toList();
+        var costs = all(session, CostEstimate.class).stream().sorted(Comparator.comparing(CostEstimate::getStrategy))
+                .map(c -> new Advice.Cost(c.getStrategy(), c.getTotalUsd(), c.getBreakdown(), reasons(c))).toList();
+        var followUps = all(session, FollowUp.class).stream().sorted(Comparator.comparing(FollowUp::getQuestion))
+                .map(f -> new Advice.FollowUp(f.getQuestion(), f.getWhy())).toList();
+        Reasons strategyReasons = choice == null ? null : strategyReasons(choice, strategyVotes);
+        List<Advice.Vote> votes = strategyVotes.stream().map(this::vote).toList();
+        var assumptions = assumptionsBehindItems.stream()
+                .sorted(Comparator.comparing(org.infraadvisor.facts.Assumption::getKey))
+                .map(a -> new Advice.Assumption(a.getKey(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
+                .toList();
+        return new Advice(choice == null ? null : choice.getStrategy(), choice == null ? 0 : choice.getConfidence(),
+                choice == null ? null : choice.getSummary(), accelerators, risks, readiness, plan, sizing, costs, followUps,
+                assumptions, strategyReasons, votes, Collections.unmodifiableMap(answerValues()),
+                Collections.unmodifiableMap(new LinkedHashMap<>(cited)), ruleSet.version());
+    }
+
+    /** The rules that concluded an item (inserted or changed it), and the answers behind them through derived facts. */
+    private Reasons reasons(Object fact) {
+        List<Trace.Firing> concluding = trace.concluding(fact);
+        if (concluding.isEmpty()) {
+            return Reasons.NONE;
+        }
+        Set<String> rules = new LinkedHashSet<>();
+        Set<Answer> behind = new LinkedHashSet<>();
+        for (Trace.Firing f : concluding) {
+            rules.add(f.rule());
+            trace.behindFiring(f, behind, assumptionsBehindItems);
+        }
+        return new Reasons(cite(rules), questionIds(behind));
+    }
+
+    /**
+     * The strategy's reasons: the rule that concluded it and those that derived what it weighed (a hard constraint,
+     * the share of answers known); and when it was chosen by adding up votes, instead of the tally, the rules of the
+     * votes for it, with the answers behind each.
+     */
+    private Reasons strategyReasons(StrategyChoice choice, List<StrategyVote> votes) {
+        Set<String> rules = new LinkedHashSet<>();
+        Set<Answer> behind = new LinkedHashSet<>();
+        boolean byVotes = false;
+        for (Trace.Firing f : trace.concluding(choice)) {
+            rules.add(f.rule());
+            trace.behindFiring(f, behind, assumptionsBehindItems);
+            byVotes |= tallies(f);
+            for (Object matched : f.matched()) {
+                if (Trace.isDerived(matched)) {
+                    for (Trace.Firing g : trace.concluding(matched)) {
+                        if (tallies(g)) {
+                            byVotes = true;
+                        } else {
+                            rules.add(g.rule());
+                        }
+                    }
+                }
+            }
+        }
+        if (!byVotes) {
+            return new Reasons(cite(rules), questionIds(behind));
+        }
+        for (StrategyVote v : votes) {
+            if (v.getStrategy().equals(choice.getStrategy()) && v.getWeight() != 0) {
+                trace.firingThatInserted(v).ifPresent(f -> rules.add(f.rule()));
+                Trace.Behind b = trace.behind(v);
+                behind.addAll(b.answers());
+                assumptionsBehindItems.addAll(b.assumptions());
+            }
+        }
+        return new Reasons(cite(rules), questionIds(behind));
+    }
+
+    private boolean tallies(Trace.Firing f) {
+        RuleSet.RuleInfo info = ruleSet.rules().get(f.rule());
+        return info != null && info.talliesVotes();
+    }
+
+    private Advice.Vote vote(StrategyVote v) {
+        String rule = trace.firingThatInserted(v).map(f -> ruleId(f.rule())).orElse(null);
+        Trace.Behind behind = trace.behind(v);
+        assumptionsBehindItems.addAll(behind.assumptions());
+        return new Advice.Vote(v.getStrategy(), v.getWeight(), rule, v.getReason(), questionIds(behind.answers()));
+    }
+
+    /** Rule names to ids, remembering each rule the advice cites. */
+    private List<String> cite(Collection<String> ruleNames) {
+        List<String> ids = new ArrayList<>(ruleNames.size());
+        for (String name : ruleNames) {
+            ids.add(ruleId(name));
+        }
+        return ids;
+    }
+
+    private String ruleId(String name) {
+        RuleRef ref = ruleSet.ref(name);
+        cited.putIfAbsent(ref.id(), ref);
+        return ref.id();
+    }
+
+    private List<String> questionIds(Collection<Answer> behind) {
+        if (behind.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(behind.size());
+        behind.forEach(a -> ids.add(a.getQuestion()));
+        return sortedQuestions(ids);
+    }
+
+    private List<String> sortedQuestions(Collection<String> ids) {
+        return ids.stream().distinct()
+                .sorted(Comparator.comparingInt(q -> questionOrder.getOrDefault(q, Integer.MAX_VALUE))).toList();
+    }
+
+    /** The answers the rules saw, as values: what the user gave, or "unknown"; skipped questions are left out. */
+    private Map<String, Object> answerValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Answer a : answers) {
+            if (a.isAsked()) {
+                values.put(a.getQuestion(), a.isUnknown() ? Answer.UNKNOWN : given.getOrDefault(a.getQuestion(), Answer.UNKNOWN));
+            }
+        }
+        return values;
+    }
+
+    private static int pillarOrder(String pillar) {
+        int i = PILLARS.indexOf(pillar);
+        return i < 0 ? PILLARS.size() : i;
+    }
+
+    private static <T> List<T> all(KieSession session, Class<T> type) {
+        Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+        List<T> list = new ArrayList<>(objects.size());
+        objects.forEach(o -> list.add(type.cast(o)));
+        return list;
+    }
+}

@@ -1,0 +1,154 @@
+package org.infraadvisor.store;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database written by 0.1.0 ({@code fixtures/v0.1-store.sql}, an H2 SCRIPT dump: four completed conversations and
+ * an active one) is loaded into a fresh H2 file; the current service starts on it, Flyway carries the stored
+ * recommendations over into advice snapshots, and every conversation reads back through the API as 0.1 stored it.
+ */
+class StoreFromVersion01Test {
+
+    static final String BENCH = "-mZaf6LL3wadrJo57cXt_65jEiU";
+    static final String ACTIVE = "4yWHLGcWu3Mf76lt6NsDEcs6b_g";
+    static final String ALL_UNKNOWN = "LqDaRS4csHx10_VNIC35q4mHDZY";
+    static final String TRAINING = "fpp6VVbWSZoD66jLOlbt9Np7rKg";
+    static final String AZURE = "Q4ubYzRLiK_evlYp_ZGY_bkl_8k";
+
+    String url;
+    Map<String, Map<String, Object>> storedAnswers;
+
+    /** Each test gets its own copy of the old database. */
+    @BeforeEach
+    void loadTheOldDatabase() throws SQLException {
+        url = "jdbc:h2:file:" + Path.of("target/test-data/v01-" + UUID.randomUUID()).toAbsolutePath() + ";WRITE_DELAY=0";
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement s = db.createStatement()) {
+            s.execute("RUNSCRIPT FROM '" + Path.of("src/test/resources/fixtures/v0.1-store.sql").toAbsolutePath() + "'");
+            storedAnswers = answers(s);
+        }
+        assertThat(storedAnswers).hasSize(5);
+    }
+
+    /** The answers 0.1 stored, by conversation, as the JSON values it wrote. */
+    static Map<String, Map<String, Object>> answers(Statement s) throws SQLException {
+        Map<String, Map<String, Object>> byConversation = new LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("select conversation_id, question, value_json from answer order by id")) {
+            while (rs.next()) {
+                byConversation.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), Api.read(rs.getString(3)));
+            }
+        }
+        return byConversation;
+    }
+
+    EmbeddedServer start(String... environments) {
+        List<String> envs = new ArrayList<>(List.of("test"));
+        envs.addAll(List.of(environments));
+        return ApplicationContext.run(EmbeddedServer.class,
+                Map.of("datasources.default.url", url, "micronaut.server.port", -1), envs.toArray(String[]::new));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyConversationOf01ReadsBackAsItWasStored() throws SQLException {
+        try (EmbeddedServer server = start()) {
+            Api api = new Api(server.getURL().toString());
+            expect(api, BENCH, "on-prem", "H100 SXM", 22);
+            expect(api, ALL_UNKNOWN, "cloud-first", "H100 SXM", 2);
+            expect(api, TRAINING, "on-prem", "H100 SXM", 576);
+            expect(api, AZURE, "cloud-first", "H100 SXM", 36);
+
+            Map<String, Object> active = api.conversation(ACTIVE);
+            assertThat(active.get("status")).isEqualTo("active");
+            assertThat(active.get("recommendation")).isNull();
+            assertThat(Api.answers(active)).isEqualTo(storedAnswers.get(ACTIVE));
+
+            // the stored strategy of a vote-based recommendation keeps its deciding votes and answers
+            Map<String, Object> bench = rec(api.conversation(BENCH));
+            Map<String, Object> reasons = (Map<String, Object>) bench.get("strategyReasons");
+            assertThat((List<String>) reasons.get("answers")).contains("utilization");
+            assertThat((List<Map<String, Object>>) bench.get("votes"))
+                    .anySatisfy(v -> assertThat(v).containsEntry("strategy", "on-prem").containsEntry("points", 3));
+        }
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select count(*), min(advice_format), max(advice_format) from recommendation")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("every stored recommendation is carried over").isEqualTo(4);
+            assertThat(rs.getInt(2)).isEqualTo(AdviceSnapshotCodec.FORMAT);
+            assertThat(rs.getInt(3)).isEqualTo(AdviceSnapshotCodec.FORMAT);
+        }
+    }
+
+    @Test
+    void anActiveConversationOf01CanBeAnsweredToTheEnd() {
+        try (EmbeddedServer server = start()) {
+            Api api = new Api(server.getURL().toString());
+            Map<String, Object> done = api.complete(ACTIVE, Map.of("latency", "interactive", "utilization", "steady"));
+            assertThat(done.get("status")).isEqualTo("completed");
+            assertThat(rec(done).get("strategy")).isNotNull();
+            assertThat(Api.answers(done)).containsAllEntriesOf(storedAnswers.get(ACTIVE));
+            assertThat(Api.answers(api.conversation(ACTIVE))).isEqualTo(Api.answers(done));
+        }
+    }
+
+    /** The conversation reads back completed, with the strategy and top accelerator 0.1 stored and the answers intact. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> expect(Api api, String id, String strategy, String topModel, int topCount) {
+        Map<String, Object> c = api.conversation(id);
+        assertThat(c.get("status")).as(id).isEqualTo("completed");
+        assertThat(Api.answers(c)).as("answers of %s", id).isEqualTo(storedAnswers.get(id));
+        Map<String, Object> rec = rec(c);
+        assertThat(rec.get("strategy")).as(id).isEqualTo(strategy);
+        Map<String, Object> top = ((List<Map<String, Object>>) rec.get("accelerators")).get(0);
+        assertThat(top).as(id).containsEntry("model", topModel).containsEntry("count", topCount);
+        everyReferenceResolves(rec);
+        return c;
+    }
+
+    /** Every rule and answer an item's reasons or a vote names is described in the document. */
+    @SuppressWarnings("unchecked")
+    static void everyReferenceResolves(Map<String, Object> rec) {
+        Map<String, Object> rules = (Map<String, Object>) rec.get("rules");
+        Map<String, Object> answers = (Map<String, Object>) rec.get("answers");
+        List<Map<String, Object>> reasons = new ArrayList<>();
+        for (String list : List.of("accelerators", "risks", "readiness", "plan", "sizing", "costs")) {
+            ((List<Map<String, Object>>) rec.get(list)).forEach(item -> reasons.add((Map<String, Object>) item.get("reasons")));
+        }
+        if (rec.get("strategyReasons") != null) {
+            reasons.add((Map<String, Object>) rec.get("strategyReasons"));
+        }
+        for (Map<String, Object> r : reasons) {
+            assertThat(rules.keySet()).containsAll((List<String>) r.get("rules"));
+            assertThat(answers.keySet()).containsAll((List<String>) r.get("answers"));
+        }
+        for (Map<String, Object> v : (List<Map<String, Object>>) rec.get("votes")) {
+            assertThat(rules).containsKey((String) v.get("rule"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rec(Map<String, Object> conversation) {
+        assertThat(conversation.get("recommendation")).as("recommendation of %s", conversation.get("id")).isNotNull();
+        return (Map<String, Object>) conversation.get("recommendation");
+    }
+}
