@@ -5,8 +5,4 @@ public class ConversationNotFoundException extends RuntimeException {
     public ConversationNotFoundException(String id) {
         super("no conversation with id '%s'".formatted(Ids.shorten(id)));
     }
-
-    protected ConversationNotFoundException(String message, boolean ignored) {
-        super(message);
-    }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.infraadvisor.conversation.ConversationNotFoundException;
 import org.infraadvisor.conversation.FlowNotFoundException;
 import org.infraadvisor.conversation.NoRecommendationYetException;
+import org.infraadvisor.conversation.SharedAdviceNotFoundException;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.ops.LogSafe;
@@ -63,6 +64,15 @@ final class ProblemHandlers {
     @Requires(classes = {ConversationNotFoundException.class, ExceptionHandler.class})
     static class ConversationNotFound extends WithStatus<ConversationNotFoundException> {
         ConversationNotFound(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {SharedAdviceNotFoundException.class, ExceptionHandler.class})
+    static class SharedAdviceNotFound extends WithStatus<SharedAdviceNotFoundException> {
+        SharedAdviceNotFound(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.NOT_FOUND);
         }
     }

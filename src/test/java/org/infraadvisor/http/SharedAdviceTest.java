@@ -1,4 +1,4 @@
-package org.infraadvisor.report;
+package org.infraadvisor.http;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
