@@ -16,14 +16,16 @@ import java.util.Map;
  * A conversation as every channel sees it: the answers so far in flow order, the next question, or the advice once
  * every question is answered or the user finished early.
  *
+ * @param id         the owner's key: whoever holds it can answer, change and erase the conversation
  * @param next       the next question (the most decisive open one), null when completed
  * @param advice     the advice, null while the conversation is active
  * @param assessment the preview and the open questions in asking order, each with what answering it could change;
  *                   {@link Assessment#NONE} when every question that applies has an answer
+ * @param shareToken the read-only key that links to the advice carry; null while sharing is off
  */
 public record Conversation(String id, Flow flow, String status, String channel, List<GivenAnswer> answers, Question next,
                            DialogueState.Progress progress, Advice advice, Assessment assessment, Instant createdAt,
-                           Instant updatedAt) {
+                           Instant updatedAt, String shareToken) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";

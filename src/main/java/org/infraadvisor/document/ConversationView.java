@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A conversation as the API and every channel show it: answers so far, the next question and the preview while it is
- * active, the recommendation when it is completed.
+ * A conversation as its owner sees it in the API and every channel: answers so far, the next question and the preview
+ * while it is active, the recommendation when it is completed. {@code id} is the owner's key (read, answer, erase);
+ * {@code shareToken} is the read-only key that links to the advice carry ({@code /api/shared/{shareToken}…}), null
+ * while sharing is off.
  *
  * @param preview  while active and after the first answer: the advice for the answers so far, the rest unknown
  * @param leftOpen when the user finished early: the questions that apply and were left unanswered (counted as
@@ -24,7 +26,7 @@ public record ConversationView(String id, String flow, String status, List<Answe
                                @Nullable @Schema(type = "object") QuestionView question,
                                @Nullable @Schema(type = "object") Preview preview, DialogueState.Progress progress,
                                @Nullable @Schema(type = "object") RecommendationDocument recommendation,
-                               List<LeftOpen> leftOpen, Instant createdAt, Instant updatedAt) {
+                               List<LeftOpen> leftOpen, Instant createdAt, Instant updatedAt, @Nullable String shareToken) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";

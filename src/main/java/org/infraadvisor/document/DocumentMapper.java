@@ -81,7 +81,8 @@ public class DocumentMapper {
                 c.next() == null ? null : ConversationView.QuestionView.of(c.next(), c.nextIsRefinement()),
                 c.active() ? preview(assessment) : null, c.progress(),
                 c.advice() == null ? null : recommendation(c.advice(), flow),
-                c.finishedEarly() ? map(assessment.open(), DocumentMapper::leftOpen) : List.of(), c.createdAt(), c.updatedAt());
+                c.finishedEarly() ? map(assessment.open(), DocumentMapper::leftOpen) : List.of(), c.createdAt(), c.updatedAt(),
+                c.shareToken());
     }
 
     private static ConversationView.Preview preview(Assessment assessment) {

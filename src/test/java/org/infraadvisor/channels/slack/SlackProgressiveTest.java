@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.infraadvisor.channels.slack.SlackConversationTest.conversationId;
 import static org.infraadvisor.channels.slack.SlackConversationTest.elements;
 import static org.infraadvisor.channels.slack.SlackConversationTest.isQuestion;
 import static org.infraadvisor.channels.slack.SlackConversationTest.questionId;
@@ -37,11 +36,14 @@ class SlackProgressiveTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     RuleSetHolder rules;
+    @Inject
+    SlackLinkRepository links;
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", slack.apiUrl(), "advisor.public-url", "https://advisor.example.test");
+                "advisor.slack.api-url", slack.apiUrl(), "advisor.public-url", "https://advisor.example.test",
+                "advisor.slack.response-url-prefix", slack.responseUrlPrefix());
     }
 
     @AfterAll
@@ -55,7 +57,10 @@ class SlackProgressiveTest implements TestPropertyProvider {
         assertThat(client.slash("U0DANA", "C0ORDER", "").statusCode()).isEqualTo(200);
         FakeSlackApi.Call root = slack.awaitCall("chat.postMessage", 1, c -> "C0ORDER".equals(c.channel()) && c.threadTs() == null);
         FakeSlackApi.Call current = slack.awaitCall("chat.postMessage", 1, c -> root.ts().equals(c.threadTs()));
-        String id = conversationId(current);
+        FakeSlackApi.Call first = current;
+        FakeSlackApi.poll("the link to the conversation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0ORDER", "U0DANA")
+                .filter(l -> first.ts().equals(l.questionTs())).isPresent());
+        String id = links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0ORDER", "U0DANA").orElseThrow().conversationId();
         List<String> asked = new ArrayList<>();
         for (int posted = 1; isQuestion(current); ) {
             ConversationView view = http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), ConversationView.class);
