@@ -1,27 +1,32 @@
 package org.infraadvisor.progress;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.RuleSet;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * A bounded cache of what was worked out for one state of answers under one rules version. A new rules version
  * (a reload) empties it: nothing computed with other rules is ever served. Size 0 turns it off.
+ * <p>
+ * Callers that ask for the same state at once (many conversations starting together, after a start or a reload) wait
+ * for the one that computes it, in its own thread, instead of each computing it.
  */
 final class StateCache<V> {
 
     private record Key(String rulesVersion, String flow, Map<String, Object> answers) {
     }
 
-    private final Cache<Key, V> cache; // null when off
+    private final AsyncCache<Key, V> cache; // null when off
     private volatile String rulesVersion;
 
     StateCache(long maximumSize) {
-        this.cache = maximumSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.cache = maximumSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maximumSize).buildAsync();
     }
 
     V get(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Supplier<V> compute) {
@@ -30,16 +35,27 @@ final class StateCache<V> {
         }
         if (!ruleSet.version().equals(rulesVersion)) {
             rulesVersion = ruleSet.version();
-            cache.invalidateAll();
+            cache.synchronous().invalidateAll();
         }
         Key key = new Key(ruleSet.version(), flow.id(), Map.copyOf(answers));
-        V known = cache.getIfPresent(key);
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> known = cache.asMap().putIfAbsent(key, mine);
         if (known != null) {
-            return known;
+            try {
+                return known.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        // not computed inside the cache: a long computation there would hold up other keys of its hash bin
-        V computed = compute.get();
-        cache.put(key, computed);
-        return computed;
+        // computed outside the cache's own locks: a long computation there would hold up other keys of its hash bin
+        try {
+            V computed = compute.get();
+            mine.complete(computed);
+            return computed;
+        } catch (RuntimeException | Error e) {
+            cache.asMap().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 }
