@@ -9,14 +9,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.infraadvisor.ops.Conversations;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.infraadvisor.ops.Problems.assertProblem;
+import static org.infraadvisor.testsupport.Problems.assertProblem;
 
 /** Only the admin token lists conversations, and the list shows metadata, never answers. */
 @MicronautTest
@@ -37,8 +37,8 @@ class AdminConversationsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theAdminTokenListsConversationsWithMetadataOnly() {
-        String done = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
-        String started = (String) Conversations.start(http.toBlocking()).get("id");
+        String done = new AdvisorClient(http).complete(Map.of()).id();
+        String started = new AdvisorClient(http).start().id();
 
         Map<String, Object> page = list("?size=500");
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");

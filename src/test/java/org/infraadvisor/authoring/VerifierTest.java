@@ -3,7 +3,7 @@ package org.infraadvisor.authoring;
 import ch.qos.logback.classic.Level;
 import org.infraadvisor.authoring.VerifyReport.Finding;
 import org.infraadvisor.engine.AdvisorEngine;
-import org.infraadvisor.ops.LogCapture;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

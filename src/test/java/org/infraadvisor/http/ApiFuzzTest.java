@@ -2,8 +2,10 @@ package org.infraadvisor.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.Fuzz;
+import org.infraadvisor.testsupport.Problem;
 import org.infraadvisor.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,7 @@ abstract class ApiFuzzTest {
         server = ApplicationContext.run(EmbeddedServer.class, config, "test");
         raw = new RawHttp(server.getURI());
         api = new Api(server.getURI());
-        id = (String) api.start().get("id");
+        id = api.start().id();
         api.answerOk(id, "workload", "inference");
         api.answerOk(id, "model_size_b", 70);
     }
@@ -104,9 +106,9 @@ abstract class ApiFuzzTest {
         assertThat(r.status()).as(where).isBetween(200, 499);
         if (r.status() >= 400 && !s.method().equals("HEAD")) {
             assertThat(r.isProblem()).as("a problem document: " + where).isTrue();
-            Map<String, Object> problem = r.json();
-            assertThat(problem.get("status")).as(where).isEqualTo(r.status());
-            assertThat(problem.get("detail")).as(where).isInstanceOfSatisfying(String.class, d -> assertThat(d).isNotBlank()
+            Problem problem = r.problem();
+            assertThat(problem.status()).as(where).isEqualTo(r.status());
+            assertThat(problem.detail()).as(where).isNotNull().satisfies(d -> assertThat(d).isNotBlank()
                     .as("the detail names no class of the service or its libraries: " + where)
                     .doesNotContainPattern("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*").doesNotContain("Exception", "REDACTED", "START_OBJECT"));
         }
@@ -145,7 +147,7 @@ abstract class ApiFuzzTest {
             }
             Api.Response r = sendAndCheck(f, request(f, "POST", "/api/conversations", body(f, shaped)));
             if (r.status() == 201) {
-                assertThat(Api.nextQuestion(r.json())).isEqualTo("workload");
+                assertThat(r.as(ConversationView.class).question().id()).isEqualTo("workload");
             }
         }
     }
@@ -153,16 +155,16 @@ abstract class ApiFuzzTest {
     @Test
     void answersNeverFailAndRefusedOnesChangeNothing() {
         Fuzz f = new Fuzz(seed + 1);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             Map<String, Object> shaped = new LinkedHashMap<>();
             shaped.put("question", f.chance(0.7) ? f.oneOf(QUESTIONS) : f.json(1));
             shaped.put("value", f.chance(0.1) ? "unknown" : f.json(3));
             Sent sent = request(f, "POST", "/api/conversations/" + id + "/answers", body(f, shaped));
             Api.Response r = sendAndCheck(f, sent);
-            Map<String, Object> after = api.conversation(id);
+            ConversationView after = api.conversation(id);
             if (r.status() == 200) {
-                assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
+                assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.as(ConversationView.class));
                 before = after;
             } else {
                 assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
@@ -193,7 +195,7 @@ abstract class ApiFuzzTest {
     @Test
     void lenientJsonIsRefusedAndChangesNothing() {
         Fuzz f = new Fuzz(seed + 5);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         String answers = "/api/conversations/" + id + "/answers";
         for (int i = 0; i < tries; i++) {
             String path;
@@ -238,7 +240,7 @@ abstract class ApiFuzzTest {
             Api.Response r = sendAndCheck(f, sent);
             String where = "seed " + f.seedValue() + ": " + sent.describe() + " → " + r;
             assertThat(r.status()).as(where).isEqualTo(status);
-            assertThat((String) r.json().get("detail")).as(where).contains(named);
+            assertThat(r.problem().detail()).as(where).contains(named);
             assertThat(api.conversation(id)).as("refused, so unchanged: " + where).isEqualTo(before);
         }
     }
@@ -309,7 +311,7 @@ abstract class ApiFuzzTest {
     @Test
     void slackPayloadsNeverFailAndTouchNothing() {
         Fuzz f = new Fuzz(seed + 4);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             String text = slackBody(f);
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
@@ -332,7 +334,7 @@ abstract class ApiFuzzTest {
     @Test
     void pathTricksAndOtherMethodsNeverFailAndTouchNothing() {
         Fuzz f = new Fuzz(seed + 3);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             String trick = f.idTrick();
             String target = f.oneOf(

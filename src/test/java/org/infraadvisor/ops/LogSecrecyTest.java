@@ -10,6 +10,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -50,8 +52,7 @@ class LogSecrecyTest {
         String id;
         List<ILoggingEvent> events;
         try (LogCapture logs = new LogCapture()) {
-            Map<String, Object> done = Conversations.complete(http.toBlocking(), Map.of("model_size_b", DISTINCT_NUMBER));
-            id = (String) done.get("id");
+            id = new AdvisorClient(http).complete(Map.of("model_size_b", DISTINCT_NUMBER)).id();
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", "workload", "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", FREE_TEXT, "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", "{\"question\": \"workload\", \"value\": \"" + MALFORMED)

@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.h2.tools.Server;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.testsupport.CuttableTcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package org.infraadvisor.testsupport;
 
-import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.ConversationView.QuestionView;
+import org.infraadvisor.document.ConversationView;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,6 +42,13 @@ public final class Answering {
     /** "I don't know", which every question takes. */
     public static Object unknown(QuestionView q) {
         return "unknown";
+    }
+
+    /** Answers as question → value with every number as a double, so that 70 and 70.0 compare equal. */
+    public static Map<String, Object> numbersAsDoubles(Map<String, ?> answers) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        answers.forEach((k, v) -> out.put(k, v instanceof Number n ? n.doubleValue() : v));
+        return out;
     }
 
     /** Answers from {@code preferred} where it names the question, otherwise a {@link #plausible} value. */
