@@ -9,7 +9,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.http.AdminConversationsController.ConversationPage;
+import org.infraadvisor.http.ConversationSummary;
 import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.JsonShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,31 +32,31 @@ class AdminConversationsTest {
     @Client("/")
     HttpClient http;
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> list(String query) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations" + query).bearerAuth(TOKEN), Map.class);
+    ConversationPage list(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations" + query).bearerAuth(TOKEN), ConversationPage.class);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void theAdminTokenListsConversationsWithMetadataOnly() {
         String done = new AdvisorClient(http).complete(Map.of()).id();
         String started = new AdvisorClient(http).start().id();
 
-        Map<String, Object> page = list("?size=500");
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).extracting(i -> i.get("id")).contains(done, started);
-        assertThat(items).allSatisfy(i -> assertThat(i.keySet())
+        String raw = http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=500").bearerAuth(TOKEN), String.class);
+        assertThat(JsonShape.elements(JsonShape.tree(raw).get("items"))).allSatisfy(i -> assertThat(JsonShape.keys(i))
                 .containsExactlyInAnyOrder("id", "flow", "status", "channel", "createdAt", "updatedAt"));
-        assertThat(items.get(0).get("id")).as("most recently updated first").isEqualTo(started);
-        assertThat(((Number) page.get("total")).longValue()).isGreaterThanOrEqualTo(2);
+        ConversationPage page = list("?size=500");
+        List<ConversationSummary> items = page.items();
+        assertThat(items).extracting(ConversationSummary::id).contains(done, started);
+        assertThat(items.get(0).id()).as("most recently updated first").isEqualTo(started);
+        assertThat(page.total()).isGreaterThanOrEqualTo(2);
 
-        Map<String, Object> completed = list("?status=completed&size=500");
-        assertThat((List<Map<String, Object>>) completed.get("items")).extracting(i -> i.get("id")).contains(done).doesNotContain(started);
+        ConversationPage completed = list("?status=completed&size=500");
+        assertThat(completed.items()).extracting(ConversationSummary::id).contains(done).doesNotContain(started);
 
-        Map<String, Object> first = list("?page=0&size=1");
-        assertThat((List<?>) first.get("items")).hasSize(1);
-        assertThat(first).containsEntry("page", 0).containsEntry("size", 1);
+        ConversationPage first = list("?page=0&size=1");
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.page()).isEqualTo(0);
+        assertThat(first.size()).isEqualTo(1);
     }
 
     @Test

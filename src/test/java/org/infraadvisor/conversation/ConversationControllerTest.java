@@ -7,12 +7,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.ConversationView.AnswerView;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,12 +27,8 @@ class ConversationControllerTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
     AdvisorClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AdvisorClient(http);
-    }
 
     @Test
     void wholeConversationEndsInAnExplainedRecommendation() {

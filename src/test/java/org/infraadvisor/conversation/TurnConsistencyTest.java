@@ -1,13 +1,10 @@
 package org.infraadvisor.conversation;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -22,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TurnConsistencyTest {
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
     AdvisorClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AdvisorClient(http);
-    }
 
     ConversationView answerAndCompare(String id, String question, Object value) {
         ConversationView turn = api.answer(id, question, value);

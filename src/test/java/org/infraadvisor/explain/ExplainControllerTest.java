@@ -10,7 +10,6 @@ import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.http.EvaluateController.EvaluateResponse;
 import org.infraadvisor.http.ExplainController.ConversationExplanation;
 import org.infraadvisor.testsupport.AdvisorClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,12 +29,8 @@ class ExplainControllerTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
     AdvisorClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AdvisorClient(http);
-    }
 
     EvaluateResponse evaluate(Map<String, Object> answers, boolean explain) {
         return api.evaluate(Map.of("flow", "infra-strategy", "answers", answers, "explain", explain));

@@ -1,6 +1,7 @@
 package org.infraadvisor.openapi;
 
 import io.micronaut.json.JsonMapper;
+import org.infraadvisor.testsupport.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,24 +60,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyOperationSaysWhoMayCallItAndHowItRefuses() {
-        Map<String, Object> root = ApiDocument.root();
-        assertThat(ApiDocument.list(root.get("servers"))).isNotEmpty();
-        assertThat((Map<String, Object>) ((Map<String, Object>) root.get("info")).get("license")).containsKeys("name", "url");
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("securitySchemes");
-        assertThat((Map<String, Object>) schemes.get(AdminOperations.SCHEME)).containsEntry("type", "http").containsEntry("scheme", "bearer");
+        Tree root = ApiDocument.root();
+        assertThat(root.get("servers").list()).isNotEmpty();
+        assertThat(root.at("info", "license").map()).containsKeys("name", "url");
+        Tree scheme = root.at("components", "securitySchemes", AdminOperations.SCHEME);
+        assertThat(scheme.get("type").string()).isEqualTo("http");
+        assertThat(scheme.get("scheme").string()).isEqualTo("bearer");
 
-        Map<String, Map<String, Object>> operations = ApiDocument.operations();
+        Map<String, Tree> operations = ApiDocument.operations();
         assertThat(operations).isNotEmpty();
         operations.forEach((operation, op) -> {
-            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
+            Map<String, Tree> responses = op.get("responses").map();
             assertThat(responses).as("%s: refusals documented (annotate the controller with @PublicOperations or @AdminOperations)", operation)
                     .containsKey("4XX");
             responses.entrySet().stream().filter(r -> r.getKey().startsWith("4")).forEach(r ->
-                    assertThat((Map<String, Object>) r.getValue().get("content")).as("%s %s", operation, r.getKey())
+                    assertThat(r.getValue().get("content").map()).as("%s %s", operation, r.getKey())
                             .containsOnlyKeys(Problem.MEDIA_TYPE));
-            List<Object> security = List.copyOf(ApiDocument.list(op.get("security")));
+            List<Object> security = op.has("security") ? op.get("security").list().stream().map(Tree::value).toList() : List.of();
             if (operation.split(" ")[1].startsWith("/admin/")) {
                 assertThat(security).as("%s needs the admin token (@AdminOperations)", operation)
                         .containsExactly((Object) Map.of(AdminOperations.SCHEME, List.of()));

@@ -1,10 +1,13 @@
 package org.infraadvisor.testsupport;
 
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.http.EvaluateController.EvaluateResponse;
 import org.infraadvisor.http.ExplainController.ConversationExplanation;
@@ -17,15 +20,19 @@ import java.util.Map;
 
 /**
  * The public API as typed calls that return the service's own response records; an error status throws
- * {@link io.micronaut.http.client.exceptions.HttpClientResponseException} (see {@link Problems}).
+ * {@link io.micronaut.http.client.exceptions.HttpClientResponseException} (see {@link Problems}). A
+ * {@code @MicronautTest} injects one for its embedded server ({@code @Inject AdvisorClient api}); elsewhere
+ * {@code new AdvisorClient(HttpClient.create(url))}.
  */
+@Prototype
 public final class AdvisorClient {
 
     public static final String FLOW = "infra-strategy";
 
     private final BlockingHttpClient http;
 
-    public AdvisorClient(HttpClient http) {
+    @Inject
+    public AdvisorClient(@Client("/") HttpClient http) {
         this.http = http.toBlocking();
     }
 

@@ -1,8 +1,6 @@
 package org.infraadvisor.whatif;
 
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
@@ -11,7 +9,6 @@ import org.infraadvisor.http.WhatIfController.WhatIfResponse;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.Problem;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,15 +21,7 @@ import static org.infraadvisor.testsupport.Problems.assertProblem;
 class WhatIfControllerTest {
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
     AdvisorClient api;
-
-    @BeforeEach
-    void client() {
-        api = new AdvisorClient(http);
-    }
 
     /** A finished conversation that leans to the cloud. */
     String cloudConversation() {

@@ -1,6 +1,4 @@
-package org.infraadvisor.channels.web;
-
-import org.infraadvisor.testsupport.Folders;
+package org.infraadvisor.testsupport;
 
 import java.nio.file.Path;
 import java.util.Map;
