@@ -79,8 +79,4 @@ public final class ApiDocument {
     public static boolean matches(String template, String path) {
         return path.matches(template.replaceAll("\\{[^/}]+}", "[^/]+").replace(".", "\\."));
     }
-
-    static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
-    }
 }

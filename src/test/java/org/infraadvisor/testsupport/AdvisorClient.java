@@ -3,7 +3,6 @@ package org.infraadvisor.testsupport;
 import io.micronaut.context.annotation.Prototype;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -34,10 +33,6 @@ public final class AdvisorClient {
     @Inject
     public AdvisorClient(@Client("/") HttpClient http) {
         this.http = http.toBlocking();
-    }
-
-    public BlockingHttpClient http() {
-        return http;
     }
 
     public ConversationView start() {
@@ -92,9 +87,5 @@ public final class AdvisorClient {
 
     public <T> T post(String path, Object body, Class<T> type) {
         return http.retrieve(HttpRequest.POST(path, body), type);
-    }
-
-    public <T> T retrieve(MutableHttpRequest<?> request, Class<T> type) {
-        return http.retrieve(request, type);
     }
 }

@@ -49,10 +49,6 @@ public record Tree(Object value) {
         return value instanceof Map<?, ?> map && map.containsKey(key);
     }
 
-    public boolean isNull() {
-        return value == null;
-    }
-
     public Map<String, Tree> map() {
         if (value instanceof Map<?, ?> map) {
             Map<String, Tree> entries = new LinkedHashMap<>();
