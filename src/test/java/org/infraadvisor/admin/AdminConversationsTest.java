@@ -9,8 +9,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.http.AdminConversationsController.ConversationPage;
 import org.infraadvisor.http.ConversationSummary;
+import org.infraadvisor.ops.LogSafe;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.JsonShape;
 import org.junit.jupiter.api.Test;
@@ -38,20 +40,28 @@ class AdminConversationsTest {
 
     @Test
     void theAdminTokenListsConversationsWithMetadataOnly() {
-        String done = new AdvisorClient(http).complete(Map.of()).id();
-        String started = new AdvisorClient(http).start().id();
+        AdvisorClient api = new AdvisorClient(http);
+        ConversationView finished = api.complete(Map.of());
+        String done = finished.id();
+        ConversationView begun = api.start();
+        String started = begun.id();
 
-        String raw = http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=500").bearerAuth(TOKEN), String.class);
-        assertThat(JsonShape.elements(JsonShape.tree(raw).get("items"))).allSatisfy(i -> assertThat(JsonShape.keys(i))
-                .containsExactlyInAnyOrder("id", "flow", "status", "channel", "createdAt", "updatedAt"));
+        String body = http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=500").bearerAuth(TOKEN), String.class);
+        assertThat(body).as("no id and no share token: either would let an administrator act as the user")
+                .doesNotContain(done, started, finished.shareToken(), begun.shareToken());
+        assertThat(JsonShape.elements(JsonShape.tree(body).get("items"))).allSatisfy(i -> assertThat(JsonShape.keys(i))
+                .containsExactlyInAnyOrder("ref", "flow", "status", "channel", "createdAt", "updatedAt", "shared"));
+
         ConversationPage page = list("?size=500");
         List<ConversationSummary> items = page.items();
-        assertThat(items).extracting(ConversationSummary::id).contains(done, started);
-        assertThat(items.get(0).id()).as("most recently updated first").isEqualTo(started);
+        assertThat(items).extracting(ConversationSummary::ref).contains(LogSafe.conversationRef(done), LogSafe.conversationRef(started));
+        assertThat(items.get(0).ref()).as("most recently updated first").isEqualTo(LogSafe.conversationRef(started));
+        assertThat(items.get(0).shared()).isTrue();
         assertThat(page.total()).isGreaterThanOrEqualTo(2);
 
         ConversationPage completed = list("?status=completed&size=500");
-        assertThat(completed.items()).extracting(ConversationSummary::id).contains(done).doesNotContain(started);
+        assertThat(completed.items()).extracting(ConversationSummary::ref)
+                .contains(LogSafe.conversationRef(done)).doesNotContain(LogSafe.conversationRef(started));
 
         ConversationPage first = list("?page=0&size=1");
         assertThat(first.items()).hasSize(1);

@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Logs never hold what users typed, tokens, or conversation ids (which are capabilities). A whole
+ * Logs never hold what users typed, tokens, conversation ids or share tokens (which are capabilities). A whole
  * conversation, refused answers, malformed bodies and admin calls run with logging at production level
  * (and the advisor's own loggers at TRACE); then no log event may contain any of those values.
  */
@@ -50,9 +51,16 @@ class LogSecrecyTest {
     @Test
     void nothingSecretReachesTheLogs() {
         String id;
+        String token;
         List<ILoggingEvent> events;
         try (LogCapture logs = new LogCapture()) {
-            id = new AdvisorClient(http).complete(Map.of("model_size_b", DISTINCT_NUMBER)).id();
+            ConversationView done = new AdvisorClient(http).complete(Map.of("model_size_b", DISTINCT_NUMBER));
+            id = done.id();
+            token = done.shareToken();
+            quietly(HttpRequest.GET("/api/shared/" + token + "/report.html"));
+            quietly(HttpRequest.POST("/api/shared/" + token + "/answers", Map.of("question", "workload", "value", "training")));
+            quietly(HttpRequest.POST("/api/conversations/" + id + "/share", Map.of()));
+            quietly(HttpRequest.GET("/api/conversations/" + token));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", "workload", "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", FREE_TEXT, "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", "{\"question\": \"workload\", \"value\": \"" + MALFORMED)
@@ -67,7 +75,7 @@ class LogSecrecyTest {
 
         assertThat(events).as("the capture saw the requests (access log), so an empty result means something")
                 .filteredOn(e -> e.getLoggerName().equals("org.infraadvisor.access")).hasSizeGreaterThanOrEqualTo(10);
-        List<String> forbidden = List.of(id, FREE_TEXT, MALFORMED, QUERY, WRONG_TOKEN, ADMIN_TOKEN, "987.25");
+        List<String> forbidden = List.of(id, token, FREE_TEXT, MALFORMED, QUERY, WRONG_TOKEN, ADMIN_TOKEN, "987.25");
         assertThat(events).allSatisfy(e -> assertThat(LogCapture.fullText(e)).doesNotContain(forbidden));
     }
 }
