@@ -1,7 +1,7 @@
 package org.infraadvisor.testsupport;
 
-import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.ConversationView.QuestionView;
 
 import java.util.LinkedHashMap;
 import java.util.List;

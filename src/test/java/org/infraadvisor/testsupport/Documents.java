@@ -1,7 +1,7 @@
 package org.infraadvisor.testsupport;
 
-import org.infraadvisor.document.RecommendationDocument.Reasons;
 import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.Reasons;
 
 import java.util.ArrayList;
 import java.util.List;
