@@ -35,7 +35,7 @@ public final class BenchInputs {
         return Path.of(System.getProperty("bench.conversations", "conversations")).toAbsolutePath();
     }
 
-    /** System properties that point a {@link org.infraadvisor.testsupport.ServiceProcess} at the bench's folders. */
+    /** System properties that point a {@link ServiceProcess} at the bench's folders. */
     public static Map<String, String> serviceProperties() {
         return Map.of("advisor.rules.dir", rulesDir().toString(), "advisor.conversations.dir", conversationsDir().toString());
     }
