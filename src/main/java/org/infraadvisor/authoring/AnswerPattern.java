@@ -38,7 +38,16 @@ public record AnswerPattern(List<String> questions, Placement placement, int lin
         return undetermined ? Optional.empty() : Optional.of(true);
     }
 
-    /** All tests in a reader's words, joined with "and". */
+    /** What all tests need, in the words of the answers (no ids), joined with "and"; see {@link AnswerTest#needs}. */
+    public String needs(java.util.function.Function<String, Question> questionById) {
+        if (tests.isEmpty()) {
+            return "any answer";
+        }
+        Question q = questions.size() == 1 ? questionById.apply(questions.get(0)) : null;
+        return tests.stream().map(t -> t.needs(q)).collect(Collectors.joining(" and "));
+    }
+
+    /** All tests in a rule author's words (question ids and option values), joined with "and". */
     public String describe(java.util.function.Function<String, Question> questionById) {
         String q = questions.isEmpty() ? "any answer" : String.join(" or ", questions);
         if (tests.isEmpty()) {

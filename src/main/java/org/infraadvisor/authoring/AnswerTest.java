@@ -3,6 +3,7 @@ package org.infraadvisor.authoring;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.facts.Answer;
+import org.infraadvisor.format.Readable;
 
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +72,38 @@ public record AnswerTest(Kind kind, String operator, List<String> literals, Stri
             };
             case OPAQUE -> questionId + ": " + text;
         };
+    }
+
+    /**
+     * What the test needs, in the words the user chose from: {@code "Steady: busy most hours"}, {@code one of "AWS" or
+     * "Google Cloud"}, {@code at least 5 years}; no question ids or option values.
+     */
+    public String needs(Question q) {
+        return switch (kind) {
+            case VALUE -> (operator.equals("==") ? literals.size() == 1 ? "" : "one of " : "anything but ")
+                    + literals.stream().map(v -> label(q, v)).collect(Collectors.joining(" or "));
+            case VALUES -> (operator.equals("contains") ? "an answer including " : "an answer without ") + label(q, literals.get(0));
+            case NUMBER -> NUMBER_WORDS.getOrDefault(operator, operator) + " "
+                    + Readable.quantity(Double.parseDouble(literals.get(0)), q == null ? null : q.unit());
+            case FLAG -> switch (literals.get(0)) {
+                case "known" -> operator.equals("==") ? ANY_ANSWER : DONT_KNOW;
+                case "unknown" -> operator.equals("==") ? DONT_KNOW : ANY_ANSWER;
+                default -> operator.equals("==") ? "the question asked" : "the question not asked";
+            };
+            case OPAQUE -> text;
+        };
+    }
+
+    private static final String ANY_ANSWER = "an answer other than \"I don't know\"";
+    private static final String DONT_KNOW = "\"I don't know\"";
+    private static final java.util.Map<String, String> NUMBER_WORDS = java.util.Map.of("<", "less than", "<=", "at most",
+            ">", "more than", ">=", "at least", "==", "exactly", "!=", "other than");
+
+    private static String label(Question q, String value) {
+        if (AnswerValues.UNKNOWN.equals(value)) {
+            return DONT_KNOW;
+        }
+        return "\"" + (q != null && q.offers(value) ? q.labelOf(value) : value) + "\"";
     }
 
     static String option(Question q, String value) {

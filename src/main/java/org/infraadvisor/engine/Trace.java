@@ -4,7 +4,7 @@ import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.Assumption;
 import org.infraadvisor.facts.AssumptionReads;
-import org.infraadvisor.facts.StrategyChoice;
+import org.infraadvisor.facts.SharedConclusion;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -110,8 +110,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     /**
      * The answers behind a fact: those its concluding firings matched, and, through every derived fact they matched,
-     * the answers behind those. The strategy choice is where this stops: it is the chain every later conclusion
-     * shares, and its own reasons are given once, on the strategy. Answers the dialogue skipped are left out.
+     * the answers behind those. A shared conclusion (the strategy, a recommended accelerator, the top choice) is where
+     * this stops: it is the chain the later conclusions share, and its own reasons are given once, on it. Answers the
+     * dialogue skipped are left out.
      */
     public Set<Answer> answersBehind(Object fact) {
         return behind(fact).answers();
@@ -172,9 +173,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         static final Behind NOTHING = new Behind(Set.of(), Set.of());
     }
 
-    /** A fact a rule inserted, other than the strategy choice, which every later conclusion shares. */
+    /** A fact a rule inserted, other than a conclusion later ones share. */
     static boolean isDerived(Object fact) {
-        return !(fact instanceof StrategyChoice || fact instanceof Accelerator || fact instanceof Assumption
+        return !(fact instanceof SharedConclusion || fact instanceof Accelerator || fact instanceof Assumption
                 || fact instanceof Number || fact instanceof String || fact instanceof Boolean || fact instanceof Collection<?>);
     }
 

@@ -39,6 +39,18 @@ public final class CandidateSizer {
         if (!onPrem && !quote.available()) {
             return null;
         }
+        return size(a, onPrem, quote, clouds, true);
+    }
+
+    /**
+     * The devices the load needs on {@code a}, owned, without its cost: what the economics weigh before a part is
+     * chosen, so that no price or owned-cost rate stands behind it.
+     */
+    public Candidate sizeUnpriced(Accelerator a) {
+        return size(a, true, Quote.NONE, java.util.List.of(), false);
+    }
+
+    private Candidate size(Accelerator a, boolean onPrem, Quote quote, Collection<String> clouds, boolean priced) {
         ServingNeed sn = work.serving();
         DeviceRates rates = DeviceRates.of(a, Math.max(1e-6, sn.getActiveParamsB()), work.precisionFactor(),
                 work.latencyFactor(), work.sixteenBit(), basis);
@@ -63,7 +75,7 @@ public final class CandidateSizer {
         }
         int count = Math.max(1, fleet.devices() + second + training);
         int units = Rounding.ceilTo(count, a.getPurchaseUnit());
-        double ownedHourly = onPrem ? units * owned.perDeviceHour(a) + ownedTrainers(trainers) : Double.NaN;
+        double ownedHourly = onPrem && priced ? units * owned.perDeviceHour(a) + ownedTrainers(trainers) : Double.NaN;
         double cloudHourly = quote.available()
                 ? Rounding.ceilTo(count, a.getRentUnit()) * quote.usdPerHour() + rentedTrainers(trainers, clouds) : Double.NaN;
         return new Candidate(a, onPrem, quote, rates, fleet, second, training, deviceHours, trainers, count, units,
