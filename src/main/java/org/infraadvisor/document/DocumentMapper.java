@@ -54,7 +54,7 @@ public class DocumentMapper {
                         reasons(c.reasons()))),
                 map(advice.openQuestions(), f -> new RecommendationDocument.FollowUpAdvice(f.question(),
                         flow.question(f.question()).map(Question::text).orElse(null), f.why())),
-                map(advice.assumptions(), a -> new RecommendationDocument.AssumptionUsed(a.key(), Readable.rounded(a.value()), a.unit(), a.source(),
+                map(advice.assumptions(), a -> new RecommendationDocument.AssumptionUsed(a.key(), a.label(), Readable.rounded(a.value()), a.unit(), a.source(),
                         a.confirmed())),
                 advice.strategyReasons() == null ? null : reasons(advice.strategyReasons()),
                 map(advice.votes(), v -> new RecommendationDocument.Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),

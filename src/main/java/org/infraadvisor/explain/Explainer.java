@@ -211,10 +211,10 @@ public final class Explainer {
         } else {
             long failed = conditions.stream().filter(c -> Boolean.FALSE.equals(c.met())).count();
             if (failed > 0) {
-                verdict = failed == 1 ? "did not fire: one of its conditions on your answers is not met"
-                        : "did not fire: %d of its conditions on your answers are not met".formatted(failed);
+                verdict = failed == 1 ? "did not fire: an answer does not meet it"
+                        : "did not fire: %d answers do not meet it".formatted(failed);
             } else if (!others.isEmpty()) {
-                verdict = "did not fire: your answers meet its conditions on them, so one of its other conditions did not hold";
+                verdict = "did not fire: your answers meet it, another condition did not hold";
             } else {
                 verdict = "did not fire";
             }

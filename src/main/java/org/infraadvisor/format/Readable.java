@@ -78,6 +78,11 @@ public final class Readable {
         return unit == null || unit.isBlank() ? number(x) : number(x) + " " + unit;
     }
 
+    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: 0.1 USD/kWh". */
+    public static String assumption(String label, double value, String unit) {
+        return (label == null || label.isBlank() ? "" : label + ": ") + quantity(value, unit);
+    }
+
     /** A count with the right noun: "1 device", "8 devices". */
     public static String count(double n, String singular, String plural) {
         return number(n) + " " + (n == 1 ? singular : plural);

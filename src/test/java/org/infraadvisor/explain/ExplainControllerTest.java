@@ -73,6 +73,14 @@ class ExplainControllerTest {
         Map<String, Object> rules = (Map<String, Object>) rec.get("rules");
         assertThat(rules).containsKeys(chain.stream().map(s -> (String) s.get("rule")).toArray(String[]::new));
         assertThat(rules).containsKeys(firedRules.toArray(String[]::new));
+        // the trace leaves out the plumbing (rules that load the catalogue or pass a derived figure on), and the
+        // rules map does not describe it
+        List<String> inChain = chain.stream().map(s -> (String) s.get("rule")).toList();
+        assertThat((List<Map<String, Object>>) rec.get("explanation")).allSatisfy(s -> assertThat(
+                !((List<?>) s.get("answers")).isEmpty() || !((List<?>) s.get("concluded")).isEmpty() || inChain.contains(s.get("rule")))
+                .as("step %s matched an answer, concluded something shown or is in the why chain", s.get("rule")).isTrue());
+        assertThat(firedRules).doesNotContain("inputs.pricing");
+        assertThat(rules).doesNotContainKey("inputs.pricing");
     }
 
     @Test
