@@ -159,7 +159,12 @@ public final class Readable {
 
     /** A rented price that names its unit: {@code rented(1, "8-GPU instance", 43.2)} → "1 × 8-GPU instance, ~$43/h". */
     public static String rented(int units, String unit, double usdPerHour) {
-        return units + " × " + unit + ", ~" + price(usdPerHour, "h");
+        return times(units, unit) + ", ~" + price(usdPerHour, "h");
+    }
+
+    /** How many of a thing, with thousands separators: {@code times(37824, "TPU v6e")} → "37,824 × TPU v6e". */
+    public static String times(double n, String what) {
+        return number(n) + " \u00d7 " + what;
     }
 
     /**

@@ -68,7 +68,7 @@ public final class CostModel {
             if (c.getSecondModelDevices() > 0 && serving == dedicated) {
                 double second = c.getSecondModelDevices() * q.usdPerHour() * terms.hours();
                 serving += second;
-                text.append("; the second model on ").append(c.getSecondModelDevices()).append(" more = ").append(money(second));
+                text.append("; the second model on ").append(number(c.getSecondModelDevices())).append(" more = ").append(money(second));
             }
             total += serving;
             text.append(". ");
@@ -86,7 +86,7 @@ public final class CostModel {
         Accelerator a = c.accelerator();
         OwnedCost.Breakdown b = owned.overHorizon(a, c.getOwnedUnits(), terms.years());
         double total = b.total();
-        StringBuilder text = new StringBuilder("Priced on ").append(note).append(", ").append(c.getOwnedUnits())
+        StringBuilder text = new StringBuilder("Priced on ").append(note).append(", ").append(number(c.getOwnedUnits()))
                 .append(" bought, over ").append(years()).append(". ").append(describe(a, b));
         if (c.getTrainers() > 0) {
             int units = Rounding.ceilTo(c.getTrainers(), reference.getPurchaseUnit());
@@ -147,7 +147,7 @@ public final class CostModel {
         Accelerator a = own.accelerator();
         int units = Rounding.ceilTo(ownedDevices, a.getPurchaseUnit());
         OwnedCost.Breakdown b = owned.overHorizon(a, units, terms.years());
-        text.append("Owned ").append(units).append(" \u00d7 ").append(a.getModel()).append(": ").append(describe(a, b))
+        text.append("Owned ").append(Readable.times(units, a.getModel())).append(": ").append(describe(a, b))
                 .append(" Rented: ").append(money(rented)).append('.');
         return new Estimate(Math.round(b.total() + rented), text.toString());
     }
@@ -193,7 +193,7 @@ public final class CostModel {
     }
 
     private String describe(Accelerator a, OwnedCost.Breakdown b) {
-        return "Purchase " + b.units() + " \u00d7 " + money(a.getPurchaseUsd()) + (a.isUnconfirmed("purchaseUsd") ? "\u2020" : "")
+        return "Purchase " + Readable.times(b.units(), money(a.getPurchaseUsd())) + (a.isUnconfirmed("purchaseUsd") ? "\u2020" : "")
                 + " \u00d7 " + number(1 + owned.infraOverhead()) + " for network and storage\u2020"
                 + (b.purchases() > 1 ? " \u00d7 " + number(b.purchases()) + " purchases" : "") + " = " + money(b.capex())
                 + "; energy " + number(b.typicalKw()) + " kW \u00d7 PUE " + number(owned.pue()) + "\u2020 \u00d7 "

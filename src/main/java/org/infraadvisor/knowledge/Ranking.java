@@ -90,7 +90,7 @@ public final class Ranking {
         Candidate c = o.candidate();
         Accelerator a = c.accelerator();
         String device = Readable.device(a.getSoftwareStack());
-        StringBuilder s = new StringBuilder().append(c.getCount()).append(" \u00d7 ").append(a.getModel());
+        StringBuilder s = new StringBuilder(Readable.times(c.getCount(), a.getModel()));
         if ("cloud".equals(o.placement())) {
             s.append(' ').append(c.quote().describe(device));
             int instances = Rounding.roundUp(Rounding.ceilTo(c.getCount(), a.getRentUnit()) / Math.max(1, a.getRentUnit()));
@@ -99,14 +99,14 @@ public final class Ranking {
         } else {
             s.append(" to own");
             if (a.getPurchaseUnit() > 1) {
-                s.append(" (").append(c.getOwnedUnits() / Rounding.roundUp(a.getPurchaseUnit())).append(" \u00d7 ")
-                        .append(Readable.unit(a.getPurchaseUnit(), device, a.getPurchaseUnit() > a.getDevicesPerServer() ? "rack" : "server"))
+                s.append(" (").append(Readable.times(c.getOwnedUnits() / Rounding.roundUp(a.getPurchaseUnit()),
+                        Readable.unit(a.getPurchaseUnit(), device, a.getPurchaseUnit() > a.getDevicesPerServer() ? "rack" : "server")))
                         .append(')');
             }
             s.append(": ~").append(Readable.price(o.cost(), "h")).append(" with energy and space");
         }
         if (c.getTrainers() > 0) {
-            s.append(", with ").append(c.getTrainers()).append(" reference GPUs for training");
+            s.append(", with ").append(Readable.count(c.getTrainers(), "reference GPU", "reference GPUs")).append(" for training");
         }
         return s.append(o.cost() <= cheapestCost ? ", the cheapest option" : " (cheapest option ~" + Readable.price(cheapestCost, "h") + ")")
                 .toString();
