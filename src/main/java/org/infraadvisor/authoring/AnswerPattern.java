@@ -46,14 +46,4 @@ public record AnswerPattern(List<String> questions, Placement placement, int lin
         Question q = questions.size() == 1 ? questionById.apply(questions.get(0)) : null;
         return tests.stream().map(t -> t.needs(q)).collect(Collectors.joining(" and "));
     }
-
-    /** All tests in a rule author's words (question ids and option values), joined with "and". */
-    public String describe(java.util.function.Function<String, Question> questionById) {
-        String q = questions.isEmpty() ? "any answer" : String.join(" or ", questions);
-        if (tests.isEmpty()) {
-            return q + " asked or not";
-        }
-        return tests.stream().map(t -> t.describe(q, questions.size() == 1 ? questionById.apply(questions.get(0)) : null))
-                .collect(Collectors.joining(" and "));
-    }
 }

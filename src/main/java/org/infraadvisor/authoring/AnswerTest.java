@@ -53,27 +53,6 @@ public record AnswerTest(Kind kind, String operator, List<String> literals, Stri
         };
     }
 
-    /** The test in a reader's words, e.g. {@code utilization = steady ("Steady: busy most hours")}. */
-    public String describe(String questionId, Question q) {
-        return switch (kind) {
-            case VALUE -> {
-                String options = literals.stream().map(v -> option(q, v)).collect(Collectors.joining(" or "));
-                if (operator.equals("==")) {
-                    yield literals.size() == 1 ? questionId + " = " + options : questionId + " is one of " + options;
-                }
-                yield questionId + " is not " + options;
-            }
-            case VALUES -> questionId + (operator.equals("contains") ? " includes " : " does not include ") + option(q, literals.get(0));
-            case NUMBER -> questionId + " " + operator + " " + literals.get(0) + (q != null && q.unit() != null ? " " + q.unit() : "");
-            case FLAG -> switch (literals.get(0)) {
-                case "known" -> operator.equals("==") ? questionId + " answered (not \"I don't know\")" : questionId + " not answered";
-                case "unknown" -> operator.equals("==") ? questionId + " answered \"I don't know\"" : questionId + " not \"I don't know\"";
-                default -> operator.equals("==") ? questionId + " asked" : questionId + " not asked";
-            };
-            case OPAQUE -> questionId + ": " + text;
-        };
-    }
-
     /**
      * What the test needs, in the words the user chose from: {@code "Steady: busy most hours"}, {@code one of "AWS" or
      * "Google Cloud"}, {@code at least 5 years}; no question ids or option values.
@@ -104,12 +83,5 @@ public record AnswerTest(Kind kind, String operator, List<String> literals, Stri
             return DONT_KNOW;
         }
         return "\"" + (q != null && q.offers(value) ? q.labelOf(value) : value) + "\"";
-    }
-
-    static String option(Question q, String value) {
-        if (q == null || !q.offers(value)) {
-            return AnswerValues.UNKNOWN.equals(value) ? "\"I don't know\"" : value;
-        }
-        return value + " (\"" + q.labelOf(value) + "\")";
     }
 }
