@@ -37,6 +37,14 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     public record Firing(String rule, List<Object> matched, List<Object> concluded) {
     }
 
+    /** Drools' own objects in a match (e.g. the tuple of an accumulate); asked per matched fact, so worked out once per class. */
+    private static final ClassValue<Boolean> DROOLS_INTERNAL = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith("org.drools.");
+        }
+    };
+
     private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
     private final Map<Object, List<Firing>> changedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
@@ -50,10 +58,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         List<Object> objects = event.getMatch().getObjects();
         List<Object> matched = new ArrayList<>(objects.size());
         for (Object o : objects) {
-            if (o == null || o.getClass().getName().startsWith("org.drools.")) {
-                continue;
+            if (o != null && !DROOLS_INTERNAL.get(o.getClass())) {
+                matched.add(o);
             }
-            matched.add(o);
         }
         current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2));
         firings.add(current);
