@@ -8,6 +8,8 @@ import org.infraadvisor.document.RecommendationDocument.RuleText;
 import org.infraadvisor.format.Readable;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,9 @@ import java.util.Map;
  * Everything a report shows, whatever its format: the conversation's answers and its recommendation with the
  * reasons behind each conclusion. Renderers only lay it out.
  */
-public record AdviceReport(String title, String conversationId, Instant updatedAt, List<ConversationView.AnswerView> answers,
-                           RecommendationDocument advice) {
+public record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, RecommendationDocument advice) {
+
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     /** One line of a "Why?": a rule with its description, or an answer of the user. */
     record Reason(String heading, String text) {
@@ -82,7 +85,8 @@ public record AdviceReport(String title, String conversationId, Instant updatedA
                 .findFirst().orElse("over the planning horizon");
     }
 
+    /** Named by date, never by conversation id (a report may be shared; the id grants changing the conversation). */
     public String fileName(String extension) {
-        return "infra-advice-" + conversationId.substring(0, Math.min(8, conversationId.length())) + "." + extension;
+        return "infra-advice-" + FILE_DATE.format(updatedAt) + "." + extension;
     }
 }
