@@ -53,11 +53,13 @@ public class AdvisorEngine {
         KieSession session = sessions.newSession(ruleSet.kieBase());
         Trace trace = new Trace();
         try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
             facts.forEach(session::insert);
             ruleSet.accelerators().forEach(session::insert);
             ruleSet.assumptions().forEach(session::insert);
+            // Listening from here on: the trace records what rules do, and no rule fires while the given facts go in,
+            // so their hundred-odd insert events would only be made and dropped.
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
             focusPhases(session, ruleSet.phases());
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
