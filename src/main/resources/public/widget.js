@@ -999,7 +999,7 @@
     if (list(advice.assumptions).length) {
       card.append(disclosure('Assumptions behind the figures (' + advice.assumptions.length + ')',
         h('ul', { class: 'iaw-assumptions' }, advice.assumptions.map((a) =>
-          h('li', null, h('strong', { text: a.key }), ' = ' + formatNumber(a.value) + (a.unit ? ' ' + a.unit : ''),
+          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, formatNumber(a.value) + (a.unit ? ' ' + a.unit : ''),
             a.confirmed ? null : h('span', { class: 'iaw-badge', text: 'not confirmed' }),
             a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }

@@ -3,7 +3,8 @@ package org.infraadvisor.engine;
 import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.Assumption;
-import org.infraadvisor.facts.StrategyChoice;
+import org.infraadvisor.facts.AssumptionReads;
+import org.infraadvisor.facts.SharedConclusion;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +34,10 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     /**
      * One firing of a rule: the facts its conditions matched (an accumulate contributes its result, not the facts it
-     * added up) and the facts its consequence inserted.
+     * added up), the facts its consequence inserted, and the assumptions its consequence read through bundles of
+     * them ({@link AssumptionReads}), by key.
      */
-    public record Firing(String rule, List<Object> matched, List<Object> concluded) {
+    public record Firing(String rule, List<Object> matched, List<Object> concluded, Set<String> read) {
     }
 
     /** Drools' own objects in a match (e.g. the tuple of an accumulate); asked per matched fact, so worked out once per class. */
@@ -51,6 +54,7 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     private final Map<Object, Behind> behind = new IdentityHashMap<>();
     private final Map<Object, Integer> index = new IdentityHashMap<>();
     private final List<Object> indexed = new ArrayList<>();
+    private final Map<String, Assumption> assumptions = new HashMap<>();
     private Firing current;
 
     @Override
@@ -62,12 +66,14 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
                 matched.add(o);
             }
         }
-        current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2));
+        current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2), new LinkedHashSet<>(2));
         firings.add(current);
+        AssumptionReads.begin(current.read());
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
+        AssumptionReads.end();
         current = null;
     }
 
@@ -76,6 +82,8 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         if (current != null) {
             insertedBy.put(event.getObject(), current);
             current.concluded().add(event.getObject());
+        } else if (event.getObject() instanceof Assumption a) {
+            assumptions.put(a.getKey(), a);
         }
     }
 
@@ -113,8 +121,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     /**
      * The answers behind a fact: those its concluding firings matched, and, through every derived fact they matched,
-     * the answers behind those. The strategy choice is where this stops: it is the chain every later conclusion
-     * shares, and its own reasons are given once, on the strategy. Answers the dialogue skipped are left out.
+     * the answers behind those. A shared conclusion (the strategy, a recommended accelerator, the top choice) is where
+     * this stops: it is the chain the later conclusions share, and its own reasons are given once, on it. Answers the
+     * dialogue skipped are left out.
      */
     public Set<Answer> answersBehind(Object fact) {
         return new LinkedHashSet<>(behind(fact).answers());
@@ -136,17 +145,33 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         return result;
     }
 
-    /** What stands behind one firing: the answers and assumptions it matched and those behind the derived facts it matched. */
+    /**
+     * What stands behind one firing: the answers and assumptions it matched, the assumptions it read through bundles
+     * of them, and what stands behind the derived facts it matched. A firing that builds a bundle adds none of the
+     * assumptions it matched: each counts only where a later firing reads it.
+     */
     public void behindFiring(Firing firing, Gathered into) {
+        boolean bundles = false;
+        for (Object concluded : firing.concluded()) {
+            bundles |= concluded instanceof AssumptionReads.Bundle;
+        }
         for (Object matched : firing.matched()) {
             if (matched instanceof Answer a) {
                 if (a.isAsked()) {
                     into.answers.add(indexOf(a));
                 }
             } else if (matched instanceof Assumption a) {
-                into.assumptions.add(indexOf(a));
+                if (!bundles) {
+                    into.assumptions.add(indexOf(a));
+                }
             } else if (isDerived(matched)) {
                 into.add(behind(matched));
+            }
+        }
+        for (String key : firing.read()) {
+            Assumption a = assumptions.get(key);
+            if (a != null) {
+                into.assumptions.add(indexOf(a));
             }
         }
     }
@@ -251,9 +276,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         }
     }
 
-    /** A fact a rule inserted, other than the strategy choice, which every later conclusion shares. */
+    /** A fact a rule inserted, other than a conclusion later ones share. */
     static boolean isDerived(Object fact) {
-        return !(fact instanceof StrategyChoice || fact instanceof Accelerator || fact instanceof Assumption
+        return !(fact instanceof SharedConclusion || fact instanceof Accelerator || fact instanceof Assumption
                 || fact instanceof Number || fact instanceof String || fact instanceof Boolean || fact instanceof Collection<?>);
     }
 

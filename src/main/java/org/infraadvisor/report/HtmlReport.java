@@ -169,7 +169,7 @@ final class HtmlReport {
             section("Assumptions");
             raw("<ul class=\"assumptions\">\n");
             for (var a : advice.assumptions()) {
-                raw("<li>").text(a.key() + " = " + Readable.number(a.value()) + " " + a.unit());
+                raw("<li>").text(Readable.assumption(a.label(), a.value(), a.unit()));
                 if (!a.confirmed()) {
                     raw(" <span class=\"badge\">not confirmed</span>");
                 }

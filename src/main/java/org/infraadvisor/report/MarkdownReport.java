@@ -124,7 +124,7 @@ final class MarkdownReport {
             line("## Assumptions");
             line();
             for (var a : advice.assumptions()) {
-                line("- " + escape(a.key()) + " = " + Readable.number(a.value()) + " " + escape(a.unit())
+                line("- " + escape(Readable.assumption(a.label(), a.value(), a.unit()))
                         + (a.confirmed() ? "" : " (not confirmed)") + dash(a.source()));
             }
             line();

@@ -150,7 +150,7 @@ final class PdfReport {
         if (!advice.assumptions().isEmpty()) {
             heading(doc, "Assumptions");
             for (var a : advice.assumptions()) {
-                doc.add(new Paragraph(a.key() + " = " + Readable.number(a.value()) + " " + a.unit()
+                doc.add(new Paragraph(Readable.assumption(a.label(), a.value(), a.unit())
                         + (a.confirmed() ? "" : " (not confirmed)") + (a.source() == null ? "" : " — " + a.source()), small));
             }
         }
