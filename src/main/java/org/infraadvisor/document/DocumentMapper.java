@@ -58,6 +58,7 @@ public class DocumentMapper {
                         a.confirmed())),
                 advice.strategyReasons() == null ? null : reasons(advice.strategyReasons()),
                 map(advice.votes(), v -> new RecommendationDocument.Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
+                DecidingReasons.of(advice, flow), labels(advice),
                 answers(advice.answers(), flow), rules,
                 steps == null ? null : map(steps, s -> new RecommendationDocument.ExplanationStep(s.rule(), s.answers(), s.concluded())),
                 advice.rulesVersion());
@@ -88,6 +89,25 @@ public class DocumentMapper {
         }
         values.forEach((id, value) -> answers.computeIfAbsent(id, k -> new AnswerText(id, value, Readable.answer(null, value))));
         return answers;
+    }
+
+    /** Every strategy, severity, readiness status and pillar the advice names, as a reader sees it. */
+    private static Map<String, String> labels(Advice advice) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, String> put = (id, label) -> {
+            if (id != null) {
+                labels.putIfAbsent(id, label);
+            }
+        };
+        put.accept(advice.strategy(), Readable.strategy(advice.strategy()));
+        advice.costs().forEach(c -> put.accept(c.strategy(), Readable.strategy(c.strategy())));
+        advice.votes().forEach(v -> put.accept(v.strategy(), Readable.strategy(v.strategy())));
+        advice.risks().forEach(r -> put.accept(r.severity(), Readable.severity(r.severity())));
+        advice.readiness().forEach(r -> {
+            put.accept(r.status(), Readable.readiness(r.status()));
+            put.accept(r.pillar(), Readable.pillar(r.pillar()));
+        });
+        return labels;
     }
 
     protected RuleText ruleText(Advice.RuleRef r) {
