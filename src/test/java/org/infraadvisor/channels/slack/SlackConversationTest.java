@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.infraadvisor.format.Readable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,13 +250,18 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(stored).containsEntry("status", "completed");
         Map<String, Object> rec = (Map<String, Object>) stored.get("recommendation");
         assertThat(rec.get("strategy")).isEqualTo("on-prem");
-        assertThat(headerText(recommendation)).isEqualTo("Recommendation: On-prem");
+        assertThat(headerText(recommendation)).isEqualTo("Recommendation: On-premises");
         String shown = recommendation.blocksText();
-        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(((Number) rec.get("confidence")).doubleValue() * 100) + " %")
-                .contains("*Accelerators*").contains("*Risks*").contains("*Readiness*");
+        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(((Number) rec.get("confidence")).doubleValue() * 100) + "%")
+                .contains("*Why on-premises*", "Your data must stay on premises (your answer: Inside our own facilities only)",
+                        "*Recommended accelerator*", "*Top risks*", "*Next step*", "*Readiness:*");
+        // the headline comes before the rest
+        assertThat(shown.indexOf("*Why on-premises*")).isLessThan(shown.indexOf("*Recommended accelerator*"));
         List<Map<String, Object>> accelerators = (List<Map<String, Object>>) rec.get("accelerators");
+        assertThat(shown).contains("*" + accelerators.get(0).get("count") + " × " + accelerators.get(0).get("vendor") + " "
+                + accelerators.get(0).get("model") + "*");
         assertThat(accelerators).isNotEmpty().allSatisfy(a ->
-                assertThat(shown).contains("*" + a.get("count") + " × " + a.get("vendor") + " " + a.get("model") + "*"));
+                assertThat(shown).contains(a.get("count") + " × " + a.get("vendor") + " " + a.get("model")));
         List<JsonObject> controls = elements(recommendation, "r");
         assertThat(controls).extracting(e -> e.get("action_id").getAsString())
                 .containsExactly(SlackActions.WHY, SlackActions.REPORT, SlackActions.RESTART, SlackActions.CHANGE);
@@ -265,7 +271,7 @@ class SlackConversationTest implements TestPropertyProvider {
         // Why? posts the reasons once
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         FakeSlackApi.Call why = inThread(root, ++posted);
-        assertThat(headerText(why)).isEqualTo("Why on-prem?");
+        assertThat(headerText(why)).isEqualTo("Why on-premises?");
         assertThat(why.blocksText()).contains("Data that must stay on premises requires on-prem")
                 .contains("Where must your data stay? → *Inside our own facilities only*")
                 .contains(PUBLIC_URL + "/api/conversations/" + id + "/report.html");
@@ -338,6 +344,13 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.poll("the link to know the recommendation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
                 .filter(l -> recommendation.ts().equals(l.recommendationTs())).isPresent());
+
+        // the message itself leads with the deciding reasons, each with the user's own answers
+        String shown = recommendation.blocksText();
+        assertThat(shown).contains("*Why cloud-first*", "(your answer: Monthly (opex))", "(your answer: No infrastructure team)");
+        List<Map<String, Object>> decidingReasons = (List<Map<String, Object>>) rec.get("deciding");
+        assertThat(decidingReasons).hasSizeBetween(3, 5)
+                .allSatisfy(d -> assertThat(shown).contains(SlackText.escape(Readable.capitalize((String) d.get("reason")))));
 
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         String why = inThread(root, ++posted).blocksText();
