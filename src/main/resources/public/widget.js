@@ -190,7 +190,10 @@
   }
 
   const conversationPath = (id) => '/api/conversations/' + encodeURIComponent(id);
-  const reportUrl = (id, ext) => config.serviceUrl + conversationPath(id) + '/report.' + ext;
+  // Report links carry the read-only share token, never the conversation id (which lets its holder answer and erase):
+  // a link copied from the widget into an e-mail must not hand the conversation over.
+  const reportUrl = (conversation, ext) =>
+    config.serviceUrl + '/api/shared/' + encodeURIComponent(conversation.shareToken) + '/report.' + ext;
 
   // ---------------------------------------------------------------- state
 
@@ -449,6 +452,20 @@
     }, () => answer(question, value));
   }
 
+  /** A new read-only share token for the report links (after sharing was turned off through the API). */
+  function makeShareLink() {
+    if (state.busy) {
+      return;
+    }
+    run(async () => {
+      await api('POST', conversationPath(state.conversation.id) + '/share');
+      const fresh = await api('GET', conversationPath(state.conversation.id));
+      state.renderedAdvice = null;
+      show(fresh, false);
+      announce('The report links work again, with a new address.');
+    }, makeShareLink);
+  }
+
   async function restart() {
     await run(async () => {
       const conversation = await api('POST', '/api/conversations', { flow: config.flow });
@@ -655,7 +672,9 @@
       composer.replaceChildren(
         h('p', { class: 'iaw-composer-note', text: 'Click any of your answers above to change it and see how the advice changes.' }),
         h('div', { class: 'iaw-actions' },
-          h('a', { class: 'iaw-button', href: reportUrl(conversation.id, 'html'), target: '_blank', rel: 'noopener' }, 'Open the report'),
+          conversation.shareToken
+            ? h('a', { class: 'iaw-button', href: reportUrl(conversation, 'html'), target: '_blank', rel: 'noopener' }, 'Open the report')
+            : null,
           h('button', { type: 'button', class: 'iaw-button iaw-secondary', onclick: () => askRestart() }, 'Start over')));
     }
   }
@@ -1016,10 +1035,14 @@
 
     card.append(h('footer', { class: 'iaw-card-foot' },
       h('p', { class: 'iaw-report-title', text: 'Download the report' }),
-      h('div', { class: 'iaw-report-links' },
-        h('a', { href: reportUrl(conversation.id, 'html'), target: '_blank', rel: 'noopener', class: 'iaw-report-link' }, 'Printable page'),
-        h('a', { href: reportUrl(conversation.id, 'pdf'), target: '_blank', rel: 'noopener', class: 'iaw-report-link' }, 'PDF'),
-        h('a', { href: reportUrl(conversation.id, 'md'), class: 'iaw-report-link', download: '' }, 'Markdown')),
+      conversation.shareToken
+        ? h('div', { class: 'iaw-report-links' },
+          h('a', { href: reportUrl(conversation, 'html'), target: '_blank', rel: 'noopener', class: 'iaw-report-link' }, 'Printable page'),
+          h('a', { href: reportUrl(conversation, 'pdf'), target: '_blank', rel: 'noopener', class: 'iaw-report-link' }, 'PDF'),
+          h('a', { href: reportUrl(conversation, 'md'), class: 'iaw-report-link', download: '' }, 'Markdown'))
+        : h('div', { class: 'iaw-report-links' },
+          h('p', { class: 'iaw-muted', text: 'Report links are turned off for this conversation.' }),
+          h('button', { type: 'button', class: 'iaw-link iaw-new-share', onclick: () => makeShareLink() }, 'Make a new report link')),
       h('p', { class: 'iaw-muted iaw-version', text: 'Rules version ' + advice.rulesVersion })));
     return card;
   }

@@ -20,7 +20,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlExprParser;
 import org.drools.drl.parser.DrlExprParserFactory;
 import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
+import org.infraadvisor.engine.DrlOutline;
 import org.infraadvisor.engine.RuleSet;
 
 import java.util.ArrayList;
@@ -57,16 +57,11 @@ public record RuleModel(List<RuleDef> rules, Set<String> strategies) {
     public static RuleModel parse(Map<String, String> sources) {
         List<RuleDef> rules = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            PackageDescr pkg;
-            try {
-                DrlParser parser = new DrlParser();
-                pkg = parser.parse(false, source.getValue());
-                if (parser.hasErrors() || pkg == null) {
-                    continue; // the compiler reports syntax errors with file and line
-                }
-            } catch (DroolsParserException e) {
-                continue;
+            java.util.Optional<PackageDescr> parsed = DrlOutline.parse(source.getValue());
+            if (parsed.isEmpty()) {
+                continue; // the compiler reports syntax errors with file and line
             }
+            PackageDescr pkg = parsed.get();
             for (RuleDescr rule : pkg.getRules()) {
                 if (rule.isRule()) {
                     rules.add(new Reader(source.getKey()).read(rule));

@@ -14,11 +14,13 @@ import java.util.Map;
  * A conversation as every channel sees it: the answers so far in flow order, the next question, or the advice once
  * every question is answered.
  *
- * @param next   the next question, null when complete
- * @param advice the advice, null while questions are open
+ * @param id         the owner's key: whoever holds it can answer, change and erase the conversation
+ * @param next       the next question, null when complete
+ * @param advice     the advice, null while questions are open
+ * @param shareToken the read-only key that links to the advice carry; null while sharing is off
  */
 public record Conversation(String id, Flow flow, String status, String channel, List<GivenAnswer> answers, Question next,
-                           DialogueState.Progress progress, Advice advice, Instant createdAt, Instant updatedAt) {
+                           DialogueState.Progress progress, Advice advice, Instant createdAt, Instant updatedAt, String shareToken) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";

@@ -53,7 +53,7 @@ public class ConversationService {
     public Conversation start(String flowId, String channel) {
         Flow flow = flow(rules.current(), flowId);
         Instant now = now();
-        Stored saved = store.insert(new Stored(newId(), flow.id(), Conversation.ACTIVE, channel, now, now, null));
+        Stored saved = store.insert(new Stored(newId(), flow.id(), Conversation.ACTIVE, channel, now, now, newId(), null));
         metrics.conversationStarted(channel);
         return conversation(flow, saved, List.of(), null);
     }
@@ -65,7 +65,11 @@ public class ConversationService {
      */
     @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
     public Conversation get(String id) {
-        Stored c = find(id);
+        return read(find(id));
+    }
+
+    private Conversation read(Stored c) {
+        String id = c.id();
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, c.flow());
         List<StoredAnswer> answers = store.answers(id);
@@ -73,6 +77,34 @@ public class ConversationService {
                 ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, new DialogueState(flow, values(answers)).effectiveAnswers()))
                 : null;
         return conversation(flow, c, answers, advice);
+    }
+
+    /**
+     * The conversation behind a read-only share link, for showing its advice; not found for a token that is unknown or
+     * revoked. Callers must not hand out the id of what they get.
+     */
+    @Transactional(readOnly = true, isolation = TransactionDefinition.Isolation.REPEATABLE_READ)
+    public Conversation readShared(String shareToken) {
+        Stored c = (VALID_ID.matcher(shareToken).matches() ? store.findByShareToken(shareToken) : Optional.<Stored>empty())
+                .orElseThrow(SharedAdviceNotFoundException::new);
+        return read(c);
+    }
+
+    /** Gives the conversation a new share token; links with the previous one stop working. Returns the new token. */
+    @Transactional
+    public String newShareToken(String id) {
+        String token = newId();
+        store.update(find(id).withShareToken(token, now()));
+        return token;
+    }
+
+    /** Turns sharing off: every link with the conversation's share token stops working, until a new one is made. */
+    @Transactional
+    public void stopSharing(String id) {
+        Stored c = find(id);
+        if (c.shareToken() != null) {
+            store.update(c.withShareToken(null, now()));
+        }
     }
 
     /**
@@ -184,7 +216,7 @@ public class ConversationService {
             }
         }
         return new Conversation(c.id(), flow, c.status(), c.channel(), answers, state.next().orElse(null), state.progress(),
-                advice, c.createdAt(), c.updatedAt());
+                advice, c.createdAt(), c.updatedAt(), c.shareToken());
     }
 
     private static Map<String, Object> values(List<StoredAnswer> stored) {
@@ -211,6 +243,7 @@ public class ConversationService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** 160 random bits, URL-safe: conversation ids and share tokens alike. */
     private static String newId() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);

@@ -13,11 +13,19 @@ import java.util.Optional;
  */
 public interface ConversationStore {
 
-    /** A stored conversation; {@code version} makes concurrent turns fail instead of overwrite. */
-    record Stored(String id, String flow, String status, String channel, Instant createdAt, Instant updatedAt, Long version) {
+    /**
+     * A stored conversation; {@code version} makes concurrent turns fail instead of overwrite. The id is the owner's
+     * key (read, answer, erase); {@code shareToken}, when set, only reads the advice.
+     */
+    record Stored(String id, String flow, String status, String channel, Instant createdAt, Instant updatedAt, String shareToken,
+                  Long version) {
 
         public Stored withStatus(String newStatus, Instant now) {
-            return new Stored(id, flow, newStatus, channel, createdAt, now, version);
+            return new Stored(id, flow, newStatus, channel, createdAt, now, shareToken, version);
+        }
+
+        public Stored withShareToken(String token, Instant now) {
+            return new Stored(id, flow, status, channel, createdAt, now, token, version);
         }
     }
 
@@ -28,6 +36,9 @@ public interface ConversationStore {
 
     Optional<Stored> find(String id);
 
+    /** The conversation a read-only share link points at. */
+    Optional<Stored> findByShareToken(String shareToken);
+
     /** Writes the changed conversation, failing with an optimistic-lock error when another turn changed it first. */
     Stored update(Stored conversation);
 
@@ -37,13 +48,21 @@ public interface ConversationStore {
     /** The answers in the order they were given. */
     List<StoredAnswer> answers(String conversationId);
 
+    /**
+     * Stores an answer. A value that is valid for its question but would not fit where answers are stored (free text
+     * of control characters or emoji takes far more room as stored) is refused with an invalid answer naming the
+     * question; the caller's transaction then changes nothing.
+     */
     StoredAnswer saveAnswer(String conversationId, String question, Object value, Instant answeredAt);
 
     void deleteAnswers(String conversationId, Collection<String> questions);
 
     Optional<Advice> advice(String conversationId);
 
-    /** Stores the advice, replacing any stored before ({@code mayExist} false skips the look-up of an earlier one). */
+    /**
+     * Stores the advice, replacing any stored before ({@code mayExist} false skips the look-up of an earlier one).
+     * Advice too large to store (only very long text answers that rules repeat could make it so) is an invalid answer.
+     */
     void saveAdvice(String conversationId, Advice advice, Instant at, boolean mayExist);
 
     void deleteAdvice(String conversationId);

@@ -4,8 +4,9 @@ import org.infraadvisor.dialogue.DialogueState;
 
 /** The conversation still has questions to answer, so there is no recommendation to show or report yet. */
 public class NoRecommendationYetException extends RuntimeException {
-    public NoRecommendationYetException(String id, DialogueState.Progress progress) {
-        super(("conversation '%s' has no recommendation yet: %d of about %d questions answered; answer the remaining "
-                + "questions first").formatted(Ids.shorten(id), progress.answered(), progress.estimatedTotal()));
+    /** The message names no conversation id: it also answers share links, whose readers must not learn the id. */
+    public NoRecommendationYetException(DialogueState.Progress progress) {
+        super(("this conversation has no recommendation yet: %d of about %d questions answered; answer the remaining "
+                + "questions first").formatted(progress.answered(), progress.estimatedTotal()));
     }
 }

@@ -10,11 +10,16 @@ import org.infraadvisor.dialogue.Question;
 import java.time.Instant;
 import java.util.List;
 
-/** A conversation as the API and every channel show it: answers so far, the next question or the recommendation. */
+/**
+ * A conversation as its owner sees it in the API and every channel: answers so far, the next question or the
+ * recommendation. {@code id} is the owner's key (read, answer, erase); {@code shareToken} is the read-only key that
+ * links to the advice carry ({@code /api/shared/{shareToken}…}), null while sharing is off.
+ */
 @Serdeable
 public record ConversationView(String id, String flow, String status, List<AnswerView> answers,
                                @Nullable @Schema(type = "object") QuestionView question, DialogueState.Progress progress,
-                               @Nullable @Schema(type = "object") RecommendationDocument recommendation, Instant createdAt, Instant updatedAt) {
+                               @Nullable @Schema(type = "object") RecommendationDocument recommendation, Instant createdAt, Instant updatedAt,
+                               @Nullable String shareToken) {
 
     public static final String ACTIVE = "active";
     public static final String COMPLETED = "completed";

@@ -75,7 +75,7 @@ public class DocumentMapper {
         }
         return new ConversationView(c.id(), flow.id(), c.status(), answers,
                 c.next() == null ? null : ConversationView.QuestionView.of(c.next()), c.progress(),
-                c.advice() == null ? null : recommendation(c.advice(), flow), c.createdAt(), c.updatedAt());
+                c.advice() == null ? null : recommendation(c.advice(), flow), c.createdAt(), c.updatedAt(), c.shareToken());
     }
 
     /** Each answer once, in the flow's order: question text, value, and the value as the user would recognise it. */

@@ -46,19 +46,9 @@ final class DrlCompiler {
      */
     static Compiled compile(Map<String, String> sources, List<DefinitionProblem> problems, KieBaseCache cache) {
         Map<String, String> displayNameByKiePath = new HashMap<>();
-        Map<String, String> sourceByKiePath = new LinkedHashMap<>();
-        int index = 0;
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Matcher m = PACKAGE.matcher(source.getValue());
-            String folder = m.find() ? m.group(1).replace('.', '/') : "defaultpkg";
-            String fileName = source.getKey().substring(source.getKey().lastIndexOf('/') + 1);
-            String kiePath = "src/main/resources/" + folder + "/" + (index++) + "-" + fileName;
-            sourceByKiePath.put(kiePath, source.getValue());
-            displayNameByKiePath.put(kiePath, source.getKey());
-            displayNameByKiePath.put(kiePath.substring("src/main/resources/".length()), source.getKey());
-        }
+        Map<String, String> sourceByKiePath = kiePaths(sources, displayNameByKiePath);
         String cacheKey = cache.key(sourceByKiePath);
-        KieBase cached = cache.read(cacheKey);
+        KieBase cached = cache.read(cacheKey, sourceByKiePath);
         if (cached != null) {
             return compiled(cached, displayNameByKiePath, problems);
         }
@@ -86,6 +76,33 @@ final class DrlCompiler {
         KieBase kieBase = builder.newKieBase();
         cache.write(cacheKey, kieBase);
         return compiled(kieBase, displayNameByKiePath, problems);
+    }
+
+    /** Stores a KieBase compiled from these sources under their key, replacing the entry there. */
+    static void keep(Map<String, String> sources, KieBase kieBase, KieBaseCache cache) {
+        Map<String, String> sourceByKiePath = kiePaths(sources, new HashMap<>());
+        cache.write(cache.key(sourceByKiePath), kieBase);
+    }
+
+    /** Each source under a KieFileSystem path in a folder matching its package (the cache key hashes these paths too). */
+    private static Map<String, String> kiePaths(Map<String, String> sources, Map<String, String> displayNameByKiePath) {
+        Map<String, String> sourceByKiePath = new LinkedHashMap<>();
+        int index = 0;
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            String folder = packageOf(source.getValue()).replace('.', '/');
+            String fileName = source.getKey().substring(source.getKey().lastIndexOf('/') + 1);
+            String kiePath = "src/main/resources/" + folder + "/" + (index++) + "-" + fileName;
+            sourceByKiePath.put(kiePath, source.getValue());
+            displayNameByKiePath.put(kiePath, source.getKey());
+            displayNameByKiePath.put(kiePath.substring("src/main/resources/".length()), source.getKey());
+        }
+        return sourceByKiePath;
+    }
+
+    /** The {@code package} a DRL text declares ({@code defaultpkg} when none). */
+    static String packageOf(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1) : "defaultpkg";
     }
 
     /** The KieBase with its rules' metadata, by rule name (ids must be unique too: {@code verify} checks them). */

@@ -1,5 +1,6 @@
 package org.infraadvisor.engine;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -26,15 +27,18 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     private final Path rulesDir;
     private final Path conversationsDir;
     private final Path cacheDir;
+    private final DeferredDigests digests;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     private final CompletableFuture<RuleSet> initial;
 
     public RuleSetHolder(@Value("${advisor.rules.dir:rules}") String rulesDir,
                          @Value("${advisor.conversations.dir:conversations}") String conversationsDir,
-                         @Value("${advisor.rules.cache-dir:}") String cacheDir) {
+                         @Value("${advisor.rules.cache-dir:}") String cacheDir,
+                         BeanProvider<KieBaseDigests> digests) {
         this.rulesDir = Path.of(rulesDir);
         this.conversationsDir = Path.of(conversationsDir);
         this.cacheDir = cacheDir == null || cacheDir.isBlank() ? null : Path.of(cacheDir);
+        this.digests = new DeferredDigests(digests);
         this.initial = new CompletableFuture<>();
         Thread loader = new Thread(this::loadInitial, "rules-loader");
         loader.setDaemon(true);
@@ -44,7 +48,7 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     private void loadInitial() {
         try {
             long start = System.nanoTime();
-            RuleSet loaded = RuleSetLoader.load(rulesDir, conversationsDir, cacheDir);
+            RuleSet loaded = RuleSetLoader.load(rulesDir, conversationsDir, cacheDir, digests);
             LOG.info("Loaded rules version {} in {} ms: {} rules, flows {}", loaded.version(),
                     (System.nanoTime() - start) / 1_000_000, loaded.rules().size(), loaded.flows().keySet());
             initial.complete(loaded);
@@ -53,10 +57,11 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Start-up completes only with a valid rule set. */
+    /** Start-up completes only with a valid rule set; then the digest of a cache entry written meanwhile is recorded. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
         awaitInitial();
+        digests.started();
     }
 
     private RuleSet awaitInitial() {
@@ -88,6 +93,11 @@ public class RuleSetHolder implements ApplicationEventListener<StartupEvent> {
     /** Where compiled rules are kept between runs (null: not kept); a reload can use it too. */
     public Path cacheDir() {
         return cacheDir;
+    }
+
+    /** Where the digests of the cache entries are kept (the database, when the application has one). */
+    public KieBaseDigests digests() {
+        return digests;
     }
 
     /** Replaces the serving rule set in one step; requests already running keep the one they started with. */

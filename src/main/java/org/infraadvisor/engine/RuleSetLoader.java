@@ -37,14 +37,36 @@ public final class RuleSetLoader {
     }
 
     public static RuleSet load(Path rulesDir, Path conversationsDir) {
-        return load(rulesDir, conversationsDir, null);
+        return load(rulesDir, conversationsDir, KieBaseCache.DISABLED);
     }
 
     /**
      * @param kieBaseCacheDir where compiled rules are kept between runs, keyed by a hash of the DRL; a hit skips the
-     *                        DRL compiler. Null: always compile.
+     *                        DRL compiler. Null: always compile. Only entries written by this JVM are used.
      */
     public static RuleSet load(Path rulesDir, Path conversationsDir, Path kieBaseCacheDir) {
+        return load(rulesDir, conversationsDir, new KieBaseCache(kieBaseCacheDir, KieBaseDigests.PROCESS));
+    }
+
+    /**
+     * @param digests where the digests of the entries this service wrote are kept (the service: its database); an entry
+     *                is used only when its digest is recorded there
+     */
+    public static RuleSet load(Path rulesDir, Path conversationsDir, Path kieBaseCacheDir, KieBaseDigests digests) {
+        return load(rulesDir, conversationsDir, new KieBaseCache(kieBaseCacheDir, digests));
+    }
+
+    /**
+     * Keeps the compiled rules of a rule set in the cache, replacing whatever entry its DRL's key had (a reload compiles
+     * without the cache; this makes the next start use what the reload compiled).
+     */
+    public static void keep(RuleSet ruleSet, Path kieBaseCacheDir, KieBaseDigests digests) {
+        if (kieBaseCacheDir != null && !ruleSet.sources().isEmpty()) {
+            DrlCompiler.keep(ruleSet.sources(), ruleSet.kieBase(), new KieBaseCache(kieBaseCacheDir, digests));
+        }
+    }
+
+    private static RuleSet load(Path rulesDir, Path conversationsDir, KieBaseCache cache) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, String> drl = read(rulesDir, ".drl", problems);
         Map<String, String> conversations = read(conversationsDir, ".yaml", problems);
@@ -71,7 +93,7 @@ public final class RuleSetLoader {
                 (file, text) -> CatalogueLoader.assumptions(file, text, problems));
         List<String> phases = catalogue(rulesDir, PhasesFile.FILE, problems, (file, text) -> PhasesFile.parse(file, text, problems));
         flows.replaceAll((id, flow) -> FlowDefaults.resolve(flow, assumptions, problems));
-        DrlCompiler.Compiled compiled = drl.isEmpty() ? null : DrlCompiler.compile(drl, problems, new KieBaseCache(kieBaseCacheDir));
+        DrlCompiler.Compiled compiled = drl.isEmpty() ? null : DrlCompiler.compile(drl, problems, cache);
         if (!problems.isEmpty() || compiled == null) {
             throw new DefinitionException(problems);
         }

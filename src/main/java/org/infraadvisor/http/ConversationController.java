@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.conversation.ConversationService;
@@ -15,7 +16,10 @@ import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.DocumentMapper;
 import org.infraadvisor.openapi.PublicOperations;
 
-/** The REST face of {@link ConversationService}; the web widget and integrators use it. */
+/**
+ * The REST face of {@link ConversationService}; the web widget and integrators use it. Everything here takes the
+ * conversation id, which is the owner's key; what may be shown to others goes by the share token ({@code /api/shared}).
+ */
 @Controller("/api/conversations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "conversations")
@@ -47,6 +51,27 @@ public class ConversationController {
     @Operation(summary = "Erase a conversation", description = "Deletes the conversation with its answers and recommendation for good → 204.")
     public HttpResponse<Void> erase(String id) {
         service.erase(id);
+        return HttpResponse.noContent();
+    }
+
+    /** The read-only key of a conversation's share links. */
+    @Serdeable
+    public record Share(String shareToken) {
+    }
+
+    @Post("/{id}/share")
+    @Operation(summary = "Make a new share link",
+            description = "Gives the conversation a new read-only share token → 201; links with the previous token stop working. "
+                    + "A share link (/api/shared/{shareToken}, …/report.html, .pdf, .md) shows the advice and nothing else.")
+    public HttpResponse<Share> share(String id) {
+        String token = service.newShareToken(id);
+        return HttpResponse.created(new Share(token)).header("Location", "/api/shared/" + token);
+    }
+
+    @Delete("/{id}/share")
+    @Operation(summary = "Stop sharing", description = "Revokes the share token: every share link of the conversation stops working → 204.")
+    public HttpResponse<Void> stopSharing(String id) {
+        service.stopSharing(id);
         return HttpResponse.noContent();
     }
 

@@ -6,10 +6,10 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Conversations, their reports, evaluations and admin listings carry a person's answers: no browser, proxy or CDN may
- * keep a copy ({@code Cache-Control: no-store}), whatever the status.
+ * Conversations, their reports (also by share link), evaluations and admin listings carry a person's answers: no
+ * browser, proxy or CDN may keep a copy ({@code Cache-Control: no-store}), whatever the status.
  */
-@ServerFilter({"/api/conversations", "/api/conversations/**", "/api/evaluate", "/admin", "/admin/**"})
+@ServerFilter({"/api/conversations", "/api/conversations/**", "/api/shared/**", "/api/evaluate", "/admin", "/admin/**"})
 public class NoStoreFilter {
 
     @ResponseFilter

@@ -14,8 +14,10 @@ import jakarta.inject.Singleton;
 import org.infraadvisor.conversation.ConversationNotFoundException;
 import org.infraadvisor.conversation.FlowNotFoundException;
 import org.infraadvisor.conversation.NoRecommendationYetException;
+import org.infraadvisor.conversation.SharedAdviceNotFoundException;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.AdvisorEngine;
+import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,15 @@ final class ProblemHandlers {
     @Requires(classes = {ConversationNotFoundException.class, ExceptionHandler.class})
     static class ConversationNotFound extends WithStatus<ConversationNotFoundException> {
         ConversationNotFound(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {SharedAdviceNotFoundException.class, ExceptionHandler.class})
+    static class SharedAdviceNotFound extends WithStatus<SharedAdviceNotFoundException> {
+        SharedAdviceNotFound(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.NOT_FOUND);
         }
     }
@@ -125,7 +136,7 @@ final class ProblemHandlers {
                 return problem(processor, request, HttpStatus.CONFLICT, e,
                         "the conversation was changed by another request at the same time; fetch it again and retry");
             }
-            LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), e);
+            LOG.error("Database error on {} {}", request.getMethod(), LogSafe.route(request), LogSafe.withoutMessages(e));
             return problem(processor, request, HttpStatus.INTERNAL_SERVER_ERROR, e, "the database failed to answer; try again later");
         }
 

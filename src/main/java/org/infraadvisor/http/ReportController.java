@@ -2,6 +2,7 @@ package org.infraadvisor.http;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -14,8 +15,9 @@ import org.infraadvisor.report.AdviceReports;
 import org.infraadvisor.openapi.PublicOperations;
 
 /**
- * The advice of a finished conversation as a document: Markdown, a printable HTML page, or PDF. All three carry the
- * same content as the widget's card, including the reasons behind every conclusion. Other channels (Slack) link here.
+ * The advice of a finished conversation as a document, for its owner (by conversation id): Markdown, a printable HTML
+ * page, or PDF. All three carry the same content as the widget's card, including the reasons behind every conclusion.
+ * Links that others may see (Slack, the widget's report links) go to {@link SharedAdviceController} instead.
  */
 @Controller("/api/conversations/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -25,6 +27,7 @@ public class ReportController {
 
     static final String MARKDOWN = "text/markdown;charset=utf-8";
     static final String HTML = "text/html;charset=utf-8";
+    static final String PDF = "application/pdf";
 
     private final AdviceReports reports;
 
@@ -36,24 +39,34 @@ public class ReportController {
     @Produces(MARKDOWN)
     @Operation(summary = "The advice as Markdown", description = "409 while the conversation has no recommendation yet.")
     public HttpResponse<String> markdown(String id) {
-        AdviceReport report = reports.of(id);
-        return HttpResponse.ok(report.markdown()).contentType(MARKDOWN)
-                .header("Content-Disposition", "attachment; filename=\"" + report.fileName("md") + "\"");
+        return markdown(reports.of(id));
     }
 
     @Get("/report.html")
     @Produces(HTML)
     @Operation(summary = "The advice as a printable HTML page", description = "409 while the conversation has no recommendation yet.")
     public HttpResponse<String> html(String id) {
-        return HttpResponse.ok(reports.of(id).html()).contentType(HTML);
+        return html(reports.of(id));
     }
 
     @Get("/report.pdf")
-    @Produces("application/pdf")
+    @Produces(PDF)
     @Operation(summary = "The advice as PDF", description = "409 while the conversation has no recommendation yet.")
     public HttpResponse<byte[]> pdf(String id) {
-        AdviceReport report = reports.of(id);
-        return HttpResponse.ok(report.pdf()).contentType(MediaType.of("application/pdf"))
+        return pdf(reports.of(id));
+    }
+
+    static MutableHttpResponse<String> markdown(AdviceReport report) {
+        return HttpResponse.ok(report.markdown()).contentType(MARKDOWN)
+                .header("Content-Disposition", "attachment; filename=\"" + report.fileName("md") + "\"");
+    }
+
+    static MutableHttpResponse<String> html(AdviceReport report) {
+        return HttpResponse.ok(report.html()).contentType(HTML);
+    }
+
+    static MutableHttpResponse<byte[]> pdf(AdviceReport report) {
+        return HttpResponse.ok(report.pdf()).contentType(MediaType.of(PDF))
                 .header("Content-Disposition", "inline; filename=\"" + report.fileName("pdf") + "\"");
     }
 }

@@ -64,9 +64,10 @@ public class RulesAdminController {
 
     @Post("/reload")
     @Operation(summary = "Reload rules and conversations",
-            description = "Compiles and runs the scenarios; swaps only if all is well, else 422 with the verify report.")
+            description = "Always compiles the folders (never from the compiled-rules cache) and runs the scenarios; if all is well the "
+                    + "freshly compiled rules replace the serving ones, even when the files did not change; else 422 with the verify report.")
     public HttpResponse<?> reload(HttpRequest<?> request) {
-        RulesReloader.Attempt attempt = reloader.reload("POST /admin/rules/reload");
+        RulesReloader.Attempt attempt = reloader.reload("POST /admin/rules/reload", true);
         if (attempt.accepted()) {
             return HttpResponse.ok(attempt);
         }

@@ -1,6 +1,10 @@
 package org.infraadvisor.ops;
 
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpRequest;
 import org.infraadvisor.conversation.Ids;
+
+import java.sql.SQLException;
 
 /** What may stand in a log line for values that must not be logged whole. */
 public final class LogSafe {
@@ -23,5 +27,31 @@ public final class LogSafe {
         }
         String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
         return clean.length() <= 40 ? clean : clean.substring(0, 39) + "…";
+    }
+
+    /** A request's route template ({@code /api/conversations/{id}/answers}), never its path, which holds ids and tokens. */
+    public static String route(HttpRequest<?> request) {
+        return BasicHttpAttributes.getUriTemplate(request).orElse("(no route)");
+    }
+
+    /**
+     * The exception chain with class names, SQL states and stack frames but without messages: a database's message
+     * quotes the values it refused (what a user typed) and the statement's parameters.
+     */
+    public static Throwable withoutMessages(Throwable e) {
+        if (e == null) {
+            return null;
+        }
+        String state = e instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "";
+        Throwable copy = new Redacted(e.getClass().getName() + state, withoutMessages(e.getCause() == e ? null : e.getCause()));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for an exception whose message must not be logged. */
+    private static final class Redacted extends RuntimeException {
+        Redacted(String what, Throwable cause) {
+            super(what, cause);
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.infraadvisor.authoring.VerifyReport;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.engine.RuleSetLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +40,27 @@ public class RulesReloader {
      *
      * @param trigger       what asked for it ({@code POST /admin/rules/reload}, or the file that changed)
      * @param servingVersion the version serving after the attempt
-     * @param changed       whether a new version was swapped in (false when refused or when nothing changed)
+     * @param changed       whether a new version was swapped in (false when refused or when nothing changed; an administrator's
+     *                      reload replaces the serving rules with freshly compiled ones even then)
      */
     @Serdeable
     public record Attempt(Instant at, String trigger, boolean accepted, boolean changed, String servingVersion,
                           @Nullable String candidateVersion, VerifyReport report) {
     }
 
-    /** Reload attempts run one at a time; each sees the files as they are when it starts reading. */
-    public synchronized Attempt reload(String trigger) {
+    /** A reload after files changed: the rule set is replaced only when its version changed. */
+    public Attempt reload(String trigger) {
+        return reload(trigger, false);
+    }
+
+    /**
+     * Reload attempts run one at a time; each sees the files as they are when it starts reading, and compiles them
+     * (a reload never uses the compiled-rules cache). An accepted reload keeps what it compiled in the cache.
+     *
+     * @param replace replace the serving rule set even when the files did not change (an administrator's reload: it
+     *                also replaces rules that came from a cache entry with freshly compiled ones)
+     */
+    public synchronized Attempt reload(String trigger, boolean replace) {
         RuleSet serving = holder.current();
         Verifier.Result result = verifier.verify(holder.rulesDir(), holder.conversationsDir(), Verifier.Options.FOR_RELOAD);
         VerifyReport report = result.report();
@@ -60,12 +73,15 @@ public class RulesReloader {
         }
         RuleSet next = result.ruleSet();
         boolean changed = !next.version().equals(serving.version());
-        if (changed) {
+        if (changed || replace) {
             holder.swap(next);
-            LOG.info("Reload ({}): now serving rules version {} (was {})", trigger, next.version(), serving.version());
+            LOG.info("Reload ({}): now serving rules version {} (was {}), freshly compiled", trigger, next.version(), serving.version());
         }
         Attempt accepted = new Attempt(at, trigger, true, changed, holder.current().version(), next.version(), report);
         lastAccepted.set(accepted);
+        if (changed || replace) {
+            RuleSetLoader.keep(next, holder.cacheDir(), holder.digests()); // the next start uses what was compiled here
+        }
         return accepted;
     }
 

@@ -10,6 +10,8 @@ import org.infraadvisor.document.RecommendationDocument.RuleText;
 import org.infraadvisor.format.Readable;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ import java.util.Map;
  * in its section, the user's answers, and the rules the advice rests on, each once, in an appendix. Renderers only
  * lay it out.
  */
-public record AdviceReport(String title, String conversationId, Instant updatedAt, List<ConversationView.AnswerView> answers,
-                           RecommendationDocument advice) {
+public record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, RecommendationDocument advice) {
+
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     /** An item's answers are named beside it when there are at most this many; more are the whole workload profile. */
     static final int ITEM_ANSWERS = 3;
@@ -93,7 +96,8 @@ public record AdviceReport(String title, String conversationId, Instant updatedA
         return headline().horizon();
     }
 
+    /** Named by date, never by conversation id (a report may be shared; the id grants changing the conversation). */
     public String fileName(String extension) {
-        return "infra-advice-" + conversationId.substring(0, Math.min(8, conversationId.length())) + "." + extension;
+        return "infra-advice-" + FILE_DATE.format(updatedAt) + "." + extension;
     }
 }

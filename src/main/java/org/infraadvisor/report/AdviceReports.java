@@ -18,13 +18,21 @@ public class AdviceReports {
         this.documents = documents;
     }
 
-    /** The report of a finished conversation; not found for an unknown id, no recommendation yet while questions are open. */
+    /** The report of a finished conversation, by its owner's id; not found for an unknown id, no recommendation yet while questions are open. */
     public AdviceReport of(String conversationId) {
-        Conversation c = conversations.get(conversationId);
+        return report(conversations.get(conversationId));
+    }
+
+    /** The same by a read-only share token; not found for an unknown or revoked token. */
+    public AdviceReport shared(String shareToken) {
+        return report(conversations.readShared(shareToken));
+    }
+
+    private AdviceReport report(Conversation c) {
         if (c.advice() == null) {
-            throw new NoRecommendationYetException(c.id(), c.progress());
+            throw new NoRecommendationYetException(c.progress());
         }
         var view = documents.view(c);
-        return new AdviceReport(c.flow().title(), c.id(), c.updatedAt(), view.answers(), view.recommendation());
+        return new AdviceReport(c.flow().title(), c.updatedAt(), view.answers(), view.recommendation());
     }
 }

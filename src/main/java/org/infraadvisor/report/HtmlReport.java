@@ -62,8 +62,7 @@ final class HtmlReport {
         raw("<script src=\"" + root + "report.js\" defer></script>\n</head>\n<body>\n<main class=\"report\">\n");
 
         raw("<header class=\"report-header\">\n<p class=\"eyebrow\">Infra Advisor report</p>\n<h1>").text(report.title()).raw("</h1>\n");
-        raw("<p class=\"meta\">Conversation <code>").text(report.conversationId()).raw("</code> · ")
-                .text(MarkdownReport.DATE.format(report.updatedAt())).raw(" · rules version <code>")
+        raw("<p class=\"meta\">").text(MarkdownReport.DATE.format(report.updatedAt())).raw(" · rules version <code>")
                 .text(advice.rulesVersion()).raw("</code></p>\n");
         raw("<nav class=\"actions\" aria-label=\"Report actions\">")
                 .raw("<button type=\"button\" id=\"print-report\" class=\"button\">Print or save as PDF</button>")

@@ -43,8 +43,7 @@ final class MarkdownReport {
         RecommendationDocument advice = report.advice();
         line("# " + escape(report.title()) + ": advice");
         line();
-        line("Conversation `" + report.conversationId() + "` · " + DATE.format(report.updatedAt())
-                + " · rules version `" + advice.rulesVersion() + "`");
+        line(DATE.format(report.updatedAt()) + " · rules version `" + advice.rulesVersion() + "`");
         line();
         headline(report.headline());
         details(advice);

@@ -94,8 +94,8 @@ final class PdfReport {
         RecommendationDocument advice = report.advice();
         doc.add(new Paragraph("Infra Advisor report", small));
         doc.add(new Paragraph(report.title(), title));
-        doc.add(spaced(new Paragraph("Conversation " + report.conversationId() + " · "
-                + MarkdownReport.DATE.format(report.updatedAt()) + " · rules version " + advice.rulesVersion(), small), 12));
+        doc.add(spaced(new Paragraph(MarkdownReport.DATE.format(report.updatedAt()) + " · rules version " + advice.rulesVersion(),
+                small), 12));
         headline(doc, report.headline());
         doc.newPage();
         details(doc, advice);
@@ -335,11 +335,11 @@ final class PdfReport {
         return p;
     }
 
-    /** Page numbers and the conversation id at the foot of every page. */
+    /** Page numbers at the foot of every page (no conversation id: a report may be shared, the id must not travel with it). */
     private final class Footer extends PdfPageEventHelper {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            Phrase footer = new Phrase("Infra Advisor · " + report.conversationId() + " · page " + writer.getPageNumber(), small);
+            Phrase footer = new Phrase("Infra Advisor · " + report.title() + " · page " + writer.getPageNumber(), small);
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
                     (document.left() + document.right()) / 2, document.bottom() - 24, 0);
         }

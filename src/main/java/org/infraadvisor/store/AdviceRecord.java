@@ -13,4 +13,7 @@ import java.time.Instant;
  */
 @MappedEntity("recommendation")
 public record AdviceRecord(@Id String conversationId, String rulesVersion, int adviceFormat, String adviceJson, Instant createdAt) {
+
+    /** The room for {@code adviceJson}: the size of the column {@code recommendation.advice_json} (Flyway V4), in characters. */
+    public static final int MAX_ADVICE_JSON = 1_000_000;
 }

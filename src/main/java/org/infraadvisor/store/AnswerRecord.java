@@ -11,4 +11,7 @@ import java.time.Instant;
 @MappedEntity("answer")
 public record AnswerRecord(@Id @GeneratedValue @Nullable Long id, String conversationId, String question,
                            String valueJson, Instant answeredAt) {
+
+    /** The room for {@code valueJson}: the size of the column {@code answer.value_json} (Flyway V1), in characters. */
+    public static final int MAX_VALUE_JSON = 10_000;
 }

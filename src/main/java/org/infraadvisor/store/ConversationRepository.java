@@ -8,12 +8,16 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public interface ConversationRepository extends CrudRepository<ConversationRecord, String> {
 
     Page<ConversationRecord> findAll(Pageable pageable);
 
     Page<ConversationRecord> findByStatus(String status, Pageable pageable);
+
+    /** The conversation a read-only share link points at. */
+    Optional<ConversationRecord> findByShareToken(String shareToken);
 
     /** Deletes conversations last changed before {@code cutoff}; their answers and recommendation go with them (FK cascade). */
     long deleteByUpdatedAtLessThan(Instant cutoff);

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.conversation.ConversationStore;
 import org.infraadvisor.conversation.Ids;
+import org.infraadvisor.dialogue.InvalidAnswerException;
+import org.infraadvisor.format.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,11 @@ class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<Stored> findByShareToken(String shareToken) {
+        return conversations.findByShareToken(shareToken).map(JdbcConversationStore::stored);
+    }
+
+    @Override
     public Stored update(Stored c) {
         return stored(conversations.update(record(c)));
     }
@@ -61,8 +68,21 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public StoredAnswer saveAnswer(String conversationId, String question, Object value, Instant answeredAt) {
-        answers.save(new AnswerRecord(null, conversationId, question, answerCodec.write(value), answeredAt));
+        answers.save(new AnswerRecord(null, conversationId, question, storable(question, answerCodec.write(value)), answeredAt));
         return new StoredAnswer(question, value, answeredAt);
+    }
+
+    /**
+     * The answer as it will be stored, refused when it does not fit: the question's limit counts characters as typed,
+     * but stored JSON writes a control character or half an emoji as six ({@code \u0001}).
+     */
+    private static String storable(String question, String valueJson) {
+        if (valueJson.length() > AnswerRecord.MAX_VALUE_JSON) {
+            throw new InvalidAnswerException(("the answer to question '%s' is too long to store: written out it takes %s characters "
+                    + "and %s fit (emoji and control characters take up to 12 each); shorten it").formatted(question,
+                    Readable.number(valueJson.length()), Readable.number(AnswerRecord.MAX_VALUE_JSON)));
+        }
+        return valueJson;
     }
 
     @Override
@@ -85,7 +105,12 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public void saveAdvice(String conversationId, Advice a, Instant at, boolean mayExist) {
-        AdviceRecord row = new AdviceRecord(conversationId, a.rulesVersion(), AdviceSnapshotCodec.FORMAT, adviceCodec.write(a), at);
+        String json = adviceCodec.write(a);
+        if (json.length() > AdviceRecord.MAX_ADVICE_JSON) {
+            throw new InvalidAnswerException("the advice for these answers is too large to store (%s characters, %s fit); shorten the longest text answers"
+                    .formatted(Readable.number(json.length()), Readable.number(AdviceRecord.MAX_ADVICE_JSON)));
+        }
+        AdviceRecord row = new AdviceRecord(conversationId, a.rulesVersion(), AdviceSnapshotCodec.FORMAT, json, at);
         if (mayExist && advice.existsById(conversationId)) {
             advice.update(row);
         } else {
@@ -99,10 +124,10 @@ class JdbcConversationStore implements ConversationStore {
     }
 
     private static ConversationRecord record(Stored c) {
-        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.version());
+        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.shareToken(), c.version());
     }
 
     private static Stored stored(ConversationRecord r) {
-        return new Stored(r.id(), r.flow(), r.status(), r.channel(), r.createdAt(), r.updatedAt(), r.version());
+        return new Stored(r.id(), r.flow(), r.status(), r.channel(), r.createdAt(), r.updatedAt(), r.shareToken(), r.version());
     }
 }

@@ -17,6 +17,6 @@ class StoreMigrations {
     @Singleton
     @Named("default")
     JavaMigration[] javaMigrations(JsonMapper json, AnswerCodec answers, AdviceSnapshotCodec snapshots, RuleSetHolder rules) {
-        return new JavaMigration[]{new V5__AdviceSnapshots(json, answers, snapshots, rules::current)};
+        return new JavaMigration[]{new V5__AdviceSnapshots(json, answers, snapshots, rules::current), new V9__ConversationShareTokens()};
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.infraadvisor.ops.Conversations;
+import org.infraadvisor.ops.LogSafe;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,19 +38,27 @@ class AdminConversationsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theAdminTokenListsConversationsWithMetadataOnly() {
-        String done = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
-        String started = (String) Conversations.start(http.toBlocking()).get("id");
+        Map<String, Object> finished = Conversations.complete(http.toBlocking(), Map.of());
+        String done = (String) finished.get("id");
+        Map<String, Object> begun = Conversations.start(http.toBlocking());
+        String started = (String) begun.get("id");
+
+        String body = http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=500").bearerAuth(TOKEN), String.class);
+        assertThat(body).as("no id and no share token: either would let an administrator act as the user")
+                .doesNotContain(done, started, (String) finished.get("shareToken"), (String) begun.get("shareToken"));
 
         Map<String, Object> page = list("?size=500");
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).extracting(i -> i.get("id")).contains(done, started);
+        assertThat(items).extracting(i -> i.get("ref")).contains(LogSafe.conversationRef(done), LogSafe.conversationRef(started));
         assertThat(items).allSatisfy(i -> assertThat(i.keySet())
-                .containsExactlyInAnyOrder("id", "flow", "status", "channel", "createdAt", "updatedAt"));
-        assertThat(items.get(0).get("id")).as("most recently updated first").isEqualTo(started);
+                .containsExactlyInAnyOrder("ref", "flow", "status", "channel", "createdAt", "updatedAt", "shared"));
+        assertThat(items.get(0).get("ref")).as("most recently updated first").isEqualTo(LogSafe.conversationRef(started));
+        assertThat(items.get(0).get("shared")).isEqualTo(true);
         assertThat(((Number) page.get("total")).longValue()).isGreaterThanOrEqualTo(2);
 
         Map<String, Object> completed = list("?status=completed&size=500");
-        assertThat((List<Map<String, Object>>) completed.get("items")).extracting(i -> i.get("id")).contains(done).doesNotContain(started);
+        assertThat((List<Map<String, Object>>) completed.get("items")).extracting(i -> i.get("ref"))
+                .contains(LogSafe.conversationRef(done)).doesNotContain(LogSafe.conversationRef(started));
 
         Map<String, Object> first = list("?page=0&size=1");
         assertThat((List<?>) first.get("items")).hasSize(1);

@@ -32,7 +32,7 @@ class KieBaseCacheTest {
 
         KieBaseCache kieBases = new KieBaseCache(cache);
         String key = entries(cache).get(0).getFileName().toString().replace(".kiebase", "");
-        KieBase restored = kieBases.read(key);
+        KieBase restored = kieBases.read(key, kiePathSources(compiled));
         assertThat(restored).isNotNull().isNotSameAs(compiled.kieBase());
         RuleSet fromCache = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache);
         assertThat(entries(cache)).as("a hit writes nothing new").hasSize(1);
@@ -79,11 +79,16 @@ class KieBaseCacheTest {
         Path entry = entries(cache).get(0);
         Files.write(entry, new byte[]{1, 2, 3, 4});
 
-        assertThat(new KieBaseCache(cache).read(entry.getFileName().toString().replace(".kiebase", ""))).isNull();
+        assertThat(new KieBaseCache(cache).read(entry.getFileName().toString().replace(".kiebase", ""), kiePathSources(compiled))).isNull();
         RuleSet reloaded = RuleSetLoader.load(Path.of("rules"), Path.of("conversations"), cache);
 
         assertThat(reloaded.rules()).isEqualTo(compiled.rules());
         assertThat(Files.size(entry)).isGreaterThan(4);
+    }
+
+    /** The sources as the compiler keys them (the same DRL texts; only their packages and rule names matter here). */
+    static Map<String, String> kiePathSources(RuleSet ruleSet) {
+        return ruleSet.sources();
     }
 
     static List<Path> entries(Path cache) throws IOException {

@@ -2,6 +2,7 @@ package org.infraadvisor.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.channels.web.TestFolders;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.Fuzz;
 import org.infraadvisor.testsupport.RawHttp;
@@ -52,6 +53,7 @@ abstract class ApiFuzzTest {
         config.put("advisor.slack.signing-secret", SLACK_SECRET);
         config.put("advisor.slack.bot-token", "xoxb-fuzz");
         config.put("advisor.slack.api-url", "http://127.0.0.1:9/api/");
+        config.putAll(TestFolders.properties("notes-test")); // the shipped flow and one with a free-text question
         server = ApplicationContext.run(EmbeddedServer.class, config, "test");
         raw = new RawHttp(server.getURI());
         api = new Api(server.getURI());
@@ -158,16 +160,60 @@ abstract class ApiFuzzTest {
             Map<String, Object> shaped = new LinkedHashMap<>();
             shaped.put("question", f.chance(0.7) ? f.oneOf(QUESTIONS) : f.json(1));
             shaped.put("value", f.chance(0.1) ? "unknown" : f.json(3));
-            Sent sent = request(f, "POST", "/api/conversations/" + id + "/answers", body(f, shaped));
-            Api.Response r = sendAndCheck(f, sent);
-            Map<String, Object> after = api.conversation(id);
-            if (r.status() == 200) {
-                assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
-                before = after;
-            } else {
-                assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
+            before = answerAndCheck(f, request(f, "POST", "/api/conversations/" + id + "/answers", body(f, shaped)), id, before);
+        }
+    }
+
+    /** Sends an answer: a 200 is what reads back afterwards, anything else changed nothing. Returns the state now. */
+    Map<String, Object> answerAndCheck(Fuzz f, Sent sent, String conversation, Map<String, Object> before) {
+        Api.Response r = sendAndCheck(f, sent);
+        Map<String, Object> after = api.conversation(conversation);
+        if (r.status() == 200) {
+            assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
+            return after;
+        }
+        assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
+        return before;
+    }
+
+    /** Free text within the question's limit that takes far more room once stored (controls, emoji): 200 or 422, never 500. */
+    @Test
+    void textAnswersNeverFailAndRefusedOnesChangeNothing() {
+        Fuzz f = new Fuzz(seed + 5);
+        String notes = (String) api.post("/api/conversations", Map.of("flow", "notes-test")).json().get("id");
+        Map<String, Object> before = api.conversation(notes);
+        for (int i = 0; i < tries / 4; i++) {
+            int length = f.between(1, 2100);
+            String text = switch (f.between(0, 3)) {
+                case 0 -> f.randomUnicode(length);
+                case 1 -> "\u0001".repeat(length);
+                case 2 -> "\ud83d\ude80".repeat(length / 2 + 1);
+                default -> f.string();
+            };
+            before = answerAndCheck(f, request(f, "POST", "/api/conversations/" + notes + "/answers",
+                    Api.write(Map.of("question", "notes", "value", text)).getBytes(StandardCharsets.UTF_8)), notes, before);
+        }
+    }
+
+    /** Whatever is sent to a share link, it only reads: the conversation behind it never changes. */
+    @Test
+    void shareLinksOnlyRead() {
+        Fuzz f = new Fuzz(seed + 6);
+        Map<String, Object> before = api.conversation(id);
+        String token = (String) before.get("shareToken");
+        for (int i = 0; i < tries; i++) {
+            String target = f.oneOf("/api/shared/" + token, "/api/shared/" + token + "/report." + f.oneOf("html", "md", "pdf", "json", ""),
+                    "/api/shared/" + token + "/" + f.idTrick(), "/api/shared/" + f.idTrick(), "/api/shared/" + f.idTrick() + "/report.html",
+                    "/api/conversations/" + token, "/api/conversations/" + token + "/answers", "/api/conversations/" + token + "/share",
+                    "/api/conversations/" + f.idTrick() + "/share", "/api/shared/" + token + "/../../conversations/" + id);
+            String method = target.contains(id) ? "GET" : f.oneOf(METHODS); // the owner's id may change it; that is not this test
+            byte[] body = method.equals("GET") || f.chance(0.3) ? null : body(f, Map.of("question", "workload", "value", "training"));
+            Api.Response r = sendAndCheck(f, request(f, method, target, body));
+            if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+                assertThat(r.status()).as("seed %d: %s %s → %s", f.seedValue(), method, target, r).isGreaterThanOrEqualTo(400);
             }
         }
+        assertThat(api.conversation(id)).isEqualTo(before);
     }
 
     @Test
@@ -245,7 +291,7 @@ abstract class ApiFuzzTest {
 
     /** A Slack-shaped body: block actions, modal submissions, slash commands, events, with hostile values. */
     static String slackBody(Fuzz f) {
-        Map<String, Object> user = map("id", f.chance(0.7) ? "U0FUZZ" : f.string());
+        Map<String, Object> user = map("id", f.chance(0.7) ? "U0FUZZ" : f.oneOf(f.string(), "U0FUZZ\n12:00:00 INFO forged", "U" + "1".repeat(300)));
         Map<String, Object> container = new LinkedHashMap<>();
         container.put("channel_id", f.chance(0.7) ? "C0FUZZ" : f.json(1));
         container.put("message_ts", f.chance(0.7) ? "1700000000.000100" : f.json(1));
@@ -273,7 +319,7 @@ abstract class ApiFuzzTest {
                     "team_id", "T0FUZZ", "channel_id", f.string(), "user_id", f.string(), "trigger_id", "t." + f.between(0, 1_000_000),
                     "response_url", "http://127.0.0.1:9/respond"));
             case 2 -> Api.write(map("type", f.oneOf("url_verification", "event_callback", f.string()), "challenge", f.json(1),
-                    "event_id", f.chance(0.8) ? "Ev" + f.between(0, 1_000_000) : f.json(1),
+                    "event_id", f.chance(0.8) ? "Ev" + f.between(0, 1_000_000) : f.oneOf(f.json(1), "Ev" + "0".repeat(f.between(90, 400))),
                     "event", f.chance(0.8) ? map("type", f.oneOf("message", "app_mention", f.string()), "text", f.json(1),
                             "user", f.json(1), "channel", f.json(1), "channel_type", f.oneOf("im", "channel", f.string()),
                             "thread_ts", f.json(1)) : f.json(2)));
@@ -316,7 +362,9 @@ abstract class ApiFuzzTest {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", text.startsWith("{") ? "application/json" : f.oneOf("application/x-www-form-urlencoded",
                     "application/x-www-form-urlencoded; charset=UTF-8", "application/json", "text/plain"));
-            String ts = String.valueOf(java.time.Instant.now().getEpochSecond() - (f.chance(0.1) ? f.between(301, 100_000) : 0));
+            long now = java.time.Instant.now().getEpochSecond();
+            // now and then a stale one, or one whose milliseconds wrap around a long into the window (signed all the same)
+            String ts = String.valueOf(f.chance(0.1) ? now - f.between(301, 100_000) : f.chance(0.05) ? now + 18_446_744_073_709_552L : now);
             if (f.chance(0.9)) {
                 headers.put("X-Slack-Request-Timestamp", f.chance(0.95) ? ts : f.string());
                 headers.put("X-Slack-Signature", f.chance(0.9) ? slackSignature(ts, body) : f.oneOf("v0=00", "", f.string()));

@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Logs never hold what users typed, tokens, or conversation ids (which are capabilities). A whole
+ * Logs never hold what users typed, tokens, conversation ids or share tokens (which are capabilities). A whole
  * conversation, refused answers, malformed bodies and admin calls run with logging at production level
  * (and the advisor's own loggers at TRACE); then no log event may contain any of those values.
  */
@@ -48,10 +48,16 @@ class LogSecrecyTest {
     @Test
     void nothingSecretReachesTheLogs() {
         String id;
+        String token;
         List<ILoggingEvent> events;
         try (LogCapture logs = new LogCapture()) {
             Map<String, Object> done = Conversations.complete(http.toBlocking(), Map.of("model_size_b", DISTINCT_NUMBER));
             id = (String) done.get("id");
+            token = (String) done.get("shareToken");
+            quietly(HttpRequest.GET("/api/shared/" + token + "/report.html"));
+            quietly(HttpRequest.POST("/api/shared/" + token + "/answers", Map.of("question", "workload", "value", "training")));
+            quietly(HttpRequest.POST("/api/conversations/" + id + "/share", Map.of()));
+            quietly(HttpRequest.GET("/api/conversations/" + token));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", "workload", "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", Map.of("question", FREE_TEXT, "value", FREE_TEXT)));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/answers", "{\"question\": \"workload\", \"value\": \"" + MALFORMED)
@@ -66,7 +72,7 @@ class LogSecrecyTest {
 
         assertThat(events).as("the capture saw the requests (access log), so an empty result means something")
                 .filteredOn(e -> e.getLoggerName().equals("org.infraadvisor.access")).hasSizeGreaterThanOrEqualTo(10);
-        List<String> forbidden = List.of(id, FREE_TEXT, MALFORMED, QUERY, WRONG_TOKEN, ADMIN_TOKEN, "987.25");
+        List<String> forbidden = List.of(id, token, FREE_TEXT, MALFORMED, QUERY, WRONG_TOKEN, ADMIN_TOKEN, "987.25");
         assertThat(events).allSatisfy(e -> assertThat(LogCapture.fullText(e)).doesNotContain(forbidden));
     }
 }

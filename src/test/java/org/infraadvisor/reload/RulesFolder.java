@@ -94,7 +94,7 @@ final class RulesFolder {
                 """.formatted(n);
     }
 
-    private static Path copy(Path from, Path to) {
+    static Path copy(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

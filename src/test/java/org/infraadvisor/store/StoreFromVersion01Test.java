@@ -79,6 +79,16 @@ class StoreFromVersion01Test {
 
             Map<String, Object> active = api.conversation(ACTIVE);
             assertThat(active.get("status")).isEqualTo("active");
+
+            // every conversation of 0.1 got a read-only share token of its own in migration V9, and its link works
+            List<String> tokens = new ArrayList<>();
+            for (String id : List.of(BENCH, ACTIVE, ALL_UNKNOWN, TRAINING, AZURE)) {
+                String token = (String) api.conversation(id).get("shareToken");
+                assertThat(token).as(id).matches("[A-Za-z0-9_-]{27}").isNotEqualTo(id);
+                tokens.add(token);
+            }
+            assertThat(tokens).doesNotHaveDuplicates();
+            assertThat(api.get("/api/shared/" + tokens.get(0) + "/report.md").status()).isEqualTo(200);
             assertThat(active.get("recommendation")).isNull();
             assertThat(Api.answers(active)).isEqualTo(storedAnswers.get(ACTIVE));
 

@@ -55,10 +55,11 @@ final class QuestionMessage {
     }
 
     /**
-     * @param note a line under the question: progress ("Question 3 of about 12") or the answer being changed
+     * @param conversationRef the conversation's {@link BlockRef#refOf reference} (never its id: the message is in a channel)
+     * @param note            a line under the question: progress ("Question 3 of about 12") or the answer being changed
      */
-    static List<LayoutBlock> ask(String conversationId, QuestionView q, String note) {
-        BlockRef ref = BlockRef.question(conversationId, q.id());
+    static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note) {
+        BlockRef ref = BlockRef.question(conversationRef, q.id());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("*" + SlackText.limit(SlackText.escape(q.text()), 2900) + "*"))));
         if (q.help() != null && !q.help().isBlank()) {
@@ -72,7 +73,7 @@ final class QuestionMessage {
                 controls.add(answerButton(SlackActions.ANSWER_PREFIX + "no", "No", "no"));
             }
             case "multi" -> {
-                blocks.add(actions(BlockRef.pick(conversationId, q.id()).encode(), List.of(picker(q))));
+                blocks.add(actions(BlockRef.pick(conversationRef, q.id()).encode(), List.of(picker(q))));
                 controls.add(button(b -> b.actionId(SlackActions.MULTI_SUBMIT).text(plainText("Submit")).style("primary")));
             }
             default -> {

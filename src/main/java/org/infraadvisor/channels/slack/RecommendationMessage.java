@@ -3,6 +3,7 @@ package org.infraadvisor.channels.slack;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import io.micronaut.core.annotation.Nullable;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
@@ -48,8 +49,11 @@ final class RecommendationMessage {
      * The headline first, as on page one of the report: strategy and confidence, the reasons that decided it with the
      * user's own answers, the recommended accelerator and its cost, the cost of each strategy, the top risks and the
      * next step; then the other accelerators and the readiness in a line each. The rest is behind "Why?" and the report.
+     *
+     * @param reportUrl the report's read-only share link; null when the owner turned sharing off (then no link is shown)
      */
-    static List<LayoutBlock> render(ConversationView conversation, RecommendationDocument rec, String reportUrl) {
+    static List<LayoutBlock> render(ConversationView conversation, RecommendationDocument rec, @Nullable String reportUrl) {
+        String ref = BlockRef.refOf(conversation.id());
         Headline top = Headline.of(rec);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit(title(rec), 150)))));
@@ -86,13 +90,15 @@ final class RecommendationMessage {
                     .map(r -> readiness(r.status()) + " " + SlackText.escape(Readable.pillar(r.pillar())) + ": "
                             + SlackText.escape(Readable.readiness(r.status()))).toList()), SECTION_LIMIT)))));
         }
-        blocks.add(context(List.of(markdownText("Rules version `%s` · conversation `%s`"
-                .formatted(SlackText.escape(rec.rulesVersion()), conversation.id())))));
+        blocks.add(context(List.of(markdownText("Rules version `%s`".formatted(SlackText.escape(rec.rulesVersion()))
+                + (reportUrl == null ? " · the report link is turned off" : "")))));
 
         List<BlockElement> controls = new ArrayList<>();
-        controls.add(button(b -> b.actionId(SlackActions.WHY).text(plainText("Why?")).value(conversation.id()).style("primary")));
-        controls.add(button(b -> b.actionId(SlackActions.REPORT).text(plainText("Full report")).url(reportUrl)));
-        controls.add(button(b -> b.actionId(SlackActions.RESTART).text(plainText("Start over")).value(conversation.id())
+        controls.add(button(b -> b.actionId(SlackActions.WHY).text(plainText("Why?")).value(ref).style("primary")));
+        if (reportUrl != null) {
+            controls.add(button(b -> b.actionId(SlackActions.REPORT).text(plainText("Full report")).url(reportUrl)));
+        }
+        controls.add(button(b -> b.actionId(SlackActions.RESTART).text(plainText("Start over")).value(ref)
                 .confirm(confirmationDialog(c -> c.title(plainText("Start over?"))
                         .text(plainText("This starts a new conversation; this one stays stored."))
                         .confirm(plainText("Start over")).deny(plainText("Cancel"))))));
@@ -101,7 +107,7 @@ final class RecommendationMessage {
         if (!answered.isEmpty()) {
             controls.add(staticSelect(s -> s.actionId(SlackActions.CHANGE).placeholder(plainText("Change an answer…")).options(answered)));
         }
-        blocks.add(actions(BlockRef.recommendation(conversation.id()).encode(), controls));
+        blocks.add(actions(BlockRef.recommendation(ref).encode(), controls));
         return blocks;
     }
 
@@ -109,7 +115,7 @@ final class RecommendationMessage {
      * The reasons: the rules and answers behind the strategy (for a strategy chosen by votes, each vote for it with
      * the answers behind it), then every rule the advice names, once.
      */
-    static List<LayoutBlock> reasons(RecommendationDocument rec, String reportUrl) {
+    static List<LayoutBlock> reasons(RecommendationDocument rec, @Nullable String reportUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit((rec.strategy() == null ? "Why this advice" : Headline.of(rec).whyHeading()) + "?", 150)))));
         if (rec.strategyReasons() != null) {
@@ -131,7 +137,9 @@ final class RecommendationMessage {
             blocks.add(section(s -> s.text(markdownText(SlackText.limit(text.toString(), SECTION_LIMIT)))));
         }
         String more = rules.size() > room ? "%d more rules; ".formatted(rules.size() - room) : "";
-        blocks.add(context(List.of(markdownText(more + "<" + reportUrl + "|The full report> lists every conclusion with its reasons."))));
+        String report = reportUrl == null ? "The full report lists every conclusion with its reasons (its link is turned off)."
+                : "<" + reportUrl + "|The full report> lists every conclusion with its reasons.";
+        blocks.add(context(List.of(markdownText(more + report))));
         return blocks;
     }
 

@@ -16,6 +16,8 @@ import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.limits.ConversationCap;
+import org.infraadvisor.limits.LimitMetrics;
 import org.infraadvisor.ops.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -48,11 +51,13 @@ public class SlackAdvisor {
     private final SlackSettings settings;
     private final Clock clock;
     private final PerUserQueue queue;
+    private final ConversationCap cap;
+    private final LimitMetrics metrics;
     private final String publicUrl;
 
     public SlackAdvisor(ConversationService conversations, DocumentMapper documents, RuleSetHolder rules, SlackLinkRepository links,
                         SlackDeliveries deliveries, SlackWebApi slack, SlackSettings settings, Clock clock,
-                        @Named("slack") ExecutorService executor,
+                        @Named("slack") ExecutorService executor, ConversationCap cap, LimitMetrics metrics,
                         @Property(name = "advisor.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
         this.conversations = conversations;
         this.documents = documents;
@@ -63,6 +68,8 @@ public class SlackAdvisor {
         this.settings = settings;
         this.clock = clock;
         this.queue = new PerUserQueue(executor);
+        this.cap = cap;
+        this.metrics = metrics;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -71,8 +78,12 @@ public class SlackAdvisor {
         return "answered:" + channelId + ":" + messageTs;
     }
 
-    String reportUrl(String conversationId) {
-        return publicUrl + "/api/conversations/" + conversationId + "/report.html";
+    /**
+     * The report's read-only share link, or null while the owner has sharing turned off. Never a link with the
+     * conversation id: what the bot posts can be read by everyone in the channel.
+     */
+    String reportUrl(ConversationView conversation) {
+        return conversation.shareToken() == null ? null : publicUrl + "/api/shared/" + conversation.shareToken() + "/report.html";
     }
 
     /** Runs Slack work after the request has been acknowledged (Slack wants an answer within 3 seconds). */
@@ -81,8 +92,9 @@ public class SlackAdvisor {
             try {
                 job.run();
             } catch (RuntimeException e) {
+                // exception messages may quote a conversation id or an answer: classes and frames only
                 LOG.error("Slack {} for user {} in channel {} failed", what, LogSafe.printable(origin.userId()),
-                        LogSafe.printable(origin.channelId()), e);
+                        LogSafe.printable(origin.channelId()), LogSafe.withoutMessages(e));
                 tell(origin, "Sorry, something went wrong (" + what + "). Please try again.");
             }
         });
@@ -114,6 +126,26 @@ public class SlackAdvisor {
                 return;
             }
         }
+        // Slack starts count against the same hourly cap as starts over the API, per Slack user
+        String client = "slack:" + origin.teamId() + ":" + origin.userId();
+        OptionalLong wait = cap.tryStart(client);
+        if (wait.isPresent()) {
+            metrics.limited("conversations");
+            tell(origin, "You have started %d conversations in the last hour, the most allowed; please try again in %s."
+                    .formatted(cap.perHour(), minutes(wait.getAsLong())));
+            return;
+        }
+        boolean started = false;
+        try {
+            started = start(origin, existing);
+        } finally {
+            if (!started) {
+                cap.giveBack(client);
+            }
+        }
+    }
+
+    private boolean start(SlackOrigin origin, Optional<SlackLink> existing) {
         String threadTs = origin.threadTs();
         if (threadTs == null) {
             Flow flow = rules.current().flow(settings.flow()).orElseThrow();
@@ -122,15 +154,18 @@ public class SlackAdvisor {
                         QuestionMessage.intro(origin.userId(), flow.title()));
             } catch (SlackWebApi.SlackCallFailed e) {
                 tell(origin, cannotPost(e));
-                return;
+                return false;
             }
         }
         ConversationView c = documents.view(conversations.start(settings.flow(), "slack"));
         SlackLink link;
         if (existing.isPresent()) {
             SlackLink old = existing.get();
-            find(old.conversationId()).ifPresent(previous -> retireQuestion(old, previous.flow(), "This conversation was restarted."));
-            retireRecommendation(old, "A new conversation was started; this one stays stored: <" + reportUrl(old.conversationId()) + "|report>.");
+            Optional<ConversationView> previous = find(old.conversationId());
+            previous.ifPresent(p -> retireQuestion(old, p.flow(), "This conversation was restarted."));
+            String oldReport = previous.map(this::reportUrl).orElse(null);
+            retireRecommendation(old, "A new conversation was started; this one stays stored"
+                    + (oldReport == null ? "." : ": <" + oldReport + "|report>."));
             link = links.update(old.restartedAs(c.id(), threadTs, clock.instant()));
         } else {
             link = links.save(new SlackLink(null, origin.teamId(), origin.channelId(), origin.userId(), c.id(), threadTs,
@@ -139,6 +174,12 @@ public class SlackAdvisor {
         LOG.info("Slack user {} in channel {} started conversation {}", LogSafe.printable(origin.userId()),
                 LogSafe.printable(origin.channelId()), LogSafe.conversationRef(c.id()));
         next(link, c);
+        return true;
+    }
+
+    private static String minutes(long seconds) {
+        long m = Math.max(1, (seconds + 59) / 60);
+        return m == 1 ? "a minute" : m + " minutes";
     }
 
     /**
@@ -147,7 +188,7 @@ public class SlackAdvisor {
      */
     void answer(SlackOrigin origin, BlockRef ref, String messageTs, JsonNode value) {
         String claim = answeredKey(origin.channelId(), messageTs);
-        Optional<SlackLink> link = ownedLink(origin, ref.conversationId());
+        Optional<SlackLink> link = ownedLink(origin, ref.conversationRef());
         if (link.isEmpty()) {
             deliveries.release(claim);
             tell(origin, NOT_YOURS);
@@ -155,7 +196,7 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = documents.view(conversations.answer(ref.conversationId(), ref.questionId(), value));
+            view = documents.view(conversations.answer(link.get().conversationId(), ref.questionId(), value));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             tell(origin, "That answer was not taken: " + e.getMessage());
@@ -171,7 +212,7 @@ public class SlackAdvisor {
     /** A modal's answer, taken while Slack waits so that a refusal shows in the modal; the thread is updated afterwards. */
     Optional<String> submitModal(String teamId, String userId, ModalMetadata modal, String value) {
         SlackOrigin origin = new SlackOrigin(teamId, modal.channelId(), userId, null, null);
-        Optional<SlackLink> link = ownedLink(origin, modal.conversationId());
+        Optional<SlackLink> link = ownedLink(origin, modal.conversationRef());
         if (link.isEmpty()) {
             return Optional.of("This question belongs to another conversation.");
         }
@@ -181,7 +222,8 @@ public class SlackAdvisor {
         }
         ConversationView view;
         try {
-            view = documents.view(conversations.answer(modal.conversationId(), modal.questionId(), JsonNode.createStringNode(typed(value))));
+            view = documents.view(conversations.answer(link.get().conversationId(), modal.questionId(),
+                    JsonNode.createStringNode(typed(value))));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             return Optional.of(SlackText.limit(e.getMessage(), 300));
@@ -196,13 +238,14 @@ public class SlackAdvisor {
 
     /** Opens the modal for a number or text question. */
     void openInput(SlackOrigin origin, BlockRef ref, String messageTs, String triggerId) {
-        if (ownedLink(origin, ref.conversationId()).isEmpty()) {
+        Optional<SlackLink> link = ownedLink(origin, ref.conversationRef());
+        if (link.isEmpty()) {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = documents.view(conversations.get(ref.conversationId()));
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         QuestionView q = question(c.flow(), ref.questionId()).orElseThrow();
-        slack.openModal(triggerId, QuestionMessage.modal(q, new ModalMetadata(c.id(), q.id(), origin.channelId(), messageTs)));
+        slack.openModal(triggerId, QuestionMessage.modal(q, new ModalMetadata(ref.conversationRef(), q.id(), origin.channelId(), messageTs)));
     }
 
     /** A user's message: a mention or a direct message is a command; a reply to a number or text question answers it. */
@@ -221,7 +264,8 @@ public class SlackAdvisor {
             if (q.isPresent() && Set.of("number", "text").contains(q.get().type())) {
                 SlackOrigin thread = new SlackOrigin(m.teamId(), m.channelId(), m.userId(), l.threadTs(), null);
                 if (deliveries.claim(answeredKey(l.channelId(), l.questionTs()))) {
-                    answer(thread, BlockRef.question(c.id(), l.questionId()), l.questionTs(), JsonNode.createStringNode(typed(m.text())));
+                    answer(thread, BlockRef.question(BlockRef.refOf(c.id()), l.questionId()), l.questionTs(),
+                            JsonNode.createStringNode(typed(m.text())));
                 } else {
                     tell(thread, "That question has been answered already; reply to the newest question in the thread.");
                 }
@@ -255,23 +299,24 @@ public class SlackAdvisor {
         AnswerView a = match.get();
         QuestionView q = question(c.flow(), a.question()).orElseThrow();
         slack.postMessage(origin.channelId(), link.get().threadTs(), "Change: " + q.text(),
-                QuestionMessage.ask(c.id(), q, "Changing your answer (now: %s). Questions that follow from it may change too.".formatted(a.label())));
+                QuestionMessage.ask(BlockRef.refOf(c.id()), q, "Changing your answer (now: %s). Questions that follow from it may change too."
+                        .formatted(a.label())));
     }
 
     /** Posts the reasons behind the recommendation in the thread. */
-    void explain(SlackOrigin origin, String conversationId) {
-        Optional<SlackLink> link = ownedLink(origin, conversationId);
+    void explain(SlackOrigin origin, String conversationRef) {
+        Optional<SlackLink> link = ownedLink(origin, conversationRef);
         if (link.isEmpty()) {
             tell(origin, NOT_YOURS);
             return;
         }
-        ConversationView c = documents.view(conversations.get(conversationId));
+        ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         if (c.recommendation() == null) {
             tell(origin, "There is no recommendation yet: answer the remaining questions first.");
             return;
         }
         slack.postMessage(origin.channelId(), link.get().threadTs(), "Why: " + RecommendationMessage.title(c.recommendation()),
-                RecommendationMessage.reasons(c.recommendation(), reportUrl(c.id())));
+                RecommendationMessage.reasons(c.recommendation(), reportUrl(c)));
     }
 
     /** A note only the user sees: through the response_url when there is one, else as an ephemeral message. */
@@ -308,11 +353,11 @@ public class SlackAdvisor {
         QuestionView q = view.question();
         if (q != null) {
             String note = "Question %d of about %d".formatted(view.progress().answered() + 1, view.progress().estimatedTotal());
-            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(), QuestionMessage.ask(view.id(), q, note));
+            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(), QuestionMessage.ask(BlockRef.refOf(view.id()), q, note));
             links.update(current.withPendingQuestion(q.id(), ts, clock.instant()));
         } else if (view.recommendation() != null) {
             String ts = slack.postMessage(link.channelId(), link.threadTs(), RecommendationMessage.title(view.recommendation()),
-                    RecommendationMessage.render(view, view.recommendation(), reportUrl(view.id())));
+                    RecommendationMessage.render(view, view.recommendation(), reportUrl(view)));
             links.update(current.withRecommendation(ts, clock.instant()));
         }
     }
@@ -337,8 +382,9 @@ public class SlackAdvisor {
         return links.findByTeamIdAndChannelIdAndUserId(origin.teamId(), origin.channelId(), origin.userId());
     }
 
-    private Optional<SlackLink> ownedLink(SlackOrigin origin, String conversationId) {
-        return link(origin).filter(l -> l.conversationId().equals(conversationId));
+    /** The user's own conversation in this channel, if it is the one the clicked message belongs to. */
+    private Optional<SlackLink> ownedLink(SlackOrigin origin, String conversationRef) {
+        return link(origin).filter(l -> BlockRef.refOf(l.conversationId()).equals(conversationRef));
     }
 
     private Optional<ConversationView> find(String conversationId) {

@@ -6,10 +6,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * Makes Slack retries and replays act once. A key (event id, trigger id, "this question message took its
@@ -34,7 +38,7 @@ public class SlackDeliveries {
     /** True if this call took the key; false if it had been taken before. */
     public boolean claim(String key) {
         try {
-            repository.save(new SlackDeliveryRecord(key, clock.instant()));
+            repository.save(new SlackDeliveryRecord(storable(key), clock.instant()));
             return true;
         } catch (DataAccessException e) {
             if (isDuplicateKey(e)) {
@@ -46,7 +50,23 @@ public class SlackDeliveries {
 
     /** Gives a key back, when what it guarded could not be done (so that the user can try again). */
     public void release(String key) {
-        repository.deleteById(key);
+        repository.deleteById(storable(key));
+    }
+
+    /**
+     * The key as stored: itself when it fits {@code slack_delivery.delivery_key}, else its SHA-256, which keeps one
+     * key per request. Requests are checked before they get here ({@link SlackIds}), so this is only a safety net.
+     */
+    static String storable(String key) {
+        if (key.length() <= SlackDeliveryRecord.MAX_KEY) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")

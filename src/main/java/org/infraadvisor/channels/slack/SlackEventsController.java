@@ -107,7 +107,7 @@ public class SlackEventsController {
                     : "I did not understand “%s”.\n%s".formatted(SlackText.limit(command.argument(), 80), SlackCommand.HELP_TEXT);
             return json(SlashCommandResponse.builder().responseType("ephemeral").text(text).build());
         }
-        SlackOrigin origin = new SlackOrigin(p.getTeamId(), p.getChannelId(), p.getUserId(), null, p.getResponseUrl());
+        SlackOrigin origin = new SlackOrigin(p.getTeamId(), p.getChannelId(), p.getUserId(), null, responseUrl(p.getResponseUrl()));
         advisor.async("command", origin, () -> advisor.command(origin, command));
         return HttpResponse.ok();
     }
@@ -147,7 +147,7 @@ public class SlackEventsController {
             return HttpResponse.ok();
         }
         SlackOrigin origin = new SlackOrigin(p.getTeam().getId(), channelId, p.getUser().getId(), p.getContainer().getThreadTs(),
-                p.getResponseUrl());
+                responseUrl(p.getResponseUrl()));
         if (answers) {
             BlockRef answered = question;
             JsonNode answer = value;
@@ -160,7 +160,7 @@ public class SlackEventsController {
             advisor.async("open input", origin, () -> advisor.openInput(origin, ref.get(), messageTs, p.getTriggerId()));
         } else if (actionId.equals(SlackActions.WHY) && ref.isPresent()) {
             if (deliveries.claim("why:" + channelId + ":" + messageTs)) {
-                advisor.async("why", origin, () -> advisor.explain(origin, ref.get().conversationId()));
+                advisor.async("why", origin, () -> advisor.explain(origin, ref.get().conversationRef()));
             } else {
                 advisor.async("why", origin, () -> advisor.tell(origin, "The reasons are in this thread, below the recommendation."));
             }
@@ -193,6 +193,15 @@ public class SlackEventsController {
         return HttpResponse.ok();
     }
 
+    /** The request's response_url if it is Slack's; any other is dropped, so that no request can make the bot post elsewhere. */
+    private String responseUrl(String given) {
+        String trusted = settings.trustedResponseUrl(given);
+        if (given != null && trusted == null) {
+            LOG.warn("Ignored a response_url that is not under {}; notes go as ephemeral messages instead", settings.responseUrlPrefix());
+        }
+        return trusted;
+    }
+
     private static String chosen(BlockActionPayload.Action action) {
         if (action.getSelectedOption() != null) {
             return action.getSelectedOption().getValue();
@@ -206,7 +215,7 @@ public class SlackEventsController {
     /** The options ticked in a multiple-choice question's picker, read from the message state Slack sends along. */
     private static JsonNode picked(ViewState state, BlockRef question) {
         List<JsonNode> values = Optional.ofNullable(state).map(ViewState::getValues)
-                .map(v -> v.get(BlockRef.pick(question.conversationId(), question.questionId()).encode()))
+                .map(v -> v.get(BlockRef.pick(question.conversationRef(), question.questionId()).encode()))
                 .map(b -> b.get(SlackActions.MULTI_PICK)).map(ViewState.Value::getSelectedOptions).orElse(List.of())
                 .stream().map(o -> JsonNode.createStringNode(o.getValue())).toList();
         return JsonNode.createArrayNode(values);

@@ -50,8 +50,8 @@ final class SlackPayloads {
                 return new SlackInbound.UrlVerification(challenge);
             }
             case "event_callback" -> {
-                String eventId = required(root, "event_id", "event_callback");
-                String teamId = required(root, "team_id", "event_callback");
+                String eventId = SlackIds.token("event_id", required(root, "event_id", "event_callback"));
+                String teamId = SlackIds.id("team_id", required(root, "team_id", "event_callback"));
                 if (!(root.get("event") instanceof JsonObject event) || string(event, "type") == null) {
                     throw new Malformed("event_callback without an 'event' object with a 'type'");
                 }
@@ -73,19 +73,45 @@ final class SlackPayloads {
             if (type.equals("app_mention")) {
                 AppMentionEvent e = GSON.fromJson(event, AppMentionEvent.class);
                 return complete(e.getUser(), e.getChannel(), e.getTs())
-                        ? new SlackMessage(true, teamId, e.getChannel(), null, e.getUser(), text(e.getText()), e.getTs(), e.getThreadTs())
+                        ? checked(new SlackMessage(true, teamId, e.getChannel(), null, e.getUser(), text(e.getText()), e.getTs(), e.getThreadTs()))
                         : null;
             }
             if (type.equals("message")) {
                 MessageEvent e = GSON.fromJson(event, MessageEvent.class);
                 return complete(e.getUser(), e.getChannel(), e.getTs())
-                        ? new SlackMessage(false, teamId, e.getChannel(), e.getChannelType(), e.getUser(), text(e.getText()), e.getTs(), e.getThreadTs())
+                        ? checked(new SlackMessage(false, teamId, e.getChannel(), e.getChannelType(), e.getUser(), text(e.getText()), e.getTs(), e.getThreadTs()))
                         : null;
             }
         } catch (JsonParseException | IllegalStateException e) {
             throw new Malformed("the '%s' event is malformed: %s".formatted(type, e.getMessage()));
         }
         return null;
+    }
+
+    private static SlackMessage checked(SlackMessage m) {
+        SlackIds.id("event.channel", m.channelId());
+        SlackIds.id("event.user", m.userId());
+        SlackIds.ts("event.ts", m.ts());
+        SlackIds.ts("event.thread_ts", m.threadTs());
+        return m;
+    }
+
+    private static BlockActionPayload checked(BlockActionPayload p) {
+        SlackIds.id("team.id", p.getTeam().getId());
+        SlackIds.id("user.id", p.getUser().getId());
+        SlackIds.token("trigger_id", p.getTriggerId());
+        if (p.getChannel() != null && p.getChannel().getId() != null) {
+            SlackIds.id("channel.id", p.getChannel().getId());
+        }
+        if (p.getContainer() != null) {
+            if (p.getContainer().getChannelId() != null) {
+                SlackIds.id("container.channel_id", p.getContainer().getChannelId());
+            }
+            SlackIds.ts("container.message_ts", p.getContainer().getMessageTs());
+            SlackIds.ts("container.thread_ts", p.getContainer().getThreadTs());
+        }
+        SlackIds.ts("actions[0].action_ts", p.getActions().get(0).getActionTs());
+        return p;
     }
 
     private static SlackInbound form(String body) {
@@ -100,6 +126,10 @@ final class SlackPayloads {
                     throw new Malformed("slash command without '%s'".formatted(field));
                 }
             }
+            SlackIds.id("team_id", command.getTeamId());
+            SlackIds.id("channel_id", command.getChannelId());
+            SlackIds.id("user_id", command.getUserId());
+            SlackIds.token("trigger_id", command.getTriggerId());
             return new SlackInbound.SlashCommand(command);
         }
         throw new Malformed("a form body needs 'command' (a slash command) or 'payload' (an interaction)");
@@ -117,13 +147,16 @@ final class SlackPayloads {
                     if (p.getTeam() == null || p.getUser() == null || p.getActions() == null || p.getActions().isEmpty()) {
                         throw new Malformed("block_actions payload needs 'team', 'user' and at least one action");
                     }
-                    return new SlackInbound.BlockActions(p);
+                    return new SlackInbound.BlockActions(checked(p));
                 }
                 case ViewSubmissionPayload.TYPE -> {
                     ViewSubmissionPayload p = GSON.fromJson(text, ViewSubmissionPayload.class);
                     if (p.getTeam() == null || p.getUser() == null || p.getView() == null) {
                         throw new Malformed("view_submission payload needs 'team', 'user' and 'view'");
                     }
+                    SlackIds.id("team.id", p.getTeam().getId());
+                    SlackIds.id("user.id", p.getUser().getId());
+                    SlackIds.token("trigger_id", p.getTriggerId());
                     return new SlackInbound.ViewSubmission(p);
                 }
                 default -> {

@@ -52,7 +52,13 @@ public class SlackRequestVerifier {
         } catch (NumberFormatException e) {
             throw new Refused(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP + " is not a number of seconds");
         }
-        long ageMillis = clock.millis() - seconds * 1000;
+        long ageMillis;
+        try {
+            // exact arithmetic: a huge timestamp must not wrap around into the window
+            ageMillis = Math.subtractExact(clock.millis(), Math.multiplyExact(seconds, 1000L));
+        } catch (ArithmeticException e) {
+            throw new Refused(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP + " is not a plausible time");
+        }
         if (Math.abs(ageMillis) > MAX_AGE.toMillis()) {
             throw new Refused(ageMillis > 0 ? "request timestamp is more than 5 minutes old; refused as a possible replay"
                     : "request timestamp is more than 5 minutes in the future");

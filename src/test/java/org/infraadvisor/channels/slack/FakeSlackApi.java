@@ -97,6 +97,11 @@ final class FakeSlackApi implements AutoCloseable {
         return base() + "/response/" + name;
     }
 
+    /** What the service is told to accept as Slack's response_url ({@code advisor.slack.response-url-prefix}). */
+    String responseUrlPrefix() {
+        return base() + "/response/";
+    }
+
     /** Makes chat.postMessage to this channel fail the way Slack does when the bot is not a member. */
     void refuseChannel(String channel) {
         refusedChannels.add(channel);

@@ -51,7 +51,8 @@ class SlackConversationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", SLACK.apiUrl(), "advisor.public-url", PUBLIC_URL);
+                "advisor.slack.api-url", SLACK.apiUrl(), "advisor.public-url", PUBLIC_URL,
+                "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix());
     }
 
     @BeforeEach
@@ -84,7 +85,8 @@ class SlackConversationTest implements TestPropertyProvider {
         return actionsBlock(message, "q").get("block_id").getAsString().split("\\|")[2];
     }
 
-    static String conversationId(FakeSlackApi.Call message) {
+    /** The conversation a message belongs to, as the bot names it in Slack (a reference, never the id). */
+    static String conversationRef(FakeSlackApi.Call message) {
         JsonObject block = actionsBlock(message, "q");
         return (block != null ? block : actionsBlock(message, "r")).get("block_id").getAsString().split("\\|")[1];
     }
@@ -131,6 +133,28 @@ class SlackConversationTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class);
     }
 
+    /** The id of the user's conversation in the channel, once the given question message is the one it waits on. */
+    String conversationIdOf(String user, String channel, FakeSlackApi.Call question) {
+        FakeSlackApi.poll("the link to know the question", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
+                .filter(l -> question.ts().equals(l.questionTs())).isPresent());
+        return links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user).orElseThrow().conversationId();
+    }
+
+    /** The link posted in the channel opens the report, and with its token nothing can be answered, changed or erased. */
+    void assertSharedLinkOnlyReads(String reportUrl, String id, String shareToken) {
+        String path = reportUrl.substring(PUBLIC_URL.length());
+        HttpResponse<String> report = client.get(path);
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("Recommended strategy").doesNotContain(id);
+        Map<String, Object> before = restConversation(id);
+        assertThat(client.request("POST", "/api/conversations/" + shareToken + "/answers",
+                "{\"question\":\"workload\",\"value\":\"training\"}").statusCode()).isEqualTo(404);
+        assertThat(client.request("DELETE", "/api/conversations/" + shareToken, null).statusCode()).isEqualTo(404);
+        assertThat(client.request("POST", path, "{}").statusCode()).isIn(404, 405);
+        assertThat(client.request("DELETE", path.replace("/report.html", ""), null).statusCode()).isIn(404, 405);
+        assertThat(restConversation(id)).isEqualTo(before);
+    }
+
     void ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
@@ -151,7 +175,8 @@ class SlackConversationTest implements TestPropertyProvider {
         int posted = 1;
         FakeSlackApi.Call workload = inThread(root, posted);
         assertThat(questionId(workload)).isEqualTo("workload");
-        String id = conversationId(workload);
+        String id = conversationIdOf(user, channel, workload);
+        assertThat(conversationRef(workload)).isEqualTo(BlockRef.refOf(id)).isNotEqualTo(id);
         assertThat(workload.form().get("text")).isEqualTo("What will the AI system mainly do?");
         assertThat(elements(workload, "q")).extracting(e -> e.get("type").getAsString()).containsOnly("button");
         assertThat(elements(workload, "q")).extracting(e -> e.get("value").getAsString())
@@ -173,7 +198,8 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(elements(modelSize, "q")).extracting(e -> e.get("action_id").getAsString())
                 .containsExactly(SlackActions.OPEN_INPUT, SlackActions.ANSWER_UNKNOWN);
         ok(client.interaction(client.click(user, modelSize, SlackActions.OPEN_INPUT)));
-        FakeSlackApi.Call opened = SLACK.awaitCall("views.open", 1, c -> c.form().get("view").contains(id));
+        FakeSlackApi.Call opened = SLACK.awaitCall("views.open", 1, c -> c.form().get("view").contains(BlockRef.refOf(id)));
+        assertThat(opened.form().get("view")).doesNotContain(id);
         JsonObject view = opened.view();
         assertThat(view.get("type").getAsString()).isEqualTo("modal");
         assertThat(view.get("callback_id").getAsString()).isEqualTo(SlackActions.MODAL_CALLBACK);
@@ -265,7 +291,10 @@ class SlackConversationTest implements TestPropertyProvider {
         List<JsonObject> controls = elements(recommendation, "r");
         assertThat(controls).extracting(e -> e.get("action_id").getAsString())
                 .containsExactly(SlackActions.WHY, SlackActions.REPORT, SlackActions.RESTART, SlackActions.CHANGE);
-        assertThat(controls.get(1).get("url").getAsString()).isEqualTo(PUBLIC_URL + "/api/conversations/" + id + "/report.html");
+        String shareToken = (String) stored.get("shareToken");
+        String reportUrl = PUBLIC_URL + "/api/shared/" + shareToken + "/report.html";
+        assertThat(controls.get(1).get("url").getAsString()).isEqualTo(reportUrl);
+        assertSharedLinkOnlyReads(reportUrl, id, shareToken);
         assertThat(controls.get(3).getAsJsonArray("options").toString()).contains("\"value\":\"data_residency\"");
 
         // Why? posts the reasons once
@@ -274,7 +303,7 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(headerText(why)).isEqualTo("Why on-premises?");
         assertThat(why.blocksText()).contains("Data that must stay on premises requires on-prem")
                 .contains("Where must your data stay? → *Inside our own facilities only*")
-                .contains(PUBLIC_URL + "/api/conversations/" + id + "/report.html");
+                .contains(reportUrl);
         posts = SLACK.calls("chat.postMessage").size();
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         responseContaining("reasons are in this thread");
@@ -311,12 +340,14 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.Call newRoot = SLACK.awaitCall("chat.postMessage", 2, c -> channel.equals(c.channel()) && c.threadTs() == null);
         FakeSlackApi.Call first = inThread(newRoot, 1);
         assertThat(questionId(first)).isEqualTo("workload");
-        assertThat(conversationId(first)).isNotEqualTo(id);
+        assertThat(conversationRef(first)).isNotEqualTo(BlockRef.refOf(id));
         assertThat(updateOf(newRecommendation).hasActions()).isFalse();
         FakeSlackApi.poll("the link to follow the new conversation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
-                .filter(l -> l.conversationId().equals(conversationId(first)) && newRoot.ts().equals(l.threadTs())).isPresent());
+                .filter(l -> BlockRef.refOf(l.conversationId()).equals(conversationRef(first)) && newRoot.ts().equals(l.threadTs())).isPresent());
         assertThat(restConversation(id)).containsEntry("status", "completed");
+        assertThat(SLACK.calls()).as("nothing the bot sent to Slack names the conversation id")
+                .allSatisfy(c -> assertThat(c.form().toString() + c.json()).doesNotContain(id));
     }
 
     @Test
@@ -330,7 +361,7 @@ class SlackConversationTest implements TestPropertyProvider {
                 "budget", "opex", "ops_skills", "none", "utilization", "bursty");
         int posted = 1;
         FakeSlackApi.Call current = inThread(root, posted);
-        String id = conversationId(current);
+        String id = conversationIdOf(user, channel, current);
         while (isQuestion(current)) {
             String qid = questionId(current);
             ok(client.interaction(client.click(user, current,
@@ -383,7 +414,7 @@ class SlackConversationTest implements TestPropertyProvider {
         ok(client.event(client.eventEnvelope("Ev0DIRECT", dm), null));
         FakeSlackApi.Call dmQuestion = SLACK.awaitCall("chat.postMessage", 1, c -> "D0BOB".equals(c.channel()));
         assertThat(dmQuestion.threadTs()).isEqualTo("1700000601.000100");
-        assertThat(conversationId(dmQuestion)).isNotEqualTo(conversationId(question));
+        assertThat(conversationRef(dmQuestion)).isNotEqualTo(conversationRef(question));
 
         // asking again while a conversation is in progress points to it instead of starting another
         ok(client.slash("U0BOB", "C0TEAM", ""));

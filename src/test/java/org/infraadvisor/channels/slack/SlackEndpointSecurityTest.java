@@ -49,7 +49,8 @@ class SlackEndpointSecurityTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", SLACK.apiUrl(), "test.slack.clock", "mutable");
+                "advisor.slack.api-url", SLACK.apiUrl(), "test.slack.clock", "mutable",
+                "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix());
     }
 
     @BeforeEach

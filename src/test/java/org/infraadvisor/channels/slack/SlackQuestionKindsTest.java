@@ -63,6 +63,7 @@ class SlackQuestionKindsTest implements TestPropertyProvider {
             Files.writeString(flows.resolve("slack-kinds.yaml"), FLOW);
             return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
                     "advisor.slack.api-url", SLACK.apiUrl(), "advisor.slack.flow", "slack-kinds",
+                    "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix(),
                     "advisor.conversations.dir", flows.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,7 +24,8 @@ class SlackRequestVerifierTest {
     static final String SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
     static SlackRequestVerifier verifierAt(Instant now) {
-        return new SlackRequestVerifier(new SlackSettings(SECRET, "xoxb-test", "http://127.0.0.1:9/api/", "infra-strategy"),
+        return new SlackRequestVerifier(new SlackSettings(SECRET, "xoxb-test", "http://127.0.0.1:9/api/", "infra-strategy",
+                "https://hooks.slack.com/"),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -62,6 +63,39 @@ class SlackRequestVerifierTest {
                 .as("the timestamp is signed too").hasMessageContaining("signature does not match");
         assertThatThrownBy(() -> verify(verifier, String.valueOf(TIMESTAMP), SIGNATURE.replace("v0=", "v1="), BODY))
                 .hasMessageContaining("signature does not match");
+    }
+
+    /** seconds × 1,000 of this timestamp wraps around a long to a few hundred milliseconds after "now". */
+    static long wrappingTimestamp(Instant now) {
+        long wrap = 18_446_744_073_709_552L; // ⌈2^64 / 1,000⌉: seconds × 1,000 gains 2^64 + 384 ms, which a long drops
+        long seconds = now.getEpochSecond() + wrap;
+        assertThat(seconds * 1000 - now.toEpochMilli()).as("the product really wraps into the window").isBetween(-300_000L, 300_000L);
+        return seconds;
+    }
+
+    @Test
+    void aTimestampWhoseMillisecondsOverflowIsRefused() {
+        Instant now = Instant.ofEpochSecond(TIMESTAMP);
+        String ts = String.valueOf(wrappingTimestamp(now));
+        String signed = SlackTestClient.signature(SECRET, ts, BODY);
+        assertThatThrownBy(() -> verify(verifierAt(now), ts, signed, BODY))
+                .isInstanceOf(SlackRequestVerifier.Refused.class).hasMessageContaining("not a plausible time");
+        assertThatThrownBy(() -> verify(verifierAt(now), String.valueOf(Long.MIN_VALUE), signed, BODY))
+                .isInstanceOf(SlackRequestVerifier.Refused.class).hasMessageContaining("not a plausible time");
+    }
+
+    @Test
+    void onlySlacksResponseUrlsAreTrusted() {
+        SlackSettings settings = new SlackSettings(SECRET, "xoxb-test", "http://127.0.0.1:9/api/", "infra-strategy", "https://hooks.slack.com/");
+        String slacks = "https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN";
+        assertThat(settings.trustedResponseUrl(slacks)).isEqualTo(slacks);
+        assertThat(settings.trustedResponseUrl("https://HOOKS.slack.com/actions/T1/2/x")).isNotNull();
+        for (String other : new String[]{"http://hooks.slack.com/commands/T1/2/x", "https://hooks.slack.com.evil.example/commands",
+                "https://hooks.slack.com@evil.example/commands", "https://user@hooks.slack.com/commands", "https://hooks.slack.com:8443/x",
+                "https://evil.example/https://hooks.slack.com/", "http://127.0.0.1:8080/admin/rules/reload", "file:///etc/passwd",
+                "//hooks.slack.com/commands", "https://hooks.slack.com", "not a url", ""}) {
+            assertThat(settings.trustedResponseUrl(other)).as(other).isNull();
+        }
     }
 
     @Test

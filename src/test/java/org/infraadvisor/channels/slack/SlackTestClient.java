@@ -58,14 +58,32 @@ final class SlackTestClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
+        return exchange(request.build());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A plain request to the service (not signed: for the public API and share links). */
+    HttpResponse<String> request(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", JSON);
+        }
+        return exchange(request.build());
+    }
+
+    HttpResponse<String> get(String path) {
+        return request("GET", path, null);
     }
 
     HttpResponse<String> signedAt(long epochSeconds, String contentType, String body, Map<String, String> extraHeaders) {

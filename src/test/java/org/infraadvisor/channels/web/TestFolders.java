@@ -19,10 +19,15 @@ public final class TestFolders {
 
     /** Properties that point a test application at fresh copies of the folders. */
     public static Map<String, Object> properties() {
-        Path root = Path.of("target", "widget-test", UUID.randomUUID().toString()).toAbsolutePath();
+        return properties("widget-test");
+    }
+
+    /** The same with another fixture folder under src/test/resources (its {@code rules/} and {@code conversations/}, where present). */
+    public static Map<String, Object> properties(String fixture) {
+        Path root = Path.of("target", fixture, UUID.randomUUID().toString()).toAbsolutePath();
         Path rules = root.resolve("rules");
         Path conversations = root.resolve("conversations");
-        Path fixtures = Path.of("src", "test", "resources", "widget-test");
+        Path fixtures = Path.of("src", "test", "resources", fixture);
         copy(Path.of("rules"), rules);
         copy(fixtures.resolve("rules"), rules);
         copy(Path.of("conversations"), conversations);
@@ -31,6 +36,9 @@ public final class TestFolders {
     }
 
     private static void copy(Path from, Path to) {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -158,7 +158,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(text(".iaw-progress-text")).isEqualTo("All " + answered + " questions answered");
         assertThat(text(".iaw-turn[data-qid='daily_requests'] .iaw-answer-label")).isEqualTo("I don't know");
         assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("iaw-strategy"); // focus moved to the advice
+        String conversationId = (String) conversationOnServer().get("id");
         assertThat(card.findElements(By.cssSelector(".iaw-report-link"))).extracting(e -> e.getAttribute("href"))
+                .allSatisfy(href -> assertThat(href).contains("/api/shared/").doesNotContain(conversationId))
                 .anySatisfy(href -> assertThat(href).endsWith("/report.html"))
                 .anySatisfy(href -> assertThat(href).endsWith("/report.pdf"))
                 .anySatisfy(href -> assertThat(href).endsWith("/report.md"));
@@ -375,6 +377,33 @@ class WidgetBrowserTest implements TestPropertyProvider {
         card.findElement(By.cssSelector(".iaw-more details summary")).click();
         card.findElement(By.cssSelector(".iaw-more details[open] .iaw-why, .iaw-more details[open] li")).click();
         screenshot(panel, "phone-restored-card.png");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportLinksCarryTheShareTokenNeverTheIdAndCanBeMadeAgainAfterSharingWasTurnedOff() {
+        String id = finishOverApi(Map.of());
+        String token = (String) http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class).get("shareToken");
+        driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey("infra-strategy"), id);
+        driver.get(url("/"));
+        WebElement card = waitFor(".iaw-card");
+        assertThat(card.findElements(By.cssSelector(".iaw-report-link"))).hasSize(3).extracting(e -> e.getAttribute("href"))
+                .allSatisfy(href -> assertThat(href).contains("/api/shared/" + token + "/report.").doesNotContain(id));
+
+        // the owner turns sharing off (over the API): the widget offers to make a new link instead of dead ones
+        http.toBlocking().exchange(HttpRequest.DELETE("/api/conversations/" + id + "/share"));
+        driver.navigate().refresh();
+        WebElement again = waitFor(".iaw-new-share");
+        assertThat(driver.findElements(By.cssSelector(".iaw-report-link"))).isEmpty();
+        assertThat(text(".iaw-card-foot")).contains("Report links are turned off");
+        again.click();
+        wait.until(d -> d.findElements(By.cssSelector(".iaw-report-link")).size() == 3);
+        String fresh = (String) http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class).get("shareToken");
+        assertThat(fresh).isNotBlank().isNotEqualTo(token);
+        assertThat(driver.findElements(By.cssSelector(".iaw-report-link"))).extracting(e -> e.getAttribute("href"))
+                .allSatisfy(href -> assertThat(href).contains("/api/shared/" + fresh + "/report."));
+        assertThat(http.toBlocking().exchange(HttpRequest.GET("/api/shared/" + fresh + "/report.html"), String.class).code())
+                .isEqualTo(200);
     }
 
     @Test

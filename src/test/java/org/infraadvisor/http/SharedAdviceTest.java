@@ -1,0 +1,158 @@
+package org.infraadvisor.http;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A share link reads the advice and nothing else: the share token opens the advice and its reports, never shows the
+ * conversation id, and in place of the id it answers nothing, changes nothing and erases nothing. The owner can turn
+ * sharing off (every link dies) and make a new link.
+ */
+@MicronautTest
+class SharedAdviceTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURI());
+    }
+
+    Map<String, Object> finished() {
+        Map<String, Object> c = api.start();
+        String id = (String) c.get("id");
+        while (c.get("question") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> q = (Map<String, Object>) c.get("question");
+            c = api.answerOk(id, (String) q.get("id"), "unknown");
+        }
+        return c;
+    }
+
+    void assertStatus(Api.Response r, int status) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.isProblem()).as(r.toString()).isTrue();
+    }
+
+    @Test
+    void theShareTokenOpensTheAdviceAndItsReportsWithoutTheId() throws Exception {
+        Map<String, Object> done = finished();
+        String id = (String) done.get("id");
+        String token = (String) done.get("shareToken");
+        assertThat(token).isNotBlank().isNotEqualTo(id).matches("[A-Za-z0-9_-]{27}");
+
+        Api.Response advice = api.get("/api/shared/" + token);
+        assertThat(advice.status()).as(advice.toString()).isEqualTo(200);
+        assertThat(advice.json()).containsOnlyKeys("flow", "title", "status", "answers", "recommendation", "updatedAt")
+                .containsEntry("status", "completed").containsEntry("recommendation", done.get("recommendation"))
+                .containsEntry("answers", done.get("answers"));
+        assertThat(advice.body()).doesNotContain(id);
+
+        for (String format : List.of("html", "md")) {
+            Api.Response report = api.get("/api/shared/" + token + "/report." + format);
+            assertThat(report.status()).as(format).isEqualTo(200);
+            assertThat(report.body()).as(format).contains("rules version").doesNotContain(id);
+        }
+        Api.Response pdf = api.send("GET", "/api/shared/" + token + "/report.pdf", null, null);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.body().getBytes(StandardCharsets.ISO_8859_1)).isNotEmpty();
+        assertThat(pdf.body()).doesNotContain(id);
+        for (String path : List.of("", "/report.html", "/report.pdf")) {
+            java.net.http.HttpResponse<Void> shared = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(server.getURI().resolve("/api/shared/" + token + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(shared.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            assertThat(shared.headers().firstValue("X-Robots-Tag")).as(path).hasValue("noindex, nofollow");
+        }
+        // the owner's own report links (by id) keep working, without the id in the document either
+        assertThat(api.get("/api/conversations/" + id + "/report.md").body()).doesNotContain(id);
+    }
+
+    @Test
+    void withTheShareTokenNothingCanBeAnsweredChangedOrErased() {
+        Map<String, Object> done = finished();
+        String id = (String) done.get("id");
+        String token = (String) done.get("shareToken");
+        Map<String, Object> before = api.conversation(id);
+
+        // the token in place of the id opens nothing of the owner's
+        assertStatus(api.get("/api/conversations/" + token), 404);
+        assertStatus(api.answer(token, "workload", "training"), 404);
+        assertStatus(api.send("DELETE", "/api/conversations/" + token, null, null), 404);
+        assertStatus(api.post("/api/conversations/" + token + "/what-if", Map.of("answers", Map.of("workload", "training"))), 404);
+        assertStatus(api.get("/api/conversations/" + token + "/explain"), 404);
+        assertStatus(api.post("/api/conversations/" + token + "/share", Map.of()), 404);
+        assertStatus(api.send("DELETE", "/api/conversations/" + token + "/share", null, null), 404);
+        assertStatus(api.get("/api/conversations/" + token + "/report.html"), 404);
+        // and the share paths take no writes
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/api/shared/" + token, "/api/shared/" + token + "/answers", "/api/shared/" + token + "/report.html")) {
+                Api.Response r = api.send(method, path, "application/json",
+                        "{\"question\":\"workload\",\"value\":\"training\"}".getBytes(StandardCharsets.UTF_8));
+                assertThat(r.status()).as(method + " " + path + " → " + r).isIn(404, 405);
+            }
+        }
+        assertThat(api.conversation(id)).isEqualTo(before);
+        assertThat(api.get("/api/shared/" + token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void turningSharingOffKillsEveryLinkAndANewLinkWorksAlone() {
+        Map<String, Object> done = finished();
+        String id = (String) done.get("id");
+        String token = (String) done.get("shareToken");
+
+        assertThat(api.send("DELETE", "/api/conversations/" + id + "/share", null, null).status()).isEqualTo(204);
+        assertThat(api.conversation(id).get("shareToken")).isNull();
+        for (String path : List.of("", "/report.html", "/report.md", "/report.pdf")) {
+            Api.Response r = api.get("/api/shared/" + token + path);
+            assertStatus(r, 404);
+            assertThat((String) r.json().get("detail")).contains("stopped sharing");
+        }
+        assertThat(api.send("DELETE", "/api/conversations/" + id + "/share", null, null).status()).as("twice is fine").isEqualTo(204);
+
+        Api.Response made = api.post("/api/conversations/" + id + "/share", Map.of());
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String fresh = (String) made.json().get("shareToken");
+        assertThat(fresh).isNotBlank().isNotEqualTo(token).isNotEqualTo(id);
+        assertThat(api.conversation(id).get("shareToken")).isEqualTo(fresh);
+        assertThat(api.get("/api/shared/" + fresh + "/report.html").status()).isEqualTo(200);
+
+        // a second new link replaces the first
+        String third = (String) api.post("/api/conversations/" + id + "/share", Map.of()).json().get("shareToken");
+        assertStatus(api.get("/api/shared/" + fresh), 404);
+        assertThat(api.get("/api/shared/" + third).status()).isEqualTo(200);
+        assertThat(api.conversation(id)).containsEntry("recommendation", done.get("recommendation"));
+    }
+
+    @Test
+    void beforeTheAdviceIsReadyTheLinkShowsTheAnswersAndTheReportWaits() {
+        Map<String, Object> started = api.start();
+        String id = (String) started.get("id");
+        api.answerOk(id, "workload", "inference");
+        String token = (String) started.get("shareToken");
+
+        Map<String, Object> shared = api.get("/api/shared/" + token).json();
+        assertThat(shared).containsEntry("status", "active").containsEntry("recommendation", null);
+        assertThat(shared.get("answers").toString()).contains("inference");
+        Api.Response report = api.get("/api/shared/" + token + "/report.html");
+        assertStatus(report, 409);
+        assertThat(report.body()).contains("no recommendation yet").doesNotContain(id);
+
+        assertStatus(api.get("/api/shared/unknown-token-000000000000000"), 404);
+        assertStatus(api.get("/api/shared/" + "%0A"), 404);
+    }
+}
