@@ -145,7 +145,7 @@ class SlackConversationTest implements TestPropertyProvider {
         String path = reportUrl.substring(PUBLIC_URL.length());
         HttpResponse<String> report = client.get(path);
         assertThat(report.statusCode()).isEqualTo(200);
-        assertThat(report.body()).contains("Recommended strategy").doesNotContain(id);
+        assertThat(report.body()).contains("id=\"strategy-heading\"", "Why on-premises").doesNotContain(id);
         Map<String, Object> before = restConversation(id);
         assertThat(client.request("POST", "/api/conversations/" + shareToken + "/answers",
                 "{\"question\":\"workload\",\"value\":\"training\"}").statusCode()).isEqualTo(404);
