@@ -11,7 +11,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.MultiColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -104,13 +103,13 @@ final class PdfReport {
         PdfPTable answers = new PdfPTable(new float[]{3, 2});
         answers.setWidthPercentage(100);
         for (var a : report.answers()) {
-            answers.addCell(cell(new Phrase(a.text(), small)));
-            answers.addCell(cell(new Phrase(a.label(), smallBold)));
+            answers.addCell(compact(cell(new Phrase(a.text(), small))));
+            answers.addCell(compact(cell(new Phrase(a.label(), smallBold))));
         }
         doc.add(answers);
         if (!advice.assumptions().isEmpty()) {
             heading(doc, "Assumptions");
-            MultiColumnText columns = columns(doc);
+            Columns columns = columns(doc);
             for (var a : advice.assumptions()) {
                 Paragraph p = new Paragraph(fine.getSize() * 1.25f);
                 p.add(new Chunk(AdviceReport.assumption(a), fineBold));
@@ -120,12 +119,12 @@ final class PdfReport {
                 p.setSpacingAfter(2);
                 columns.addElement(p);
             }
-            doc.add(columns);
+            doc.add(columns.complete());
         }
         if (!advice.rules().isEmpty()) {
             heading(doc, "Appendix: how the advice was reached");
             doc.add(new Paragraph("Every rule the advice above rests on, once.", small));
-            MultiColumnText columns = columns(doc);
+            Columns columns = columns(doc);
             int n = 1;
             for (var rule : report.ruleTrail()) {
                 Paragraph p = new Paragraph(fine.getSize() * 1.25f);
@@ -139,15 +138,41 @@ final class PdfReport {
                 p.setSpacingAfter(3);
                 columns.addElement(p);
             }
-            doc.add(columns);
+            doc.add(columns.complete());
         }
     }
 
-    /** Two columns across the page, for the long lists of small print (assumptions, the rules). */
-    private static MultiColumnText columns(Document doc) {
-        MultiColumnText columns = new MultiColumnText();
-        columns.addRegularColumns(doc.left(), doc.right(), 14f, 2);
-        return columns;
+    /**
+     * Two columns across the page, for the long lists of small print (assumptions, the rules), read row by row. A
+     * table rather than OpenPDF's MultiColumnText, which leaves the rest of its last page empty.
+     */
+    private static Columns columns(Document doc) {
+        return new Columns();
+    }
+
+    private static final class Columns extends PdfPTable {
+        Columns() {
+            super(2);
+            setWidthPercentage(100);
+            setSplitLate(false);
+            getDefaultCell().setBorder(Rectangle.NO_BORDER);
+        }
+
+        void addElement(Paragraph p) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPadding(0);
+            cell.setPaddingRight(7);
+            cell.setPaddingLeft(7);
+            cell.addElement(p);
+            addCell(cell);
+        }
+
+        /** Fills the last row, so that an odd item is printed. */
+        Columns complete() {
+            completeRow();
+            return this;
+        }
     }
 
     /** Page one: strategy and confidence, the deciding reasons, the accelerator and its cost, the costs, top risks, next step. */
@@ -322,6 +347,13 @@ final class PdfReport {
         cell.setBorderColor(RULE_LINE);
         cell.setPadding(4);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        return cell;
+    }
+
+    /** A table row of small print, a line high. */
+    private static PdfPCell compact(PdfPCell cell) {
+        cell.setPaddingTop(1.5f);
+        cell.setPaddingBottom(2.5f);
         return cell;
     }
 

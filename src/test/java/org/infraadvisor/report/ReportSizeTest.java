@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ class ReportSizeTest {
     static final int MAX_LINES = 400;
     static final int MAX_REPEATS = 3;
     static final int MAX_PAGES = 8;
+    static final Path REPORTS = Path.of("target", "reports");
 
     @Inject
     @Client("/")
@@ -48,6 +50,7 @@ class ReportSizeTest {
             List<String> lines = md.lines().toList();
             int pages = pages(pdf);
             System.out.printf("report %3d lines, %d pages: %s%n", lines.size(), pages, s.file());
+            keep(s, md, pdf);
 
             assertThat(lines).as("lines of report.md for %s", s.location()).hasSizeLessThanOrEqualTo(MAX_LINES);
             Map<String, Long> repeats = lines.stream().filter(l -> !l.isBlank())
@@ -73,6 +76,14 @@ class ReportSizeTest {
         }
         assertThat(c.get("recommendation")).isNotNull();
         return id;
+    }
+
+    /** The reports stay in target/reports, to be read. */
+    private static void keep(Scenario s, String md, byte[] pdf) throws IOException {
+        Files.createDirectories(REPORTS);
+        String name = Path.of(s.file()).getFileName().toString().replaceAll("\\.yaml$", "");
+        Files.writeString(REPORTS.resolve(name + ".md"), md);
+        Files.write(REPORTS.resolve(name + ".pdf"), pdf);
     }
 
     private static int pages(byte[] pdf) throws IOException {
