@@ -9,15 +9,19 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.infraadvisor.ops.Conversations;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.http.AdminConversationsController.ConversationPage;
+import org.infraadvisor.http.ConversationSummary;
 import org.infraadvisor.ops.LogSafe;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.JsonShape;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.infraadvisor.ops.Problems.assertProblem;
+import static org.infraadvisor.testsupport.Problems.assertProblem;
 
 /** Only the admin token lists conversations, and the list shows metadata, never answers. */
 @MicronautTest
@@ -30,39 +34,39 @@ class AdminConversationsTest {
     @Client("/")
     HttpClient http;
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> list(String query) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations" + query).bearerAuth(TOKEN), Map.class);
+    ConversationPage list(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations" + query).bearerAuth(TOKEN), ConversationPage.class);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void theAdminTokenListsConversationsWithMetadataOnly() {
-        Map<String, Object> finished = Conversations.complete(http.toBlocking(), Map.of());
-        String done = (String) finished.get("id");
-        Map<String, Object> begun = Conversations.start(http.toBlocking());
-        String started = (String) begun.get("id");
+        AdvisorClient api = new AdvisorClient(http);
+        ConversationView finished = api.complete(Map.of());
+        String done = finished.id();
+        ConversationView begun = api.start();
+        String started = begun.id();
 
         String body = http.toBlocking().retrieve(HttpRequest.GET("/admin/conversations?size=500").bearerAuth(TOKEN), String.class);
         assertThat(body).as("no id and no share token: either would let an administrator act as the user")
-                .doesNotContain(done, started, (String) finished.get("shareToken"), (String) begun.get("shareToken"));
-
-        Map<String, Object> page = list("?size=500");
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).extracting(i -> i.get("ref")).contains(LogSafe.conversationRef(done), LogSafe.conversationRef(started));
-        assertThat(items).allSatisfy(i -> assertThat(i.keySet())
+                .doesNotContain(done, started, finished.shareToken(), begun.shareToken());
+        assertThat(JsonShape.elements(JsonShape.tree(body).get("items"))).allSatisfy(i -> assertThat(JsonShape.keys(i))
                 .containsExactlyInAnyOrder("ref", "flow", "status", "channel", "createdAt", "updatedAt", "shared"));
-        assertThat(items.get(0).get("ref")).as("most recently updated first").isEqualTo(LogSafe.conversationRef(started));
-        assertThat(items.get(0).get("shared")).isEqualTo(true);
-        assertThat(((Number) page.get("total")).longValue()).isGreaterThanOrEqualTo(2);
 
-        Map<String, Object> completed = list("?status=completed&size=500");
-        assertThat((List<Map<String, Object>>) completed.get("items")).extracting(i -> i.get("ref"))
+        ConversationPage page = list("?size=500");
+        List<ConversationSummary> items = page.items();
+        assertThat(items).extracting(ConversationSummary::ref).contains(LogSafe.conversationRef(done), LogSafe.conversationRef(started));
+        assertThat(items.get(0).ref()).as("most recently updated first").isEqualTo(LogSafe.conversationRef(started));
+        assertThat(items.get(0).shared()).isTrue();
+        assertThat(page.total()).isGreaterThanOrEqualTo(2);
+
+        ConversationPage completed = list("?status=completed&size=500");
+        assertThat(completed.items()).extracting(ConversationSummary::ref)
                 .contains(LogSafe.conversationRef(done)).doesNotContain(LogSafe.conversationRef(started));
 
-        Map<String, Object> first = list("?page=0&size=1");
-        assertThat((List<?>) first.get("items")).hasSize(1);
-        assertThat(first).containsEntry("page", 0).containsEntry("size", 1);
+        ConversationPage first = list("?page=0&size=1");
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.page()).isEqualTo(0);
+        assertThat(first.size()).isEqualTo(1);
     }
 
     @Test

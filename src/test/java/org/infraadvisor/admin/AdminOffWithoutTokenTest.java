@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -29,8 +30,8 @@ class AdminOffWithoutTokenTest {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(request, Map.class));
             assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
-            assertThat(e.getResponse().getBody(Map.class)).hasValueSatisfying(b ->
-                    assertThat((String) b.get("detail")).contains("advisor.admin.token"));
+            assertThat(e.getResponse().getBody(Problem.class)).hasValueSatisfying(b ->
+                assertThat(b.detail()).contains("advisor.admin.token"));
         }
     }
 }

@@ -11,6 +11,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.http.RulesAdminController.RulesStatus;
+import org.infraadvisor.testsupport.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -41,8 +43,8 @@ class AdminTokenFilterTest {
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
         assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
         assertThat(e.getResponse().getHeaders().get("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(e.getResponse().getBody(Map.class)).hasValueSatisfying(body ->
-                assertThat((String) body.get("detail")).contains("Authorization: Bearer"));
+        assertThat(e.getResponse().getBody(Problem.class)).hasValueSatisfying(body ->
+                assertThat(body.detail()).contains("Authorization: Bearer"));
     }
 
     @Test
@@ -63,13 +65,12 @@ class AdminTokenFilterTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void rightTokenIsAccepted() {
-        var response = http.toBlocking().exchange(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class);
+        var response = http.toBlocking().exchange(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), RulesStatus.class);
         assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
-        Map<String, Object> body = response.body();
-        assertThat((String) body.get("version")).hasSize(12);
-        assertThat(body).containsKeys("loadedAt", "lastRefused", "watching");
+        RulesStatus body = response.body();
+        assertThat(body.version()).hasSize(12);
+        assertThat(body.loadedAt()).isNotNull();
     }
 
     @Test
@@ -91,8 +92,8 @@ class AdminTokenFilterTest {
                     .exchange(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class));
             assertThat(locked.getStatus().getCode()).isEqualTo(429);
             assertThat(Long.parseLong(locked.getResponse().getHeaders().get("Retry-After"))).isBetween(1000L, 1200L);
-            assertThat(locked.getResponse().getBody(Map.class)).hasValueSatisfying(body ->
-                    assertThat((String) body.get("detail")).contains("too many wrong tokens"));
+            assertThat(locked.getResponse().getBody(Problem.class)).hasValueSatisfying(body ->
+                assertThat(body.detail()).contains("too many wrong tokens"));
         }
     }
 

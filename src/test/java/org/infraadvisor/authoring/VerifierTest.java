@@ -3,16 +3,15 @@ package org.infraadvisor.authoring;
 import ch.qos.logback.classic.Level;
 import org.infraadvisor.authoring.VerifyReport.Finding;
 import org.infraadvisor.engine.AdvisorEngine;
-import org.infraadvisor.ops.LogCapture;
+import org.infraadvisor.testsupport.Folders;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +27,9 @@ class VerifierTest {
 
     /** The base fixture with one defect copied over it. */
     VerifyReport verifyFixture(String defect) throws IOException {
-        copy(FIXTURES.resolve("base"), tmp);
+        Folders.copy(FIXTURES.resolve("base"), tmp);
         if (defect != null) {
-            copy(FIXTURES.resolve(defect), tmp);
+            Folders.copy(FIXTURES.resolve(defect), tmp);
         }
         return verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FULL).report();
     }
@@ -103,7 +102,7 @@ class VerifierTest {
 
     @Test
     void unknownTypeAndConsequenceErrorsPointAtTheName() throws IOException {
-        copy(FIXTURES.resolve("base"), tmp);
+        Folders.copy(FIXTURES.resolve("base"), tmp);
         Path drl = tmp.resolve("rules/strategy/mini.drl");
         List<String> lines = Files.readAllLines(drl);
         int when = lines.indexOf("    Answer(question == \"load\", value == \"steady\")");
@@ -168,7 +167,7 @@ class VerifierTest {
 
     @Test
     void failingScenarioIsNamedWithTheDifference() throws IOException {
-        copy(FIXTURES.resolve("base"), tmp);
+        Folders.copy(FIXTURES.resolve("base"), tmp);
         Files.writeString(tmp.resolve("rules/scenarios/04-wrong.yaml"), """
                 name: A wrong expectation
                 flow: mini
@@ -237,7 +236,7 @@ class VerifierTest {
 
     @Test
     void aRuleWithoutAnIdIsAFinding() throws IOException {
-        copy(FIXTURES.resolve("base"), tmp);
+        Folders.copy(FIXTURES.resolve("base"), tmp);
         Path drl = tmp.resolve("rules/strategy/mini.drl");
         Files.writeString(drl, Files.readString(drl).replace("    @id(\"base.bursty-load-favours-the-cloud\")\n", ""));
         VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FOR_RELOAD).report();
@@ -251,24 +250,11 @@ class VerifierTest {
 
     @Test
     void phasesAreDeclaredInOrderAndARuleWithoutOneIsNamed() throws IOException {
-        copy(FIXTURES.resolve("base"), tmp);
+        Folders.copy(FIXTURES.resolve("base"), tmp);
         Files.writeString(tmp.resolve("rules/phases.yaml"), "phases:\n  - votes\n  - decision\n");
         VerifyReport report = verifier.verify(tmp.resolve("rules"), tmp.resolve("conversations"), Verifier.Options.FOR_RELOAD).report();
         assertThat(report.servable()).as("a rule without a phase still runs, after all phases").isTrue();
         assertThat(findings(report, VerifyReport.RULE_WITHOUT_PHASE)).hasSize(6)
                 .allSatisfy(f -> assertThat(f.message()).contains("has no phase").contains("[votes, decision]"));
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

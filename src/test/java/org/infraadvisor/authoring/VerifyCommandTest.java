@@ -1,6 +1,7 @@
 package org.infraadvisor.authoring;
 
 import io.micronaut.serde.ObjectMapper;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,22 +29,25 @@ class VerifyCommandTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void jsonReportAndExitCodeForABrokenRuleSet() throws IOException {
-        VerifierTest.copy(VerifierTest.FIXTURES.resolve("base"), tmp);
-        VerifierTest.copy(VerifierTest.FIXTURES.resolve("contradicting-pair"), tmp);
+        Folders.copy(VerifierTest.FIXTURES.resolve("base"), tmp);
+        Folders.copy(VerifierTest.FIXTURES.resolve("contradicting-pair"), tmp);
         Run run = run("--rules", tmp.resolve("rules").toString(), "--conversations", tmp.resolve("conversations").toString(), "--json");
         assertThat(run.code()).isEqualTo(VerifyCommand.NOT_CLEAN);
-        Map<String, Object> json = ObjectMapper.getDefault().readValue(run.out(), Map.class);
-        assertThat(json).containsEntry("clean", false).containsKeys("problems", "scenarios", "coverage", "findings", "exploration");
-        assertThat((List<Map<String, Object>>) json.get("findings"))
-                .anySatisfy(f -> assertThat(f).containsEntry("kind", "contradicting-strategies").containsKey("example"));
+        VerifyReport json = ObjectMapper.getDefault().readValue(run.out(), VerifyReport.class);
+        assertThat(json.clean()).isFalse();
+        assertThat(json).extracting(VerifyReport::problems, VerifyReport::scenarios, VerifyReport::coverage, VerifyReport::findings,
+                VerifyReport::exploration).doesNotContainNull();
+        assertThat(json.findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("contradicting-strategies");
+            assertThat(f.example()).isNotNull();
+        });
     }
 
     @Test
     void textReportNamesFileAndLine() throws IOException {
-        VerifierTest.copy(VerifierTest.FIXTURES.resolve("base"), tmp);
-        VerifierTest.copy(VerifierTest.FIXTURES.resolve("syntax-error"), tmp);
+        Folders.copy(VerifierTest.FIXTURES.resolve("base"), tmp);
+        Folders.copy(VerifierTest.FIXTURES.resolve("syntax-error"), tmp);
         Run run = run("--rules", tmp.resolve("rules").toString(), "--conversations", tmp.resolve("conversations").toString());
         assertThat(run.code()).isEqualTo(VerifyCommand.NOT_CLEAN);
         assertThat(run.out()).contains("rules/strategy/broken.drl:8:").contains("NOT CLEAN");

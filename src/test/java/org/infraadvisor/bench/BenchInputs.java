@@ -6,6 +6,7 @@ import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.InvalidAnswerException;
 import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.testsupport.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,11 @@ public final class BenchInputs {
 
     public static Path conversationsDir() {
         return Path.of(System.getProperty("bench.conversations", "conversations")).toAbsolutePath();
+    }
+
+    /** System properties that point a {@link ServiceProcess} at the bench's folders. */
+    public static Map<String, String> serviceProperties() {
+        return Map.of("advisor.rules.dir", rulesDir().toString(), "advisor.conversations.dir", conversationsDir().toString());
     }
 
     public static Path answersFile() {

@@ -1,5 +1,7 @@
 package org.infraadvisor.bench;
 
+import org.infraadvisor.testsupport.ServiceProcess;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ public final class LoadBench {
             Path work = Path.of("target", "bench", "load");
             RuleGenerator.deleteTree(work);
             try (ServiceProcess service = ServiceProcess.start(
-                    ServiceProcess.Launch.jar(Path.of(a.get("jar", "target/infra-advisor-0.1.0.jar")), jvmOptions), work, false)) {
+                    ServiceProcess.Launch.jar(Path.of(a.get("jar", "target/infra-advisor-0.1.0.jar")), jvmOptions), work, BenchInputs.serviceProperties(), false)) {
                 long ms = service.awaitFirstRequest(Duration.ofSeconds(120));
                 System.out.printf("service up after %d ms at %s%n", ms, service.baseUri());
                 results = run(settings.withBase(service.baseUri()), phases, service::cpuSeconds);

@@ -1,5 +1,7 @@
 package org.infraadvisor.bench;
 
+import org.infraadvisor.testsupport.ServiceProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,7 +97,8 @@ public final class StartupBench {
         Path archive = work.toAbsolutePath().resolve("app.jsa");
         List<String> training = new ArrayList<>(launch.jvmOptions());
         training.add("-XX:ArchiveClassesAtExit=" + archive);
-        try (ServiceProcess service = ServiceProcess.start(new ServiceProcess.Launch(training, launch.target()), work.resolve("training"), false)) {
+        try (ServiceProcess service = ServiceProcess.start(new ServiceProcess.Launch(training, launch.target()), work.resolve("training"),
+                BenchInputs.serviceProperties(), false)) {
             service.awaitFirstRequest(Duration.ofSeconds(120));
         }
         if (!Files.isRegularFile(archive)) {
@@ -120,7 +123,7 @@ public final class StartupBench {
 
     /** One start in {@code work}: time to the first request, memory, and optionally stored conversations. */
     static Run startOnce(ServiceProcess.Launch launch, Path work, int number, int conversations, Duration settle) throws Exception {
-        ServiceProcess service = ServiceProcess.start(launch, work, true);
+        ServiceProcess service = ServiceProcess.start(launch, work, BenchInputs.serviceProperties(), true);
         long firstRequestMs;
         long idleRss;
         Long afterRss = null;

@@ -1,5 +1,6 @@
 package org.infraadvisor.bench;
 
+import org.infraadvisor.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

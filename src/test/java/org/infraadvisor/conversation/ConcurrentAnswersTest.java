@@ -2,6 +2,7 @@ package org.infraadvisor.conversation;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -90,12 +91,12 @@ abstract class ConcurrentAnswersTest {
     static void assertConflictProblem(Api.Response r) {
         assertThat(r.status()).as("%s", r).isEqualTo(409);
         assertThat(r.isProblem()).as("%s", r).isTrue();
-        assertThat((String) r.json().get("detail")).contains("changed by another request");
+        assertThat(r.problem().detail()).contains("changed by another request");
     }
 
     @Test
     void answersToDifferentQuestionsAtOnceNeverLoseAnUpdate() throws Exception {
-        String id = (String) api.start().get("id");
+        String id = api.start().id();
         Map<String, Object> expected = new LinkedHashMap<>(Api.answers(api.complete(id, FIRST)));
         int wins = 0;
         int conflicts = 0;
@@ -127,18 +128,18 @@ abstract class ConcurrentAnswersTest {
             assertThat(version(id)).as("each acknowledged answer is one committed change, no more, no less")
                     .isEqualTo(versionBefore + roundWins);
             Map<String, Object> stored = Api.answers(api.conversation(id));
-            assertThat(normalise(stored)).as("every acknowledged answer is stored, no refused one is").isEqualTo(normalise(expected));
+            assertThat(Answering.numbersAsDoubles(stored)).as("every acknowledged answer is stored, no refused one is").isEqualTo(Answering.numbersAsDoubles(expected));
         }
         assertThat(wins + conflicts).isEqualTo(ROUNDS * SECOND.size());
         assertThat(conflicts).as("the requests really raced").isPositive();
         assertThat(TestDatabases.queryLong(database, "select count(*) from answer where conversation_id = ?", id))
                 .isEqualTo(expected.size());
-        assertThat(api.conversation(id).get("recommendation")).isNotNull();
+        assertThat(api.conversation(id).recommendation()).isNotNull();
     }
 
     @Test
     void aClientRacingItselfOnOneQuestionGetsConflictsAndOneStoredAnswer() throws Exception {
-        String id = (String) api.start().get("id");
+        String id = api.start().id();
         api.complete(id, FIRST);
         List<Integer> sizes = List.of(1, 2, 3, 4, 5, 6, 7, 8);
         for (int round = 0; round < ROUNDS; round++) {
@@ -163,11 +164,5 @@ abstract class ConcurrentAnswersTest {
             assertThat(TestDatabases.queryLong(database,
                     "select count(*) from answer where conversation_id = ? and question = 'model_size_b'", id)).isEqualTo(1);
         }
-    }
-
-    private static Map<String, Object> normalise(Map<String, Object> answers) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        answers.forEach((k, v) -> out.put(k, v instanceof Number n ? n.doubleValue() : v));
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.infraadvisor.conversation;
 
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -7,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,8 +59,8 @@ abstract class CrashDurabilityTest {
         try (ServiceProcess restarted = ServiceProcess.start(workDir, database)) {
             Api api = restarted.api();
             acknowledged.forEach((id, answers) -> {
-                Map<String, Object> stored = normalise(Api.answers(api.conversation(id)));
-                assertThat(stored).as("conversation %s after the crash", id).containsAllEntriesOf(normalise(answers));
+                Map<String, Object> stored = Answering.numbersAsDoubles(Api.answers(api.conversation(id)));
+                assertThat(stored).as("conversation %s after the crash", id).containsAllEntriesOf(Answering.numbersAsDoubles(answers));
             });
         }
     }
@@ -69,31 +70,20 @@ abstract class CrashDurabilityTest {
                                                   CountDownLatch enough) {
         try {
             while (true) {
-                Map<String, Object> conversation = api.start();
-                String id = (String) conversation.get("id");
+                ConversationView conversation = api.start();
                 Map<String, Object> mine = new ConcurrentHashMap<>();
-                acknowledged.put(id, mine);
-                for (String q = Api.nextQuestion(conversation); q != null; q = Api.nextQuestion(conversation)) {
-                    Object value = ConcurrentAnswersTest.FIRST.getOrDefault(q, "unknown");
-                    Api.Response r = api.answer(id, q, value);
-                    if (r.status() != 200) {
-                        throw new AssertionError("answer refused before the crash: " + r);
-                    }
+                acknowledged.put(conversation.id(), mine);
+                Answering.answerAll(conversation, ConcurrentAnswersTest.FIRST, Answering::unknown, (id, q, value) -> {
+                    ConversationView next = api.answerOk(id, q, value); // a refusal before the crash is an AssertionError
                     mine.put(q, value);
                     if (acks.incrementAndGet() >= ACKS_BEFORE_KILL) {
                         enough.countDown();
                     }
-                    conversation = r.json();
-                }
+                    return next;
+                });
             }
         } catch (UncheckedIOException | AssertionError serviceGone) {
             // The kill ends every client: a refused connection, a reset, or a start that got no 201.
         }
-    }
-
-    private static Map<String, Object> normalise(Map<String, Object> answers) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        answers.forEach((k, v) -> out.put(k, v instanceof Number n ? n.doubleValue() : v));
-        return out;
     }
 }

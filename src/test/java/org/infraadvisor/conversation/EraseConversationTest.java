@@ -6,15 +6,15 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.infraadvisor.ops.Conversations;
-import org.infraadvisor.ops.StoreRows;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.StoreRows;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.infraadvisor.ops.Problems.assertProblem;
+import static org.infraadvisor.testsupport.Problems.assertProblem;
 
 /** A user can erase their conversation: afterwards nothing of it is left in any table. */
 @MicronautTest
@@ -29,8 +29,8 @@ class EraseConversationTest {
 
     @Test
     void eraseRemovesTheConversationFromEveryTable() throws Exception {
-        String id = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
-        String other = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
+        String id = new AdvisorClient(http).complete(Map.of()).id();
+        String other = new AdvisorClient(http).complete(Map.of()).id();
         assertThat(StoreRows.rowsOf(dataSource, id)).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
 
         var response = http.toBlocking().exchange(HttpRequest.DELETE("/api/conversations/" + id));
@@ -39,7 +39,7 @@ class EraseConversationTest {
         assertThat(StoreRows.rowsOf(dataSource, id)).containsOnly(
                 Map.entry("conversation", 0), Map.entry("answer", 0), Map.entry("recommendation", 0));
         assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id)));
-        assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> Conversations.answer(http.toBlocking(), id, "workload", "training"));
+        assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> new AdvisorClient(http).answer(id, "workload", "training"));
         assertThat(StoreRows.rowsOf(dataSource, other)).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
     }
 
@@ -47,7 +47,7 @@ class EraseConversationTest {
     void erasingAnUnknownConversationIs404() {
         assertProblem(HttpStatus.NOT_FOUND, "no conversation with id 'never-was'",
                 () -> http.toBlocking().exchange(HttpRequest.DELETE("/api/conversations/never-was")));
-        String id = (String) Conversations.start(http.toBlocking()).get("id");
+        String id = new AdvisorClient(http).start().id();
         http.toBlocking().exchange(HttpRequest.DELETE("/api/conversations/" + id));
         assertProblem(HttpStatus.NOT_FOUND, "no conversation", () -> http.toBlocking().exchange(HttpRequest.DELETE("/api/conversations/" + id)));
     }

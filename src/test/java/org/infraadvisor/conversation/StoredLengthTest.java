@@ -6,9 +6,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.infraadvisor.channels.web.TestFolders;
-import org.infraadvisor.ops.LogCapture;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.LogCapture;
+import org.infraadvisor.testsupport.TestFolders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,15 +50,15 @@ class StoredLengthTest implements TestPropertyProvider {
     String start() {
         Api.Response r = api.post("/api/conversations", Map.of("flow", "notes-test"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return (String) r.json().get("id");
+        return r.as(ConversationView.class).id();
     }
 
     void assertRefusedAndUnchanged(String id, String value) {
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         Api.Response r = api.answer(id, "notes", value);
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.isProblem()).isTrue();
-        assertThat((String) r.json().get("detail")).contains("'notes'").contains("too long").contains("10,000");
+        assertThat(r.problem().detail()).contains("'notes'").contains("too long").contains("10,000");
         assertThat(api.conversation(id)).isEqualTo(before);
     }
 
@@ -80,9 +81,9 @@ class StoredLengthTest implements TestPropertyProvider {
         Api.Response r = api.answer(id, "notes", emoji);
         assertThat(r.status()).as(r.toString()).isIn(200, 422);
         if (r.status() == 200) {
-            Map<String, Object> view = api.conversation(id);
-            assertThat(view).isEqualTo(r.json());
-            assertThat(view.toString()).contains(emoji);
+            ConversationView view = api.conversation(id);
+            assertThat(view).isEqualTo(r.as(ConversationView.class));
+            assertThat(view.answers()).extracting(ConversationView.AnswerView::value).contains(emoji);
         }
     }
 
@@ -92,8 +93,6 @@ class StoredLengthTest implements TestPropertyProvider {
         String longest = "x".repeat(2000);
         Api.Response r = api.answer(id, "notes", longest);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> answers = (List<Map<String, Object>>) api.conversation(id).get("answers");
-        assertThat(answers).singleElement().satisfies(a -> assertThat(a.get("value")).isEqualTo(longest));
+        assertThat(api.conversation(id).answers()).singleElement().satisfies(a -> assertThat(a.value()).isEqualTo(longest));
     }
 }

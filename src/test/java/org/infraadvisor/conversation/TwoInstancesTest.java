@@ -2,6 +2,7 @@ package org.infraadvisor.conversation;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -52,9 +53,9 @@ class TwoInstancesTest {
         Map<String, Object> preferred = new HashMap<>(ConcurrentAnswersTest.FIRST);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ids.add((String) (i % 2 == 0 ? apiA : apiB).start().get("id"));
+            ids.add((i % 2 == 0 ? apiA : apiB).start().id());
         }
-        Map<String, Map<String, Object>> last = new HashMap<>();
+        Map<String, ConversationView> last = new HashMap<>();
         ids.forEach(id -> last.put(id, apiA.conversation(id)));
         int turn = 0;
         boolean open = true;
@@ -62,30 +63,30 @@ class TwoInstancesTest {
             open = false;
             // One turn of every conversation per pass, so their turns interleave, each on the other instance than before.
             for (String id : ids) {
-                String question = Api.nextQuestion(last.get(id));
-                if (question == null) {
+                if (last.get(id).question() == null) {
                     continue;
                 }
+                String question = last.get(id).question().id();
                 open = true;
                 Api serving = turn++ % 2 == 0 ? apiA : apiB;
                 Api other = serving == apiA ? apiB : apiA;
-                Map<String, Object> answered = serving.answerOk(id, question, preferred.getOrDefault(question, "unknown"));
+                ConversationView answered = serving.answerOk(id, question, preferred.getOrDefault(question, "unknown"));
                 assertThat(other.conversation(id)).as("the other instance shows the turn at once").isEqualTo(answered);
                 last.put(id, answered);
             }
             assertThat(turn).as("the flow ends").isLessThan(200);
         }
         for (String id : ids) {
-            Map<String, Object> fromA = apiA.conversation(id);
-            assertThat(fromA).containsEntry("status", "completed");
-            assertThat(fromA.get("recommendation")).isNotNull();
+            ConversationView fromA = apiA.conversation(id);
+            assertThat(fromA.status()).isEqualTo("completed");
+            assertThat(fromA.recommendation()).isNotNull();
             assertThat(apiB.conversation(id)).isEqualTo(fromA);
         }
     }
 
     @Test
     void racingTurnsOnTwoInstancesAreSerialised() throws Exception {
-        String id = (String) apiA.start().get("id");
+        String id = apiA.start().id();
         apiB.complete(id, ConcurrentAnswersTest.FIRST);
         for (int round = 0; round < 5; round++) {
             String value = round % 2 == 0 ? "batch" : "interactive";

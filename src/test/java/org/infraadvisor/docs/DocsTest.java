@@ -175,14 +175,12 @@ class DocsTest {
     }
 
     /** Every leaf key of application.yml, dotted. */
-    @SuppressWarnings("unchecked")
     static Set<String> applicationKeys() throws IOException {
         Set<String> keys = new TreeSet<>();
         flatten("", new Yaml().load(Files.readString(Path.of("src/main/resources/application.yml"))), keys);
         return keys;
     }
 
-    @SuppressWarnings("unchecked")
     static void flatten(String prefix, Object node, Set<String> keys) {
         if (node instanceof Map<?, ?> map && !map.isEmpty()) {
             map.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, keys));

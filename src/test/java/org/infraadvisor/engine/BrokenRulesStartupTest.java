@@ -2,6 +2,7 @@ package org.infraadvisor.engine;
 
 import io.micronaut.context.ApplicationContext;
 import org.infraadvisor.dialogue.DefinitionException;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class BrokenRulesStartupTest {
 
     @Test
     void brokenRulesStopStartUpNamingFileAndLine() throws IOException {
-        Path rules = SessionReuseTest.copy(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = Folders.copy(Path.of("rules"), tmp.resolve("rules"));
         Files.writeString(rules.resolve("strategy/broken.drl"), """
                 package rules.strategy;
                 rule "Broken"

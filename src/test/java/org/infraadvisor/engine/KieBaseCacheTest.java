@@ -2,6 +2,7 @@ package org.infraadvisor.engine;
 
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
@@ -52,7 +53,7 @@ class KieBaseCacheTest {
     @Test
     void changedRulesGetTheirOwnEntry() throws IOException {
         Path cache = tmp.resolve("cache");
-        Path rules = SessionReuseTest.copy(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = Folders.copy(Path.of("rules"), tmp.resolve("rules"));
         RuleSetLoader.load(rules, Path.of("conversations"), cache);
         Files.writeString(rules.resolve("strategy/extra.drl"), """
                 package rules.strategy;

@@ -1,6 +1,7 @@
 package org.infraadvisor.engine;
 
 import org.drools.base.common.DroolsObjectOutputStream;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,7 +77,7 @@ class KieBaseCacheTrustTest {
     }
 
     Path tamperedRules() throws IOException {
-        Path rules = SessionReuseTest.copy(RULES, shared.resolve("tampered"));
+        Path rules = Folders.copy(RULES, shared.resolve("tampered"));
         Path drl;
         try (Stream<Path> files = Files.walk(rules)) {
             drl = files.filter(p -> p.toString().endsWith(".drl")).sorted()
@@ -87,7 +88,7 @@ class KieBaseCacheTrustTest {
     }
 
     Path rulesWithAnExtraRule() throws IOException {
-        Path rules = SessionReuseTest.copy(RULES, shared.resolve("extra"));
+        Path rules = Folders.copy(RULES, shared.resolve("extra"));
         Files.writeString(rules.resolve("strategy/planted.drl"), """
                 package rules;
                 import org.infraadvisor.facts.StrategyVote;

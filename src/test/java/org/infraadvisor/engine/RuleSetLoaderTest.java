@@ -2,14 +2,13 @@ package org.infraadvisor.engine;
 
 import org.infraadvisor.dialogue.DefinitionException;
 import org.infraadvisor.dialogue.DefinitionProblem;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,8 +23,8 @@ class RuleSetLoaderTest {
     Path conversations;
 
     void copyShipped() throws IOException {
-        rules = copy(Path.of("rules"), tmp.resolve("rules"));
-        conversations = copy(Path.of("conversations"), tmp.resolve("conversations"));
+        rules = Folders.copy(Path.of("rules"), tmp.resolve("rules"));
+        conversations = Folders.copy(Path.of("conversations"), tmp.resolve("conversations"));
     }
 
     @Test
@@ -162,19 +161,5 @@ class RuleSetLoaderTest {
                 .anySatisfy(m -> assertThat(m).contains("'moon' is not a valid availability"))
                 .anySatisfy(m -> assertThat(m).contains("unknown role 'painting'"))
                 .anySatisfy(m -> assertThat(m).contains("'memoryGB' is not a valid unconfirmed"));
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

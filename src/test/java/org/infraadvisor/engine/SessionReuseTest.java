@@ -2,6 +2,7 @@ package org.infraadvisor.engine;
 
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.testsupport.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +42,7 @@ class SessionReuseTest {
 
     @Test
     void aSessionStoppedInALoopIsCleanForTheNextEvaluation() throws IOException {
-        Path rules = copy(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = Folders.copy(Path.of("rules"), tmp.resolve("rules"));
         Files.writeString(rules.resolve("strategy/loops.drl"), """
                 package rules.strategy;
                 import org.infraadvisor.facts.Answer;
@@ -63,19 +63,5 @@ class SessionReuseTest {
 
         assertThat(afterLoop).isEqualTo(new AdvisorEngine(200).evaluate(ruleSet, flow, CLOUD));
         assertThat(afterLoop.strategy()).isNotNull();
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

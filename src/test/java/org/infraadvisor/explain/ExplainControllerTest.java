@@ -1,11 +1,15 @@
 package org.infraadvisor.explain;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.http.EvaluateController.EvaluateResponse;
+import org.infraadvisor.http.ExplainController.ConversationExplanation;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.infraadvisor.testsupport.Problems.assertProblem;
 
 @MicronautTest
-@SuppressWarnings("unchecked")
 class ExplainControllerTest {
 
     static final Map<String, Object> CLOUD_LEANING = Map.of("workload", "inference", "model_size_b", 70,
@@ -26,110 +29,118 @@ class ExplainControllerTest {
     @Client("/")
     HttpClient http;
 
-    Map<String, Object> post(String path, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
+    @Inject
+    AdvisorClient api;
+
+    EvaluateResponse evaluate(Map<String, Object> answers, boolean explain) {
+        return api.evaluate(Map.of("flow", "infra-strategy", "answers", answers, "explain", explain));
     }
 
-    static Map<String, Object> whyNot(Map<String, Object> explanation, String strategy) {
-        return ((List<Map<String, Object>>) explanation.get("whyNot")).stream()
-                .filter(w -> strategy.equals(w.get("strategy"))).findFirst().orElseThrow();
+    static Explanation.WhyNot whyNot(Explanation explanation, String strategy) {
+        return explanation.whyNot().stream().filter(w -> strategy.equals(w.strategy())).findFirst().orElseThrow();
     }
 
     /** Every step of the chain, depth first. */
-    static List<Map<String, Object>> steps(Map<String, Object> step) {
-        List<Map<String, Object>> all = new ArrayList<>();
+    static List<Explanation.Step> steps(Explanation.Step step) {
+        List<Explanation.Step> all = new ArrayList<>();
         all.add(step);
-        ((List<Map<String, Object>>) step.get("from")).forEach(s -> all.addAll(steps(s)));
+        step.from().forEach(s -> all.addAll(steps(s)));
         return all;
     }
 
     @Test
     void evaluateWithoutExplainIsUnchanged() {
-        Map<String, Object> body = post("/api/evaluate", Map.of("flow", "infra-strategy", "answers", CLOUD_LEANING));
-        assertThat(body).containsOnlyKeys("recommendation");
-        assertThat((Map<String, Object>) body.get("recommendation")).doesNotContainKey("explanation");
+        String body = http.toBlocking().retrieve(HttpRequest.POST("/api/evaluate",
+                Map.of("flow", "infra-strategy", "answers", CLOUD_LEANING)), String.class);
+        assertThat(body).startsWith("{\"recommendation\":").doesNotContain("\"explanation\"");
+        EvaluateResponse evaluated = evaluate(CLOUD_LEANING, false);
+        assertThat(evaluated.explanation()).isNull();
+        assertThat(evaluated.recommendation().explanation()).isNull();
     }
 
     @Test
     void whyTracesTheRecommendationThroughRulesAndFactsToTheAnswers() {
         Map<String, Object> answers = new java.util.HashMap<>(CLOUD_LEANING);
         answers.put("data_residency", "on-premises");
-        Map<String, Object> body = post("/api/evaluate", Map.of("flow", "infra-strategy", "answers", answers, "explain", true));
-        Map<String, Object> rec = (Map<String, Object>) body.get("recommendation");
-        Map<String, Object> explanation = (Map<String, Object>) body.get("explanation");
-        assertThat(explanation).containsEntry("strategy", rec.get("strategy")).containsEntry("rulesVersion", rec.get("rulesVersion"));
-        assertThat(rec).containsEntry("strategy", "on-prem");
+        EvaluateResponse body = evaluate(answers, true);
+        RecommendationDocument rec = body.recommendation();
+        Explanation explanation = body.explanation();
+        assertThat(explanation.strategy()).isEqualTo(rec.strategy());
+        assertThat(explanation.rulesVersion()).isEqualTo(rec.rulesVersion());
+        assertThat(rec.strategy()).isEqualTo("on-prem");
 
-        Map<String, Object> why = (Map<String, Object>) explanation.get("why");
-        List<Map<String, Object>> chain = steps(why);
-        List<String> firedRules = ((List<Map<String, Object>>) rec.get("explanation")).stream().map(s -> (String) s.get("rule")).toList();
-        assertThat(chain).extracting(s -> (String) s.get("rule")).allSatisfy(r -> assertThat(firedRules).contains(r));
-        assertThat((String) why.get("concluded")).contains("On-premises");
-        assertThat(chain).anySatisfy(s -> assertThat((List<String>) s.get("answers")).contains("data_residency"));
-        Map<String, Map<String, Object>> described = (Map<String, Map<String, Object>>) rec.get("answers");
-        assertThat(described.get("data_residency")).containsEntry("value", "on-premises")
-                .containsEntry("label", "Inside our own facilities only");
+        Explanation.Step why = explanation.why();
+        List<Explanation.Step> chain = steps(why);
+        List<String> firedRules = rec.explanation().stream().map(RecommendationDocument.ExplanationStep::rule).toList();
+        assertThat(chain).extracting(Explanation.Step::rule).allSatisfy(r -> assertThat(firedRules).contains(r));
+        assertThat(why.concluded()).contains("On-premises");
+        assertThat(chain).anySatisfy(s -> assertThat(s.answers()).contains("data_residency"));
+        RecommendationDocument.AnswerText residency = rec.answers().get("data_residency");
+        assertThat(residency.value()).isEqualTo("on-premises");
+        assertThat(residency.label()).isEqualTo("Inside our own facilities only");
         // every rule the trace and the explanation name is described once in the recommendation
-        Map<String, Object> rules = (Map<String, Object>) rec.get("rules");
-        assertThat(rules).containsKeys(chain.stream().map(s -> (String) s.get("rule")).toArray(String[]::new));
-        assertThat(rules).containsKeys(firedRules.toArray(String[]::new));
+        assertThat(rec.rules()).containsKeys(chain.stream().map(Explanation.Step::rule).toArray(String[]::new));
+        assertThat(rec.rules()).containsKeys(firedRules.toArray(String[]::new));
     }
 
     @Test
     void whyNotSaysWhichConditionsFailedInPlainWords() {
-        Map<String, Object> body = post("/api/evaluate", Map.of("flow", "infra-strategy", "answers", CLOUD_LEANING, "explain", true));
-        Map<String, Object> explanation = (Map<String, Object>) body.get("explanation");
-        assertThat(explanation).containsEntry("strategy", "cloud-first");
-        assertThat((List<Map<String, Object>>) explanation.get("whyNot")).extracting(w -> w.get("strategy"))
+        EvaluateResponse body = evaluate(CLOUD_LEANING, true);
+        Explanation explanation = body.explanation();
+        assertThat(explanation.strategy()).isEqualTo("cloud-first");
+        assertThat(explanation.whyNot()).extracting(Explanation.WhyNot::strategy)
                 .contains("on-prem", "hybrid").doesNotContain("cloud-first");
 
-        Map<String, Object> onPrem = whyNot(explanation, "on-prem");
-        assertThat((String) onPrem.get("summary")).contains("cloud-first was recommended rather than on-prem");
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) onPrem.get("rules");
-        assertThat(rules).isNotEmpty().allSatisfy(r -> assertThat(r).containsKeys("rule", "file", "line", "fired", "verdict"));
+        Explanation.WhyNot onPrem = whyNot(explanation, "on-prem");
+        assertThat(onPrem.summary()).contains("cloud-first was recommended rather than on-prem");
+        List<Explanation.RuleCheck> rules = onPrem.rules();
+        assertThat(rules).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.rule()).isNotBlank();
+            assertThat(r.file()).isNotBlank();
+            assertThat(r.verdict()).isNotBlank();
+        });
         // a rule for on-prem that needs a capital budget did not fire, and says so with the user's actual answer
         assertThat(rules).anySatisfy(r -> {
-            assertThat(r).containsEntry("fired", false);
-            assertThat((String) r.get("verdict")).startsWith("did not fire").contains("budget = capex");
-            assertThat((List<Map<String, Object>>) r.get("conditions")).anySatisfy(c -> {
-                assertThat(c).containsEntry("question", "budget").containsEntry("met", false).containsEntry("answer", "opex");
-                assertThat((String) c.get("explanation")).contains("needs budget = capex").contains("you answered opex");
+            assertThat(r.fired()).isFalse();
+            assertThat(r.verdict()).startsWith("did not fire").contains("budget = capex");
+            assertThat(r.conditions()).anySatisfy(c -> {
+                assertThat(c.question()).isEqualTo("budget");
+                assertThat(c.met()).isFalse();
+                assertThat(c.answer()).isEqualTo("opex");
+                assertThat(c.explanation()).contains("needs budget = capex").contains("you answered opex");
             });
         });
-        assertThat((String) onPrem.get("summary")).contains("needs budget = capex")
+        assertThat(onPrem.summary()).contains("needs budget = capex")
                 .contains("\"A capital budget makes owning possible\" needs budget = capex").doesNotContain("budget.a-capital");
-        List<Map<String, Object>> standings = (List<Map<String, Object>>) explanation.get("standings");
-        assertThat(standings.get(0)).containsEntry("strategy", "cloud-first").containsEntry("chosen", true);
-        assertThat((List<Map<String, Object>>) standings.get(0).get("votes")).allSatisfy(v ->
-                assertThat((List<?>) v.get("answers")).isNotEmpty());
-        Map<String, Object> rulesDescribed = (Map<String, Object>) ((Map<String, Object>) body.get("recommendation")).get("rules");
-        assertThat(rules).allSatisfy(r -> assertThat(rulesDescribed).containsKey((String) r.get("rule")));
+        List<Explanation.Standing> standings = explanation.standings();
+        assertThat(standings.get(0).strategy()).isEqualTo("cloud-first");
+        assertThat(standings.get(0).chosen()).isTrue();
+        assertThat(standings.get(0).votes()).allSatisfy(v -> assertThat(v.answers()).isNotEmpty());
+        Map<String, RecommendationDocument.RuleText> rulesDescribed = body.recommendation().rules();
+        assertThat(rules).allSatisfy(r -> assertThat(rulesDescribed).containsKey(r.rule()));
     }
 
     @Test
     void conversationExplainUsesItsAnswers() {
-        Map<String, Object> c = post("/api/conversations", Map.of("flow", "infra-strategy"));
-        String id = (String) c.get("id");
-        post("/api/conversations/" + id + "/answers", Map.of("question", "workload", "value", "training"));
-        post("/api/conversations/" + id + "/answers", Map.of("question", "model_size_b", "value", 400));
-        post("/api/conversations/" + id + "/answers", Map.of("question", "utilization", "value", "steady"));
+        String id = api.start().id();
+        api.answer(id, "workload", "training");
+        api.answer(id, "model_size_b", 400);
+        api.answer(id, "utilization", "steady");
 
-        Map<String, Object> body = http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id + "/explain"), Map.class);
-        assertThat(body).containsEntry("conversation", id).containsEntry("complete", false);
-        Map<String, Object> explanation = (Map<String, Object>) body.get("explanation");
-        assertThat((List<String>) explanation.get("answers")).contains("utilization")
+        ConversationExplanation body = api.explain(id);
+        assertThat(body.conversation()).isEqualTo(id);
+        assertThat(body.complete()).isFalse();
+        Explanation explanation = body.explanation();
+        assertThat(explanation.answers()).contains("utilization")
                 .doesNotContain("latency"); // not asked for training
-        Map<String, Object> rec = (Map<String, Object>) body.get("recommendation");
-        assertThat((Map<String, Map<String, Object>>) rec.get("answers")).extractingByKey("utilization")
-                .satisfies(a -> assertThat(a).containsEntry("value", "steady"));
-        assertThat((List<?>) rec.get("explanation")).as("the firing trace comes with the explanation").isNotEmpty();
-        assertThat(explanation.get("strategy")).isNotNull();
+        RecommendationDocument rec = body.recommendation();
+        assertThat(rec.answers().get("utilization").value()).isEqualTo("steady");
+        assertThat(rec.explanation()).as("the firing trace comes with the explanation").isNotEmpty();
+        assertThat(explanation.strategy()).isNotNull();
     }
 
     @Test
     void unknownConversationIs404() {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET("/api/conversations/nope/explain"), Map.class));
-        assertThat(e.getStatus().getCode()).isEqualTo(404);
+        assertProblem(HttpStatus.NOT_FOUND, null, () -> api.explain("nope"));
     }
 }

@@ -2,10 +2,12 @@ package org.infraadvisor.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.infraadvisor.channels.web.TestFolders;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.Api;
 import org.infraadvisor.testsupport.Fuzz;
+import org.infraadvisor.testsupport.Problem;
 import org.infraadvisor.testsupport.RawHttp;
+import org.infraadvisor.testsupport.TestFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ abstract class ApiFuzzTest {
         server = ApplicationContext.run(EmbeddedServer.class, config, "test");
         raw = new RawHttp(server.getURI());
         api = new Api(server.getURI());
-        id = (String) api.start().get("id");
+        id = api.start().id();
         api.answerOk(id, "workload", "inference");
         api.answerOk(id, "model_size_b", 70);
     }
@@ -106,9 +108,9 @@ abstract class ApiFuzzTest {
         assertThat(r.status()).as(where).isBetween(200, 499);
         if (r.status() >= 400 && !s.method().equals("HEAD")) {
             assertThat(r.isProblem()).as("a problem document: " + where).isTrue();
-            Map<String, Object> problem = r.json();
-            assertThat(problem.get("status")).as(where).isEqualTo(r.status());
-            assertThat(problem.get("detail")).as(where).isInstanceOfSatisfying(String.class, d -> assertThat(d).isNotBlank()
+            Problem problem = r.problem();
+            assertThat(problem.status()).as(where).isEqualTo(r.status());
+            assertThat(problem.detail()).as(where).isNotNull().satisfies(d -> assertThat(d).isNotBlank()
                     .as("the detail names no class of the service or its libraries: " + where)
                     .doesNotContainPattern("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z]\\w*").doesNotContain("Exception", "REDACTED", "START_OBJECT"));
         }
@@ -147,7 +149,7 @@ abstract class ApiFuzzTest {
             }
             Api.Response r = sendAndCheck(f, request(f, "POST", "/api/conversations", body(f, shaped)));
             if (r.status() == 201) {
-                assertThat(Api.nextQuestion(r.json())).isEqualTo("workload");
+                assertThat(r.as(ConversationView.class).question().id()).isEqualTo("workload");
             }
         }
     }
@@ -155,7 +157,7 @@ abstract class ApiFuzzTest {
     @Test
     void answersNeverFailAndRefusedOnesChangeNothing() {
         Fuzz f = new Fuzz(seed + 1);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             Map<String, Object> shaped = new LinkedHashMap<>();
             shaped.put("question", f.chance(0.7) ? f.oneOf(QUESTIONS) : f.json(1));
@@ -165,11 +167,11 @@ abstract class ApiFuzzTest {
     }
 
     /** Sends an answer: a 200 is what reads back afterwards, anything else changed nothing. Returns the state now. */
-    Map<String, Object> answerAndCheck(Fuzz f, Sent sent, String conversation, Map<String, Object> before) {
+    ConversationView answerAndCheck(Fuzz f, Sent sent, String conversation, ConversationView before) {
         Api.Response r = sendAndCheck(f, sent);
-        Map<String, Object> after = api.conversation(conversation);
+        ConversationView after = api.conversation(conversation);
         if (r.status() == 200) {
-            assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.json());
+            assertThat(after).as("seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(r.as(ConversationView.class));
             return after;
         }
         assertThat(after).as("refused, so unchanged: seed %d: %s", f.seedValue(), sent.describe()).isEqualTo(before);
@@ -180,8 +182,8 @@ abstract class ApiFuzzTest {
     @Test
     void textAnswersNeverFailAndRefusedOnesChangeNothing() {
         Fuzz f = new Fuzz(seed + 5);
-        String notes = (String) api.post("/api/conversations", Map.of("flow", "notes-test")).json().get("id");
-        Map<String, Object> before = api.conversation(notes);
+        String notes = api.post("/api/conversations", Map.of("flow", "notes-test")).as(ConversationView.class).id();
+        ConversationView before = api.conversation(notes);
         for (int i = 0; i < tries / 4; i++) {
             int length = f.between(1, 2100);
             String text = switch (f.between(0, 3)) {
@@ -199,8 +201,8 @@ abstract class ApiFuzzTest {
     @Test
     void shareLinksOnlyRead() {
         Fuzz f = new Fuzz(seed + 6);
-        Map<String, Object> before = api.conversation(id);
-        String token = (String) before.get("shareToken");
+        ConversationView before = api.conversation(id);
+        String token = before.shareToken();
         for (int i = 0; i < tries; i++) {
             String target = f.oneOf("/api/shared/" + token, "/api/shared/" + token + "/report." + f.oneOf("html", "md", "pdf", "json", ""),
                     "/api/shared/" + token + "/" + f.idTrick(), "/api/shared/" + f.idTrick(), "/api/shared/" + f.idTrick() + "/report.html",
@@ -239,7 +241,7 @@ abstract class ApiFuzzTest {
     @Test
     void lenientJsonIsRefusedAndChangesNothing() {
         Fuzz f = new Fuzz(seed + 5);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         String answers = "/api/conversations/" + id + "/answers";
         for (int i = 0; i < tries; i++) {
             String path;
@@ -284,7 +286,7 @@ abstract class ApiFuzzTest {
             Api.Response r = sendAndCheck(f, sent);
             String where = "seed " + f.seedValue() + ": " + sent.describe() + " → " + r;
             assertThat(r.status()).as(where).isEqualTo(status);
-            assertThat((String) r.json().get("detail")).as(where).contains(named);
+            assertThat(r.problem().detail()).as(where).contains(named);
             assertThat(api.conversation(id)).as("refused, so unchanged: " + where).isEqualTo(before);
         }
     }
@@ -355,7 +357,7 @@ abstract class ApiFuzzTest {
     @Test
     void slackPayloadsNeverFailAndTouchNothing() {
         Fuzz f = new Fuzz(seed + 4);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             String text = slackBody(f);
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
@@ -380,7 +382,7 @@ abstract class ApiFuzzTest {
     @Test
     void pathTricksAndOtherMethodsNeverFailAndTouchNothing() {
         Fuzz f = new Fuzz(seed + 3);
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         for (int i = 0; i < tries; i++) {
             String trick = f.idTrick();
             String target = f.oneOf(

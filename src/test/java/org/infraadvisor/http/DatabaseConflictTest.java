@@ -4,6 +4,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.Problem;
 import org.infraadvisor.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +34,28 @@ class DatabaseConflictTest {
         ctx.close();
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> problem(String sqlState) {
+    /** The problem document as a client reads it. */
+    Problem problem(String sqlState) {
         HttpResponse<?> response = handler.handle(HttpRequest.POST("/api/conversations/x/answers", ""),
                 new DataAccessException("Error executing PERSIST: secret SQL", new SQLException("duplicate key", sqlState)));
-        Map<String, Object> body = (Map<String, Object>) response.body();
-        assertThat(body).containsEntry("status", response.code());
+        Problem body = Api.read(Api.write(response.body()), Problem.class);
+        assertThat(body.status()).isEqualTo(response.code());
         return body;
     }
 
     @Test
     void raceStatesOfH2AndPostgresAreConflicts() {
         for (String state : new String[] {"23505", "40001", "40P01", "HYT00"}) {
-            assertThat(problem(state)).as(state).containsEntry("status", 409)
-                    .hasEntrySatisfying("detail", d -> assertThat((String) d).contains("changed by another request"));
+            Problem problem = problem(state);
+            assertThat(problem.status()).as(state).isEqualTo(409);
+            assertThat(problem.detail()).as(state).contains("changed by another request");
         }
     }
 
     @Test
     void otherDatabaseErrorsStayServerErrorsWithoutSql() {
-        assertThat(problem("08006")).containsEntry("status", 500)
-                .hasEntrySatisfying("detail", d -> assertThat((String) d).doesNotContain("SQL").doesNotContain("secret"));
+        Problem problem = problem("08006");
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.detail()).isNotNull().doesNotContain("SQL").doesNotContain("secret");
     }
 }

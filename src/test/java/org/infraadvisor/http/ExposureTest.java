@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -103,7 +104,7 @@ class ExposureTest {
 
     @Test
     void errorDetailsNameNoClassOfTheServiceOrItsLibraries() {
-        String id = (String) new Api(server.getURI()).start().get("id");
+        String id = new Api(server.getURI()).start().id();
         List<String[]> requests = List.of(
                 new String[]{"POST", "/api/conversations/" + id + "/answers", "{\"question\":{\"a\":1},\"value\":1}"},
                 new String[]{"POST", "/api/conversations/" + id + "/answers", "[1,2]"},
@@ -115,7 +116,7 @@ class ExposureTest {
         for (String[] r : requests) {
             HttpResponse<String> response = send(server.getURI(), r[0], r[1], r[1].startsWith("/admin") ? ADMIN_TOKEN : null, r[2]);
             assertThat(response.statusCode()).as("%s %s", r[1], r[2]).isBetween(400, 499);
-            String detail = (String) ((Map<?, ?>) Api.read(response.body())).get("detail");
+            String detail = Api.read(response.body(), Problem.class).detail();
             assertThat(detail).as("%s %s", r[1], r[2]).isNotBlank()
                     .doesNotContainPattern("\\b(?:[a-z]+\\.){2,}[A-Z]\\w*").doesNotContainIgnoringCase("jackson")
                     .doesNotContainIgnoringCase("gson").doesNotContain("Exception", "START_", "VALUE_", "REDACTED", "[request]");
@@ -128,7 +129,7 @@ class ExposureTest {
     @Test
     void answersAndReportsAreNeverCached() {
         Api api = new Api(server.getURI());
-        String id = (String) api.start().get("id");
+        String id = api.start().id();
         api.complete(id, Map.of());
         for (String path : List.of("/api/conversations/" + id, "/api/conversations/" + id + "/report.md",
                 "/api/conversations/" + id + "/report.html", "/api/conversations/" + id + "/report.pdf",

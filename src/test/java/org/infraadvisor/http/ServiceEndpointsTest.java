@@ -5,6 +5,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,9 +36,7 @@ class ServiceEndpointsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void flowsAreListed() {
-        List<Map> flows = http.toBlocking().retrieve(HttpRequest.GET("/api/flows"), io.micronaut.core.type.Argument.listOf(Map.class));
-        assertThat(flows).extracting(f -> f.get("id")).contains("infra-strategy");
+        assertThat(new AdvisorClient(http).flows()).extracting(FlowsController.FlowSummary::id).contains("infra-strategy");
     }
 }

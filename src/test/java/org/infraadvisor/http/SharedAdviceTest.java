@@ -3,7 +3,10 @@ package org.infraadvisor.http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.JsonShape;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +34,8 @@ class SharedAdviceTest {
         api = new Api(server.getURI());
     }
 
-    Map<String, Object> finished() {
-        Map<String, Object> c = api.start();
-        String id = (String) c.get("id");
-        while (c.get("question") != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> q = (Map<String, Object>) c.get("question");
-            c = api.answerOk(id, (String) q.get("id"), "unknown");
-        }
-        return c;
+    ConversationView finished() {
+        return Answering.answerAll(api.start(), Map.of(), Answering::unknown, api::answerOk);
     }
 
     void assertStatus(Api.Response r, int status) {
@@ -49,16 +45,19 @@ class SharedAdviceTest {
 
     @Test
     void theShareTokenOpensTheAdviceAndItsReportsWithoutTheId() throws Exception {
-        Map<String, Object> done = finished();
-        String id = (String) done.get("id");
-        String token = (String) done.get("shareToken");
+        ConversationView done = finished();
+        String id = done.id();
+        String token = done.shareToken();
         assertThat(token).isNotBlank().isNotEqualTo(id).matches("[A-Za-z0-9_-]{27}");
 
         Api.Response advice = api.get("/api/shared/" + token);
         assertThat(advice.status()).as(advice.toString()).isEqualTo(200);
-        assertThat(advice.json()).containsOnlyKeys("flow", "title", "status", "answers", "recommendation", "updatedAt")
-                .containsEntry("status", "completed").containsEntry("recommendation", done.get("recommendation"))
-                .containsEntry("answers", done.get("answers"));
+        assertThat(JsonShape.keys(JsonShape.tree(advice.body())))
+                .containsExactlyInAnyOrder("flow", "title", "status", "answers", "recommendation", "updatedAt");
+        SharedAdvice read = advice.as(SharedAdvice.class);
+        assertThat(read.status()).isEqualTo("completed");
+        assertThat(read.recommendation()).isEqualTo(done.recommendation());
+        assertThat(read.answers()).isEqualTo(done.answers());
         assertThat(advice.body()).doesNotContain(id);
 
         for (String format : List.of("html", "md")) {
@@ -83,10 +82,10 @@ class SharedAdviceTest {
 
     @Test
     void withTheShareTokenNothingCanBeAnsweredChangedOrErased() {
-        Map<String, Object> done = finished();
-        String id = (String) done.get("id");
-        String token = (String) done.get("shareToken");
-        Map<String, Object> before = api.conversation(id);
+        ConversationView done = finished();
+        String id = done.id();
+        String token = done.shareToken();
+        ConversationView before = api.conversation(id);
 
         // the token in place of the id opens nothing of the owner's
         assertStatus(api.get("/api/conversations/" + token), 404);
@@ -111,43 +110,44 @@ class SharedAdviceTest {
 
     @Test
     void turningSharingOffKillsEveryLinkAndANewLinkWorksAlone() {
-        Map<String, Object> done = finished();
-        String id = (String) done.get("id");
-        String token = (String) done.get("shareToken");
+        ConversationView done = finished();
+        String id = done.id();
+        String token = done.shareToken();
 
         assertThat(api.send("DELETE", "/api/conversations/" + id + "/share", null, null).status()).isEqualTo(204);
-        assertThat(api.conversation(id).get("shareToken")).isNull();
+        assertThat(api.conversation(id).shareToken()).isNull();
         for (String path : List.of("", "/report.html", "/report.md", "/report.pdf")) {
             Api.Response r = api.get("/api/shared/" + token + path);
             assertStatus(r, 404);
-            assertThat((String) r.json().get("detail")).contains("stopped sharing");
+            assertThat(r.problem().detail()).contains("stopped sharing");
         }
         assertThat(api.send("DELETE", "/api/conversations/" + id + "/share", null, null).status()).as("twice is fine").isEqualTo(204);
 
         Api.Response made = api.post("/api/conversations/" + id + "/share", Map.of());
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
-        String fresh = (String) made.json().get("shareToken");
+        String fresh = made.as(ConversationController.Share.class).shareToken();
         assertThat(fresh).isNotBlank().isNotEqualTo(token).isNotEqualTo(id);
-        assertThat(api.conversation(id).get("shareToken")).isEqualTo(fresh);
+        assertThat(api.conversation(id).shareToken()).isEqualTo(fresh);
         assertThat(api.get("/api/shared/" + fresh + "/report.html").status()).isEqualTo(200);
 
         // a second new link replaces the first
-        String third = (String) api.post("/api/conversations/" + id + "/share", Map.of()).json().get("shareToken");
+        String third = api.post("/api/conversations/" + id + "/share", Map.of()).as(ConversationController.Share.class).shareToken();
         assertStatus(api.get("/api/shared/" + fresh), 404);
         assertThat(api.get("/api/shared/" + third).status()).isEqualTo(200);
-        assertThat(api.conversation(id)).containsEntry("recommendation", done.get("recommendation"));
+        assertThat(api.conversation(id).recommendation()).isEqualTo(done.recommendation());
     }
 
     @Test
     void beforeTheAdviceIsReadyTheLinkShowsTheAnswersAndTheReportWaits() {
-        Map<String, Object> started = api.start();
-        String id = (String) started.get("id");
+        ConversationView started = api.start();
+        String id = started.id();
         api.answerOk(id, "workload", "inference");
-        String token = (String) started.get("shareToken");
+        String token = started.shareToken();
 
-        Map<String, Object> shared = api.get("/api/shared/" + token).json();
-        assertThat(shared).containsEntry("status", "active").containsEntry("recommendation", null);
-        assertThat(shared.get("answers").toString()).contains("inference");
+        SharedAdvice shared = api.get("/api/shared/" + token).as(SharedAdvice.class);
+        assertThat(shared.status()).isEqualTo("active");
+        assertThat(shared.recommendation()).isNull();
+        assertThat(shared.answers()).extracting(ConversationView.AnswerView::value).contains("inference");
         Api.Response report = api.get("/api/shared/" + token + "/report.html");
         assertStatus(report, 409);
         assertThat(report.body()).contains("no recommendation yet").doesNotContain(id);

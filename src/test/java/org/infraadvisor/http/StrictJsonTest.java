@@ -3,13 +3,13 @@ package org.infraadvisor.http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class StrictJsonTest {
     @BeforeEach
     void conversation() {
         api = new Api(server.getURI());
-        id = (String) api.start().get("id");
+        id = api.start().id();
         api.answerOk(id, "workload", "inference");
     }
 
@@ -59,11 +59,11 @@ class StrictJsonTest {
             /api/conversations/{id}/what-if | {"answers":{"workload":"training","workload":"inference"}}             | 400 | the key 'workload' appears twice
             """)
     void lenientJsonIsRefusedInTheRequestsOwnTerms(String path, String body, int status, String detail) {
-        Map<String, Object> before = api.conversation(id);
+        ConversationView before = api.conversation(id);
         Api.Response r = post(path, body);
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.isProblem()).isTrue();
-        assertThat((String) r.json().get("detail")).contains(detail)
+        assertThat(r.problem().detail()).contains(detail)
                 .doesNotContainIgnoringCase("jackson").doesNotContainIgnoringCase("exception").doesNotContain("org.infraadvisor");
         assertThat(api.conversation(id)).as("a refused request changes nothing").isEqualTo(before);
     }
@@ -73,6 +73,6 @@ class StrictJsonTest {
     void numbersWrittenInDigitsAreStillNumbers(String written) {
         Api.Response r = post("/api/conversations/{id}/answers", "{\"question\":\"model_size_b\",\"value\":\"" + written + "\"}");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(Api.answers(r.json()).get("model_size_b")).isEqualTo(Double.parseDouble(written.trim()));
+        assertThat(Api.answers(r.as(ConversationView.class)).get("model_size_b")).isEqualTo(Double.parseDouble(written.trim()));
     }
 }

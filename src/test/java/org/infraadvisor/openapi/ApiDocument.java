@@ -1,6 +1,6 @@
 package org.infraadvisor.openapi;
 
-import org.yaml.snakeyaml.Yaml;
+import org.infraadvisor.testsupport.Tree;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,17 +60,16 @@ public final class ApiDocument {
         }
     }
 
-    public static Map<String, Object> root() {
-        return new Yaml().load(text());
+    public static Tree root() {
+        return Tree.yaml(text());
     }
 
     /** Every operation as "METHOD /path" → its object. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Map<String, Object>> operations() {
-        Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) root().get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
+    public static Map<String, Tree> operations() {
+        Map<String, Tree> operations = new LinkedHashMap<>();
+        root().get("paths").map().forEach((path, item) -> item.map().forEach((method, op) -> {
             if (METHODS.contains(method)) {
-                operations.put(method.toUpperCase() + " " + path, (Map<String, Object>) op);
+                operations.put(method.toUpperCase() + " " + path, op);
             }
         }));
         return operations;
@@ -79,9 +78,5 @@ public final class ApiDocument {
     /** Where a path of the document is served: templates such as {id} stand for one path segment. */
     public static boolean matches(String template, String path) {
         return path.matches(template.replaceAll("\\{[^/}]+}", "[^/]+").replace(".", "\\."));
-    }
-
-    static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
     }
 }

@@ -1,6 +1,7 @@
 package org.infraadvisor.openapi;
 
 import io.micronaut.json.JsonMapper;
+import org.infraadvisor.testsupport.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,39 +45,39 @@ class OpenApiDocumentTest {
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(json).as("no report from %s (exit %d): %s", String.join(" ", command), lint.exitValue(),
                 Files.readString(output)).contains("\"totals\"");
-        Map<?, ?> result = JsonMapper.createDefault().readValue(json.substring(json.indexOf('{')), Map.class);
+        Tree result = new Tree(JsonMapper.createDefault().readValue(json.substring(json.indexOf('{')), Object.class));
         List<String> problems = new ArrayList<>();
-        for (Object p : ApiDocument.list(result.get("problems"))) {
-            Map<?, ?> problem = (Map<?, ?>) p;
-            Object where = ApiDocument.list(problem.get("location")).stream().map(l -> ((Map<?, ?>) l).get("pointer")).toList();
-            problems.add(problem.get("severity") + " " + problem.get("ruleId") + " at " + where + ": " + problem.get("message"));
+        for (Tree problem : result.has("problems") ? result.get("problems").list() : List.<Tree>of()) {
+            Object where = problem.get("location").list().stream().map(l -> l.get("pointer").value()).toList();
+            problems.add(problem.get("severity").value() + " " + problem.get("ruleId").value() + " at " + where + ": "
+                    + problem.get("message").value());
         }
         assertThat(problems).as("Redocly's findings (docs/api.md says how to fix the usual ones)").isEmpty();
-        Map<?, ?> totals = (Map<?, ?>) result.get("totals");
-        assertThat(totals.get("errors")).isEqualTo(0);
-        assertThat(totals.get("warnings")).isEqualTo(0);
+        Tree totals = result.get("totals");
+        assertThat(totals.get("errors").value()).isEqualTo(0);
+        assertThat(totals.get("warnings").value()).isEqualTo(0);
         assertThat(lint.exitValue()).isZero();
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyOperationSaysWhoMayCallItAndHowItRefuses() {
-        Map<String, Object> root = ApiDocument.root();
-        assertThat(ApiDocument.list(root.get("servers"))).isNotEmpty();
-        assertThat((Map<String, Object>) ((Map<String, Object>) root.get("info")).get("license")).containsKeys("name", "url");
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("securitySchemes");
-        assertThat((Map<String, Object>) schemes.get(AdminOperations.SCHEME)).containsEntry("type", "http").containsEntry("scheme", "bearer");
+        Tree root = ApiDocument.root();
+        assertThat(root.get("servers").list()).isNotEmpty();
+        assertThat(root.at("info", "license").map()).containsKeys("name", "url");
+        Tree scheme = root.at("components", "securitySchemes", AdminOperations.SCHEME);
+        assertThat(scheme.get("type").string()).isEqualTo("http");
+        assertThat(scheme.get("scheme").string()).isEqualTo("bearer");
 
-        Map<String, Map<String, Object>> operations = ApiDocument.operations();
+        Map<String, Tree> operations = ApiDocument.operations();
         assertThat(operations).isNotEmpty();
         operations.forEach((operation, op) -> {
-            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
+            Map<String, Tree> responses = op.get("responses").map();
             assertThat(responses).as("%s: refusals documented (annotate the controller with @PublicOperations or @AdminOperations)", operation)
                     .containsKey("4XX");
             responses.entrySet().stream().filter(r -> r.getKey().startsWith("4")).forEach(r ->
-                    assertThat((Map<String, Object>) r.getValue().get("content")).as("%s %s", operation, r.getKey())
+                    assertThat(r.getValue().get("content").map()).as("%s %s", operation, r.getKey())
                             .containsOnlyKeys(Problem.MEDIA_TYPE));
-            List<Object> security = List.copyOf(ApiDocument.list(op.get("security")));
+            List<Object> security = op.has("security") ? op.get("security").list().stream().map(Tree::value).toList() : List.of();
             if (operation.split(" ")[1].startsWith("/admin/")) {
                 assertThat(security).as("%s needs the admin token (@AdminOperations)", operation)
                         .containsExactly((Object) Map.of(AdminOperations.SCHEME, List.of()));

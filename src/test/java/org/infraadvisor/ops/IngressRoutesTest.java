@@ -5,13 +5,13 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import org.infraadvisor.openapi.ApiDocument;
+import org.infraadvisor.testsupport.Tree;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -39,13 +39,11 @@ class IngressRoutesTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static List<IngressPath> ingress() throws IOException {
-        Map<String, Object> ingress = DeployManifestsTest.yaml("ingress.yaml");
-        List<Map<String, Object>> rules = DeployManifestsTest.at(ingress, "spec", "rules");
-        return rules.stream().flatMap(rule -> ((List<Map<String, Object>>) DeployManifestsTest.at(rule, "http", "paths")).stream())
-                .peek(p -> assertThat((String) DeployManifestsTest.at(p, "backend", "service", "name")).isEqualTo("infra-advisor"))
-                .map(p -> new IngressPath((String) p.get("path"), (String) p.get("pathType"))).toList();
+    static List<IngressPath> ingress() {
+        List<Tree> rules = DeployManifestsTest.yaml("ingress.yaml").at("spec", "rules").list();
+        return rules.stream().flatMap(rule -> rule.at("http", "paths").list().stream())
+                .peek(p -> assertThat(p.at("backend", "service", "name").string()).isEqualTo("infra-advisor"))
+                .map(p -> new IngressPath(p.get("path").string(), p.get("pathType").string())).toList();
     }
 
     static String path(UriRouteInfo<?, ?> route) {

@@ -10,6 +10,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -51,9 +54,9 @@ class LogSecrecyTest {
         String token;
         List<ILoggingEvent> events;
         try (LogCapture logs = new LogCapture()) {
-            Map<String, Object> done = Conversations.complete(http.toBlocking(), Map.of("model_size_b", DISTINCT_NUMBER));
-            id = (String) done.get("id");
-            token = (String) done.get("shareToken");
+            ConversationView done = new AdvisorClient(http).complete(Map.of("model_size_b", DISTINCT_NUMBER));
+            id = done.id();
+            token = done.shareToken();
             quietly(HttpRequest.GET("/api/shared/" + token + "/report.html"));
             quietly(HttpRequest.POST("/api/shared/" + token + "/answers", Map.of("question", "workload", "value", "training")));
             quietly(HttpRequest.POST("/api/conversations/" + id + "/share", Map.of()));

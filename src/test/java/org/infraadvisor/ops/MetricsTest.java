@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -42,8 +43,7 @@ class MetricsTest {
     @Test
     void conversationMovesTheAdvisorMeters() {
         String before = scrape();
-        Map<String, Object> done = Conversations.complete(http.toBlocking(), Map.of("workload", "inference"));
-        int turns = ((java.util.List<?>) done.get("answers")).size();
+        int turns = new AdvisorClient(http).complete(Map.of("workload", "inference")).answers().size();
         assertThatThrownBy(() -> http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/no-such-id")))
                 .isInstanceOf(HttpClientResponseException.class);
 

@@ -1,13 +1,17 @@
 package org.infraadvisor.ops;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.annotation.Serdeable;
 import org.h2.tools.Server;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
+import org.infraadvisor.testsupport.CuttableTcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,14 +70,30 @@ class ReadinessTest {
         }
     }
 
+    /** A health document: overall status and each indicator's own (with details of its own). */
+    @Serdeable
+    record Health(@Nullable String status, @Nullable Map<String, JsonNode> details) {
+
+        String status(String indicator) {
+            return details.get(indicator).get("status").getStringValue();
+        }
+
+        String detail(String indicator, String key) {
+            return details.get(indicator).get("details").get(key).getStringValue();
+        }
+    }
+
+    /** Status code and body of a probe. */
+    record Probe(int code, Health health) {
+    }
+
     /** Status code and body of the readiness probe (503 comes back as an exception from the client). */
-    @SuppressWarnings("unchecked")
-    Map.Entry<Integer, Map<String, Object>> readiness() {
+    Probe readiness() {
         try {
-            var response = http.toBlocking().exchange(HttpRequest.GET("/health/readiness").bearerAuth(TOKEN), Map.class);
-            return Map.entry(response.code(), (Map<String, Object>) response.body());
+            var response = http.toBlocking().exchange(HttpRequest.GET("/health/readiness").bearerAuth(TOKEN), Health.class);
+            return new Probe(response.code(), response.body());
         } catch (HttpClientResponseException e) {
-            return Map.entry(e.code(), (Map<String, Object>) e.getResponse().getBody(Map.class).orElse(Map.of()));
+            return new Probe(e.code(), e.getResponse().getBody(Health.class).orElse(new Health(null, Map.of())));
         }
     }
 
@@ -81,63 +101,56 @@ class ReadinessTest {
      * Polls like a kubelet would, with a pause between probes: Hikari re-validates a pooled connection only
      * when it has been idle for 500 ms, so probing back to back would keep handing out the same broken one.
      */
-    Map.Entry<Integer, Map<String, Object>> awaitReadiness(int code) throws InterruptedException {
+    Probe awaitReadiness(int code) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Map.Entry<Integer, Map<String, Object>> r = readiness();
-        while (r.getKey() != code && Instant.now().isBefore(deadline)) {
+        Probe r = readiness();
+        while (r.code() != code && Instant.now().isBefore(deadline)) {
             Thread.sleep(700);
             r = readiness();
         }
         return r;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> detail(Map<String, Object> health, String indicator) {
-        return (Map<String, Object>) ((Map<String, Object>) health.get("details")).get(indicator);
-    }
-
     @Test
     void readinessFollowsTheDatabaseAwayAndBack() throws IOException, InterruptedException {
         var up = readiness();
-        assertThat(up.getKey()).isEqualTo(200);
-        assertThat(up.getValue()).containsEntry("status", "UP");
-        assertThat(detail(up.getValue(), "jdbc")).containsEntry("status", "UP");
+        assertThat(up.code()).isEqualTo(200);
+        assertThat(up.health().status()).isEqualTo("UP");
+        assertThat(up.health().status("jdbc")).isEqualTo("UP");
 
         network.cut();
         var down = awaitReadiness(503);
-        assertThat(down.getKey()).isEqualTo(503);
-        assertThat(down.getValue()).containsEntry("status", "DOWN");
-        assertThat(detail(down.getValue(), "jdbc")).containsEntry("status", "DOWN");
-        assertThat(detail(down.getValue(), "rules")).containsEntry("status", "UP");
-        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/health/liveness"), Map.class).get("status")).isEqualTo("UP");
+        assertThat(down.code()).isEqualTo(503);
+        assertThat(down.health().status()).isEqualTo("DOWN");
+        assertThat(down.health().status("jdbc")).isEqualTo("DOWN");
+        assertThat(down.health().status("rules")).isEqualTo("UP");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/health/liveness"), Health.class).status()).isEqualTo("UP");
 
         network.restore();
         var back = awaitReadiness(200);
-        assertThat(back.getKey()).as(String.valueOf(back.getValue())).isEqualTo(200);
-        assertThat(detail(back.getValue(), "jdbc")).containsEntry("status", "UP");
+        assertThat(back.code()).as(String.valueOf(back.health())).isEqualTo(200);
+        assertThat(back.health().status("jdbc")).isEqualTo("UP");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void readinessFollowsTheRules() {
         RuleSetHolder holder = app.getApplicationContext().getBean(RuleSetHolder.class);
         RuleSet serving = holder.current();
         var up = readiness();
-        Map<String, Object> rules = detail(up.getValue(), "rules");
-        assertThat(rules).containsEntry("status", "UP");
-        assertThat((Map<String, Object>) rules.get("details")).containsEntry("version", serving.version());
+        assertThat(up.health().status("rules")).isEqualTo("UP");
+        assertThat(up.health().detail("rules", "version")).isEqualTo(serving.version());
 
         // a rule set without flows cannot serve a conversation
         holder.swap(new RuleSet(serving.version(), serving.loadedAt(), serving.kieBase(), Map.of(), serving.accelerators(),
                 serving.assumptions(), serving.rules()));
         try {
             var down = readiness();
-            assertThat(down.getKey()).isEqualTo(503);
-            assertThat(detail(down.getValue(), "rules")).containsEntry("status", "DOWN");
-            assertThat(detail(down.getValue(), "jdbc")).containsEntry("status", "UP");
+            assertThat(down.code()).isEqualTo(503);
+            assertThat(down.health().status("rules")).isEqualTo("DOWN");
+            assertThat(down.health().status("jdbc")).isEqualTo("UP");
         } finally {
             holder.swap(serving);
         }
-        assertThat(readiness().getKey()).isEqualTo(200);
+        assertThat(readiness().code()).isEqualTo(200);
     }
 }

@@ -5,9 +5,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.infraadvisor.authoring.VerifyReport;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.http.EvaluateController.EvaluateResponse;
+import org.infraadvisor.http.RulesAdminController.RulesStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -54,16 +59,19 @@ class HotReloadUnderLoadTest implements TestPropertyProvider {
                 "advisor.rules.watch", "false");
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> adminRules() {
-        return http.toBlocking().retrieve(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class);
+    /** The problem document of a refused reload: what is wrong, the version still serving and the verify report. */
+    @Serdeable
+    record RefusedReload(int status, String detail, String servingVersion, VerifyReport report) {
+    }
+
+    RulesStatus adminRules() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), RulesStatus.class);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void noRequestFailsAndOnlyWholeVersionsAreServed() throws Exception {
         Set<String> served = ConcurrentHashMap.newKeySet();
-        served.add((String) adminRules().get("version"));
+        served.add(adminRules().version());
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicInteger requests = new AtomicInteger();
@@ -77,10 +85,11 @@ class HotReloadUnderLoadTest implements TestPropertyProvider {
             running.add(clients.submit(() -> {
                 while (!stop.get()) {
                     try {
-                        HttpResponse<Map> r = http.toBlocking().exchange(HttpRequest.POST("/api/evaluate", body), Map.class);
-                        Map<String, Object> rec = (Map<String, Object>) r.body().get("recommendation");
-                        seen.add((String) rec.get("rulesVersion"));
-                        if (r.code() != 200 || rec.get("strategy") == null) {
+                        HttpResponse<EvaluateResponse> r = http.toBlocking().exchange(HttpRequest.POST("/api/evaluate", body),
+                                EvaluateResponse.class);
+                        RecommendationDocument rec = r.body().recommendation();
+                        seen.add(rec.rulesVersion());
+                        if (r.code() != 200 || rec.strategy() == null) {
                             failures.add("status " + r.code() + ": " + r.body());
                         }
                     } catch (RuntimeException e) {
@@ -93,38 +102,39 @@ class HotReloadUnderLoadTest implements TestPropertyProvider {
         try {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
                 folder.write("strategy/reload-test.drl", RulesFolder.goodRule(cycle));
-                Map<String, Object> accepted = http.toBlocking().retrieve(
-                        HttpRequest.POST("/admin/rules/reload", "").bearerAuth(TOKEN), Map.class);
-                assertThat(accepted).containsEntry("accepted", true).containsEntry("changed", true);
-                String version = (String) accepted.get("servingVersion");
+                RulesReloader.Attempt accepted = http.toBlocking().retrieve(
+                        HttpRequest.POST("/admin/rules/reload", "").bearerAuth(TOKEN), RulesReloader.Attempt.class);
+                assertThat(accepted.accepted()).isTrue();
+                assertThat(accepted.changed()).isTrue();
+                String version = accepted.servingVersion();
                 served.add(version);
 
                 // odd cycles break the syntax, even ones compile but fail the scenario suite
                 boolean syntax = cycle % 2 == 1;
                 folder.write("strategy/reload-test.drl", syntax ? RulesFolder.brokenRule(cycle) : RulesFolder.scenarioBreakingRule(cycle));
                 HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () ->
-                        http.toBlocking().exchange(HttpRequest.POST("/admin/rules/reload", "").bearerAuth(TOKEN), Map.class));
+                        http.toBlocking().exchange(HttpRequest.POST("/admin/rules/reload", "").bearerAuth(TOKEN), RefusedReload.class));
                 assertThat(refused.getStatus().getCode()).isEqualTo(422);
-                Map<String, Object> problem = refused.getResponse().getBody(Map.class).orElseThrow();
-                assertThat(problem).containsEntry("servingVersion", version);
-                Map<String, Object> report = (Map<String, Object>) problem.get("report");
+                RefusedReload problem = refused.getResponse().getBody(RefusedReload.class).orElseThrow();
+                assertThat(problem.servingVersion()).isEqualTo(version);
+                VerifyReport report = problem.report();
                 if (syntax) {
-                    assertThat((String) problem.get("detail")).contains("rules/strategy/reload-test.drl:8");
-                    assertThat((List<Map<String, Object>>) report.get("problems")).anySatisfy(p -> {
-                        assertThat(p).containsEntry("file", "rules/strategy/reload-test.drl").containsEntry("line", 8);
-                        assertThat((String) p.get("message")).isNotBlank();
+                    assertThat(problem.detail()).contains("rules/strategy/reload-test.drl:8");
+                    assertThat(report.problems()).anySatisfy(p -> {
+                        assertThat(p.file()).isEqualTo("rules/strategy/reload-test.drl");
+                        assertThat(p.line()).isEqualTo(8);
+                        assertThat(p.message()).isNotBlank();
                     });
                 } else {
-                    assertThat((String) problem.get("detail")).contains("scenario").contains("expected");
-                    Map<String, Object> scenarios = (Map<String, Object>) report.get("scenarios");
-                    assertThat((Integer) scenarios.get("failed")).isPositive();
-                    assertThat((List<Map<String, Object>>) scenarios.get("results")).anySatisfy(r -> {
-                        assertThat(r).containsEntry("passed", false);
-                        assertThat((String) r.get("file")).startsWith("rules/scenarios/");
-                        assertThat((List<String>) r.get("differences")).anySatisfy(d -> assertThat(d).contains("strategy"));
+                    assertThat(problem.detail()).contains("scenario").contains("expected");
+                    assertThat(report.scenarios().failed()).isPositive();
+                    assertThat(report.scenarios().results()).anySatisfy(r -> {
+                        assertThat(r.passed()).isFalse();
+                        assertThat(r.file()).startsWith("rules/scenarios/");
+                        assertThat(r.differences()).anySatisfy(d -> assertThat(d).contains("strategy"));
                     });
                 }
-                assertThat(adminRules()).containsEntry("version", version);
+                assertThat(adminRules().version()).isEqualTo(version);
             }
         } finally {
             stop.set(true);
@@ -139,10 +149,10 @@ class HotReloadUnderLoadTest implements TestPropertyProvider {
         assertThat(served).hasSize(CYCLES + 1);
         assertThat(seen).isSubsetOf(served).hasSizeGreaterThanOrEqualTo(2);
 
-        Map<String, Object> status = adminRules();
-        Map<String, Object> lastRefused = (Map<String, Object>) status.get("lastRefused");
-        assertThat(lastRefused).containsEntry("accepted", false).containsEntry("trigger", "POST /admin/rules/reload");
-        assertThat(lastRefused.get("at")).isNotNull();
-        assertThat((Map<String, Object>) lastRefused.get("report")).containsKey("problems");
+        RulesReloader.Attempt lastRefused = adminRules().lastRefused();
+        assertThat(lastRefused.accepted()).isFalse();
+        assertThat(lastRefused.trigger()).isEqualTo("POST /admin/rules/reload");
+        assertThat(lastRefused.at()).isNotNull();
+        assertThat(lastRefused.report().problems()).isNotNull();
     }
 }

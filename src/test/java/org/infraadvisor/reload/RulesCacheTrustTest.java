@@ -7,10 +7,11 @@ import org.infraadvisor.engine.KieBaseDigests;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
 import org.infraadvisor.engine.RuleSetLoader;
-import org.infraadvisor.ops.LogCapture;
 import org.infraadvisor.store.KieBaseDigestStore;
 import org.infraadvisor.store.RulesCacheDigestRepository;
 import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.Folders;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -62,14 +63,14 @@ class RulesCacheTrustTest {
         static Folder copy() {
             Path root = Path.of("target", "rules-cache-trust-" + UUID.randomUUID()).toAbsolutePath();
             Path fixture = Path.of("src/test/resources/verify-fixtures/base");
-            return new Folder(root, RulesFolder.copy(fixture.resolve("rules"), root.resolve("rules")),
-                    RulesFolder.copy(fixture.resolve("conversations"), root.resolve("conversations")));
+            return new Folder(root, Folders.copy(fixture.resolve("rules"), root.resolve("rules")),
+                    Folders.copy(fixture.resolve("conversations"), root.resolve("conversations")));
         }
     }
 
     /** An entry compiled from rules with the same names as the clean ones and one description changed. */
     static byte[] tamperedEntry(Folder folder) throws IOException {
-        Path rules = RulesFolder.copy(folder.rules(), folder.root().resolve("tampered-rules"));
+        Path rules = Folders.copy(folder.rules(), folder.root().resolve("tampered-rules"));
         Path drl;
         try (Stream<Path> files = Files.walk(rules)) {
             drl = files.filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();

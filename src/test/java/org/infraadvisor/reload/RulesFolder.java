@@ -1,13 +1,13 @@
 package org.infraadvisor.reload;
 
+import org.infraadvisor.testsupport.Folders;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /** A private copy of the shipped rules and conversations under ./target, which a test may edit. */
 final class RulesFolder {
@@ -18,8 +18,8 @@ final class RulesFolder {
 
     RulesFolder(String name) {
         root = Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath();
-        rules = copy(Path.of("rules"), root.resolve("rules"));
-        conversations = copy(Path.of("conversations"), root.resolve("conversations"));
+        rules = Folders.copy(Path.of("rules"), root.resolve("rules"));
+        conversations = Folders.copy(Path.of("conversations"), root.resolve("conversations"));
         // a scenario any sensible rule set passes, so that a rule set deciding otherwise is refused
         write("scenarios/zz-reload-test.yaml", """
                 name: Reload test - data kept on premises
@@ -92,21 +92,5 @@ final class RulesFolder {
                     insert(new StrategyChoice("cloud-first", 0.99, "forced by the reload test"));
                 end
                 """.formatted(n);
-    }
-
-    static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,12 +6,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.infraadvisor.http.EvaluateController.EvaluateResponse;
+import org.infraadvisor.http.RulesAdminController.RulesStatus;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -40,14 +42,13 @@ class RulesWatcherTest implements TestPropertyProvider {
                 "advisor.rules.watch-debounce", "200ms");
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> adminRules() {
-        return http.toBlocking().retrieve(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), Map.class);
+    RulesStatus adminRules() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/admin/rules").bearerAuth(TOKEN), RulesStatus.class);
     }
 
-    Map<String, Object> awaitStatus(Predicate<Map<String, Object>> condition) throws InterruptedException {
+    RulesStatus awaitStatus(Predicate<RulesStatus> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Map<String, Object> status = adminRules();
+        RulesStatus status = adminRules();
         while (!condition.test(status)) {
             assertThat(Instant.now()).as("waiting for the reload; last status %s", status).isBefore(deadline);
             Thread.sleep(100);
@@ -57,28 +58,27 @@ class RulesWatcherTest implements TestPropertyProvider {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void savedChangesAreServedAndBrokenOnesAreRefusedWithFileAndLine() throws Exception {
-        Map<String, Object> before = adminRules();
-        String initial = (String) before.get("version");
-        assertThat(before).containsEntry("watching", true);
+        RulesStatus before = adminRules();
+        String initial = before.version();
+        assertThat(before.watching()).isTrue();
 
         folder.write("strategy/reload-test.drl", RulesFolder.goodRule(1));
-        Map<String, Object> reloaded = awaitStatus(s -> !initial.equals(s.get("version")));
-        String second = (String) reloaded.get("version");
-        assertThat((Map<String, Object>) reloaded.get("lastReload")).containsEntry("changed", true)
-                .hasEntrySatisfying("trigger", t -> assertThat((String) t).startsWith("file change"));
+        RulesStatus reloaded = awaitStatus(s -> !initial.equals(s.version()));
+        String second = reloaded.version();
+        assertThat(reloaded.lastReload().changed()).isTrue();
+        assertThat(reloaded.lastReload().trigger()).startsWith("file change");
 
         // a new folder is watched too
         folder.write("extra/more/broken.drl", RulesFolder.brokenRule(2));
-        Map<String, Object> refused = awaitStatus(s -> s.get("lastRefused") != null);
-        assertThat(refused).containsEntry("version", second);
-        Map<String, Object> report = (Map<String, Object>) ((Map<String, Object>) refused.get("lastRefused")).get("report");
-        assertThat((List<Map<String, Object>>) report.get("problems")).anySatisfy(p ->
-                assertThat(p).containsEntry("file", "rules/extra/more/broken.drl").containsEntry("line", 8));
+        RulesStatus refused = awaitStatus(s -> s.lastRefused() != null);
+        assertThat(refused.version()).isEqualTo(second);
+        assertThat(refused.lastRefused().report().problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/extra/more/broken.drl");
+            assertThat(p.line()).isEqualTo(8);
+        });
 
-        Map<String, Object> rec = http.toBlocking().retrieve(HttpRequest.POST("/api/evaluate",
-                Map.of("flow", "infra-strategy", "answers", Map.of("workload", "training"))), Map.class);
-        assertThat((Map<String, Object>) rec.get("recommendation")).containsEntry("rulesVersion", second);
+        EvaluateResponse evaluated = new AdvisorClient(http).evaluate(Map.of("flow", "infra-strategy", "answers", Map.of("workload", "training")));
+        assertThat(evaluated.recommendation().rulesVersion()).isEqualTo(second);
     }
 }

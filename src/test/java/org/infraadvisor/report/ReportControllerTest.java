@@ -11,9 +11,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.infraadvisor.channels.web.TestFolders;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.Answering;
+import org.infraadvisor.testsupport.Problem;
+import org.infraadvisor.testsupport.TestFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -43,17 +48,12 @@ class ReportControllerTest implements TestPropertyProvider {
         return props;
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> post(String path, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
-    }
-
     String start(String flow) {
-        return (String) post("/api/conversations", Map.of("flow", flow)).get("id");
+        return new AdvisorClient(http).start(flow).id();
     }
 
-    Map<String, Object> answer(String id, String question, Object value) {
-        return post("/api/conversations/" + id + "/answers", Map.of("question", question, "value", value));
+    ConversationView answer(String id, String question, Object value) {
+        return new AdvisorClient(http).answer(id, question, value);
     }
 
     /** A finished widget-test conversation whose team name is markup, and whose sample rules fill every card section. */
@@ -62,13 +62,13 @@ class ReportControllerTest implements TestPropertyProvider {
         answer(id, "team_name", XSS);
         answer(id, "goals", List.of("cost", "control"));
         answer(id, "pilot_ready", true);
-        Map<String, Object> done = answer(id, "gpu_count", 4);
-        assertThat(done.get("recommendation")).isNotNull();
+        ConversationView done = answer(id, "gpu_count", 4);
+        assertThat(done.recommendation()).isNotNull();
         return id;
     }
 
     static String detail(HttpClientResponseException e) {
-        return String.valueOf(e.getResponse().getBody(Map.class).orElseThrow().get("detail"));
+        return e.getResponse().getBody(Problem.class).orElseThrow().detail();
     }
 
     HttpResponse<String> get(String path) {
@@ -143,13 +143,7 @@ class ReportControllerTest implements TestPropertyProvider {
     @Test
     void shippedFlowReportNamesTheStrategyAndTheAnswersBehindIt() {
         String id = start("infra-strategy");
-        Map<String, Object> c = answer(id, "workload", "inference");
-        while (c.get("question") != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> q = (Map<String, Object>) c.get("question");
-            Object value = "data_residency".equals(q.get("id")) ? "on-premises" : "unknown";
-            c = answer(id, (String) q.get("id"), value);
-        }
+        Answering.answerAll(answer(id, "workload", "inference"), Map.of("data_residency", "on-premises"), Answering::unknown, this::answer);
         String md = get("/api/conversations/" + id + "/report.md").body();
         String headline = md.substring(md.indexOf("## Recommendation: "), md.indexOf("## Accelerators"));
         assertThat(headline).contains("## Recommendation: On-premises", "**Why on-premises**",
@@ -163,19 +157,11 @@ class ReportControllerTest implements TestPropertyProvider {
         String id = start("infra-strategy");
         Map<String, Object> preferred = Map.of("workload", "inference", "data_residency", "none", "cloud_provider", "aws",
                 "budget", "opex", "ops_skills", "none", "utilization", "bursty");
-        Map<String, Object> c = answer(id, "workload", "inference");
-        while (c.get("question") != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> q = (Map<String, Object>) c.get("question");
-            c = answer(id, (String) q.get("id"), preferred.getOrDefault(q.get("id"), "unknown"));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> rec = (Map<String, Object>) c.get("recommendation");
-        assertThat(rec.get("summary").toString()).contains("has the most support");
-        assertThat(rec.get("strategy")).isEqualTo("cloud-first");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> deciding = (List<Map<String, Object>>) rec.get("deciding");
-        assertThat(deciding).as("three to five deciding reasons").hasSizeBetween(3, 5);
+        ConversationView c = Answering.answerAll(answer(id, "workload", "inference"), preferred, Answering::unknown, this::answer);
+        RecommendationDocument rec = c.recommendation();
+        assertThat(rec.summary()).contains("has the most support");
+        assertThat(rec.strategy()).isEqualTo("cloud-first");
+        assertThat(rec.deciding()).as("three to five deciding reasons").hasSizeBetween(3, 5);
 
         // Markdown: under the strategy, the votes with their points and the user's own answers
         String md = get("/api/conversations/" + id + "/report.md").body();

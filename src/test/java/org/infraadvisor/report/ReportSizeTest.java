@@ -6,8 +6,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.scenarios.Scenario;
 import org.infraadvisor.scenarios.ScenarioLoader;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.Answering;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -39,6 +42,9 @@ class ReportSizeTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    AdvisorClient api;
+
     @TestFactory
     Stream<DynamicTest> everyScenarioGivesAShortReport() {
         List<Scenario> scenarios = ScenarioLoader.load(Path.of("rules/scenarios"));
@@ -63,19 +69,10 @@ class ReportSizeTest {
     }
 
     /** The whole interview over the REST API: every question the flow asks, answered from the scenario or "I don't know". */
-    @SuppressWarnings("unchecked")
     private String interview(Scenario s) {
-        Map<String, Object> c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations", Map.of("flow", s.flow())), Map.class);
-        String id = (String) c.get("id");
-        int turns = 0;
-        while (c.get("question") != null) {
-            String question = (String) ((Map<String, Object>) c.get("question")).get("id");
-            c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations/" + id + "/answers",
-                    Map.of("question", question, "value", s.answers().getOrDefault(question, "unknown"))), Map.class);
-            assertThat(++turns).as("the interview ends").isLessThan(60);
-        }
-        assertThat(c.get("recommendation")).isNotNull();
-        return id;
+        ConversationView done = Answering.answerAll(api.start(s.flow()), s.answers(), Answering::unknown, api::answer);
+        assertThat(done.recommendation()).isNotNull();
+        return done.id();
     }
 
     /** The reports stay in target/reports, to be read. */

@@ -7,8 +7,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.infraadvisor.ops.Conversations;
-import org.infraadvisor.ops.StoreRows;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.StoreRows;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -42,9 +42,9 @@ class ConversationExpiryTest {
 
     @Test
     void abandonedConversationsAreDeletedWithEverythingStoredForThem() throws Exception {
-        String abandoned = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
-        String recent = (String) Conversations.complete(http.toBlocking(), Map.of()).get("id");
-        String almost = (String) Conversations.start(http.toBlocking()).get("id");
+        String abandoned = new AdvisorClient(http).complete(Map.of()).id();
+        String recent = new AdvisorClient(http).complete(Map.of()).id();
+        String almost = new AdvisorClient(http).start().id();
         assertThat(StoreRows.rowsOf(dataSource, abandoned)).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
 
         StoreRows.touch(dataSource, abandoned, Instant.now().minus(Duration.ofHours(3)));

@@ -2,7 +2,10 @@ package org.infraadvisor.store;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.testsupport.Api;
+import org.infraadvisor.testsupport.Documents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +71,6 @@ class StoreFromVersion01Test {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyConversationOf01ReadsBackAsItWasStored() throws SQLException {
         try (EmbeddedServer server = start()) {
             Api api = new Api(server.getURL().toString());
@@ -77,27 +79,28 @@ class StoreFromVersion01Test {
             expect(api, TRAINING, "on-prem", "H100 SXM", 576);
             expect(api, AZURE, "cloud-first", "H100 SXM", 36);
 
-            Map<String, Object> active = api.conversation(ACTIVE);
-            assertThat(active.get("status")).isEqualTo("active");
+            ConversationView active = api.conversation(ACTIVE);
+            assertThat(active.status()).isEqualTo("active");
 
             // every conversation of 0.1 got a read-only share token of its own in migration V9, and its link works
             List<String> tokens = new ArrayList<>();
             for (String id : List.of(BENCH, ACTIVE, ALL_UNKNOWN, TRAINING, AZURE)) {
-                String token = (String) api.conversation(id).get("shareToken");
+                String token = api.conversation(id).shareToken();
                 assertThat(token).as(id).matches("[A-Za-z0-9_-]{27}").isNotEqualTo(id);
                 tokens.add(token);
             }
             assertThat(tokens).doesNotHaveDuplicates();
             assertThat(api.get("/api/shared/" + tokens.get(0) + "/report.md").status()).isEqualTo(200);
-            assertThat(active.get("recommendation")).isNull();
+            assertThat(active.recommendation()).isNull();
             assertThat(Api.answers(active)).isEqualTo(storedAnswers.get(ACTIVE));
 
             // the stored strategy of a vote-based recommendation keeps its deciding votes and answers
-            Map<String, Object> bench = rec(api.conversation(BENCH));
-            Map<String, Object> reasons = (Map<String, Object>) bench.get("strategyReasons");
-            assertThat((List<String>) reasons.get("answers")).contains("utilization");
-            assertThat((List<Map<String, Object>>) bench.get("votes"))
-                    .anySatisfy(v -> assertThat(v).containsEntry("strategy", "on-prem").containsEntry("points", 3));
+            RecommendationDocument bench = rec(api.conversation(BENCH));
+            assertThat(bench.strategyReasons().answers()).contains("utilization");
+            assertThat(bench.votes()).anySatisfy(v -> {
+                assertThat(v.strategy()).isEqualTo("on-prem");
+                assertThat(v.points()).isEqualTo(3);
+            });
         }
         try (Connection db = DriverManager.getConnection(url, "sa", "");
              Statement s = db.createStatement();
@@ -113,52 +116,30 @@ class StoreFromVersion01Test {
     void anActiveConversationOf01CanBeAnsweredToTheEnd() {
         try (EmbeddedServer server = start()) {
             Api api = new Api(server.getURL().toString());
-            Map<String, Object> done = api.complete(ACTIVE, Map.of("latency", "interactive", "utilization", "steady"));
-            assertThat(done.get("status")).isEqualTo("completed");
-            assertThat(rec(done).get("strategy")).isNotNull();
+            ConversationView done = api.complete(ACTIVE, Map.of("latency", "interactive", "utilization", "steady"));
+            assertThat(done.status()).isEqualTo("completed");
+            assertThat(rec(done).strategy()).isNotNull();
             assertThat(Api.answers(done)).containsAllEntriesOf(storedAnswers.get(ACTIVE));
             assertThat(Api.answers(api.conversation(ACTIVE))).isEqualTo(Api.answers(done));
         }
     }
 
     /** The conversation reads back completed, with the strategy and top accelerator 0.1 stored and the answers intact. */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> expect(Api api, String id, String strategy, String topModel, int topCount) {
-        Map<String, Object> c = api.conversation(id);
-        assertThat(c.get("status")).as(id).isEqualTo("completed");
+    ConversationView expect(Api api, String id, String strategy, String topModel, int topCount) {
+        ConversationView c = api.conversation(id);
+        assertThat(c.status()).as(id).isEqualTo("completed");
         assertThat(Api.answers(c)).as("answers of %s", id).isEqualTo(storedAnswers.get(id));
-        Map<String, Object> rec = rec(c);
-        assertThat(rec.get("strategy")).as(id).isEqualTo(strategy);
-        Map<String, Object> top = ((List<Map<String, Object>>) rec.get("accelerators")).get(0);
-        assertThat(top).as(id).containsEntry("model", topModel).containsEntry("count", topCount);
-        everyReferenceResolves(rec);
+        RecommendationDocument rec = rec(c);
+        assertThat(rec.strategy()).as(id).isEqualTo(strategy);
+        RecommendationDocument.AcceleratorAdvice top = rec.accelerators().get(0);
+        assertThat(top.model()).as(id).isEqualTo(topModel);
+        assertThat(top.count()).as(id).isEqualTo(topCount);
+        Documents.assertEveryReferenceResolves(rec);
         return c;
     }
 
-    /** Every rule and answer an item's reasons or a vote names is described in the document. */
-    @SuppressWarnings("unchecked")
-    static void everyReferenceResolves(Map<String, Object> rec) {
-        Map<String, Object> rules = (Map<String, Object>) rec.get("rules");
-        Map<String, Object> answers = (Map<String, Object>) rec.get("answers");
-        List<Map<String, Object>> reasons = new ArrayList<>();
-        for (String list : List.of("accelerators", "risks", "readiness", "plan", "sizing", "costs")) {
-            ((List<Map<String, Object>>) rec.get(list)).forEach(item -> reasons.add((Map<String, Object>) item.get("reasons")));
-        }
-        if (rec.get("strategyReasons") != null) {
-            reasons.add((Map<String, Object>) rec.get("strategyReasons"));
-        }
-        for (Map<String, Object> r : reasons) {
-            assertThat(rules.keySet()).containsAll((List<String>) r.get("rules"));
-            assertThat(answers.keySet()).containsAll((List<String>) r.get("answers"));
-        }
-        for (Map<String, Object> v : (List<Map<String, Object>>) rec.get("votes")) {
-            assertThat(rules).containsKey((String) v.get("rule"));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> rec(Map<String, Object> conversation) {
-        assertThat(conversation.get("recommendation")).as("recommendation of %s", conversation.get("id")).isNotNull();
-        return (Map<String, Object>) conversation.get("recommendation");
+    static RecommendationDocument rec(ConversationView conversation) {
+        assertThat(conversation.recommendation()).as("recommendation of %s", conversation.id()).isNotNull();
+        return conversation.recommendation();
     }
 }

@@ -1,6 +1,8 @@
 package org.infraadvisor.testsupport;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import org.infraadvisor.document.ConversationView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A plain HTTP client for tests that need every status as it is (no exceptions for 4xx/5xx) and raw bodies and paths. */
@@ -32,9 +34,13 @@ public final class Api {
 
     public record Response(int status, String contentType, String body) {
 
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> json() {
-            return (Map<String, Object>) read(body);
+        /** The body read as one of the service's response records. */
+        public <T> T as(Class<T> type) {
+            return read(body, type);
+        }
+
+        public Problem problem() {
+            return as(Problem.class);
         }
 
         public boolean isProblem() {
@@ -76,61 +82,46 @@ public final class Api {
 
     // Conversation helpers shared by the persistence tests.
 
-    public Map<String, Object> start() {
-        Response r = post("/api/conversations", Map.of("flow", "infra-strategy"));
+    public ConversationView start() {
+        Response r = post("/api/conversations", Map.of("flow", AdvisorClient.FLOW));
         if (r.status() != 201) {
             throw new AssertionError("start: " + r);
         }
-        return r.json();
+        return r.as(ConversationView.class);
     }
 
     public Response answer(String id, String question, Object value) {
         return post("/api/conversations/" + id + "/answers", Map.of("question", question, "value", value));
     }
 
-    public Map<String, Object> answerOk(String id, String question, Object value) {
+    public ConversationView answerOk(String id, String question, Object value) {
         Response r = answer(id, question, value);
         if (r.status() != 200) {
             throw new AssertionError("answer " + question + "=" + value + ": " + r);
         }
-        return r.json();
+        return r.as(ConversationView.class);
     }
 
-    public Map<String, Object> conversation(String id) {
+    public ConversationView conversation(String id) {
         Response r = get("/api/conversations/" + id);
         if (r.status() != 200) {
             throw new AssertionError("get " + id + ": " + r);
         }
-        return r.json();
+        return r.as(ConversationView.class);
     }
 
     /** Answers every question the flow asks, with the preferred value or "unknown", until nothing is left to ask. */
-    public Map<String, Object> complete(String id, Map<String, Object> preferred) {
-        Map<String, Object> conversation = conversation(id);
-        for (int turn = 0; nextQuestion(conversation) != null; turn++) {
-            if (turn > 100) {
-                throw new AssertionError("the flow does not end");
-            }
-            String q = nextQuestion(conversation);
-            conversation = answerOk(id, q, preferred.getOrDefault(q, "unknown"));
-        }
-        return conversation;
+    public ConversationView complete(String id, Map<String, ?> preferred) {
+        return Answering.answerAll(conversation(id), preferred, Answering::unknown, this::answerOk);
     }
 
     /** The stored answers of a conversation view as question → value. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> answers(Map<String, Object> conversation) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> a : (List<Map<String, Object>>) conversation.get("answers")) {
-            values.put((String) a.get("question"), a.get("value"));
+    public static Map<String, Object> answers(ConversationView conversation) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ConversationView.AnswerView a : conversation.answers()) {
+            values.put(a.question(), a.value());
         }
         return values;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static String nextQuestion(Map<String, Object> conversation) {
-        Map<String, Object> q = (Map<String, Object>) conversation.get("question");
-        return q == null ? null : (String) q.get("id");
     }
 
     public static String write(Object value) {
@@ -145,10 +136,23 @@ public final class Api {
     }
 
     public static Object read(String text) {
+        return read(text, Object.class);
+    }
+
+    public static <T> T read(String text, Class<T> type) {
         try {
-            return JSON.readValue(text, Object.class);
+            return JSON.readValue(text, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
+            throw new UncheckedIOException("not JSON of " + type.getSimpleName() + ": " + text, e);
+        }
+    }
+
+    /** A JSON object whose values may be anything, as question → answer maps are. */
+    public static Map<String, Object> readObject(String text) {
+        try {
+            return JSON.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON object: " + text, e);
         }
     }
 }

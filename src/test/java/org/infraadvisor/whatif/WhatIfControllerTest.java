@@ -1,34 +1,27 @@
 package org.infraadvisor.whatif;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.http.WhatIfController.WhatIfResponse;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.Answering;
+import org.infraadvisor.testsupport.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.infraadvisor.testsupport.Problems.assertProblem;
 
 @MicronautTest
-@SuppressWarnings("unchecked")
 class WhatIfControllerTest {
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    Map<String, Object> post(String path, Object body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(path, body), Map.class);
-    }
-
-    Map<String, Object> get(String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
-    }
+    AdvisorClient api;
 
     /** A finished conversation that leans to the cloud. */
     String cloudConversation() {
@@ -36,90 +29,76 @@ class WhatIfControllerTest {
                 Map.entry("daily_requests", 100000), Map.entry("tokens_per_request", 1000), Map.entry("latency", "interactive"),
                 Map.entry("utilization", "bursty"), Map.entry("data_residency", "none"), Map.entry("budget", "opex"),
                 Map.entry("ops_skills", "none"), Map.entry("time_to_production", "under-3-months"), Map.entry("horizon_years", 3));
-        Map<String, Object> c = post("/api/conversations", Map.of("flow", "infra-strategy"));
-        String id = (String) c.get("id");
-        int turns = 0;
-        while (c.get("question") != null && turns++ < 100) {
-            Map<String, Object> q = (Map<String, Object>) c.get("question");
-            String qid = (String) q.get("id");
-            Object value = preferred.getOrDefault(qid, "unknown");
-            c = post("/api/conversations/" + id + "/answers", Map.of("question", qid, "value", value));
-        }
-        assertThat(c).containsEntry("status", "completed");
-        return id;
+        ConversationView c = Answering.answerAll(api.start(), preferred, Answering::unknown, api::answer);
+        assertThat(c.status()).isEqualTo("completed");
+        return c.id();
     }
 
-    HttpClientResponseException refused(String id, Object body) {
-        return assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/conversations/" + id + "/what-if", body), Map.class));
+    Problem refused(int status, String id, Map<String, ?> answers) {
+        return assertProblem(HttpStatus.valueOf(status), null, () -> api.whatIf(id, answers));
     }
 
     @Test
     void whatIfShowsTheRecommendationAndTheDiffWithoutChangingTheConversation() {
         String id = cloudConversation();
-        Map<String, Object> before = get("/api/conversations/" + id);
-        Map<String, Object> current = (Map<String, Object>) before.get("recommendation");
-        assertThat(current).containsEntry("strategy", "cloud-first");
+        ConversationView before = api.conversation(id);
+        RecommendationDocument current = before.recommendation();
+        assertThat(current.strategy()).isEqualTo("cloud-first");
 
-        Map<String, Object> result = post("/api/conversations/" + id + "/what-if",
-                Map.of("answers", Map.of("data_residency", "on-premises", "utilization", "steady")));
-        assertThat(result).containsEntry("conversation", id).containsEntry("rulesVersion", current.get("rulesVersion"));
-        assertThat((Map<String, Object>) result.get("recommendation")).containsEntry("strategy", "on-prem");
-        Map<String, Object> diff = (Map<String, Object>) result.get("diff");
-        assertThat(diff).containsEntry("changed", true);
-        assertThat((Map<String, Object>) diff.get("strategy")).containsEntry("from", "cloud-first").containsEntry("to", "on-prem");
-        assertThat((List<String>) diff.get("summary")).contains("strategy: cloud-first → on-prem");
-        assertThat(diff).containsKeys("accelerators", "risks", "costs", "confidence");
+        WhatIfResponse result = api.whatIf(id, Map.of("data_residency", "on-premises", "utilization", "steady"));
+        assertThat(result.conversation()).isEqualTo(id);
+        assertThat(result.rulesVersion()).isEqualTo(current.rulesVersion());
+        assertThat(result.recommendation().strategy()).isEqualTo("on-prem");
+        RecommendationDiff diff = result.diff();
+        assertThat(diff.changed()).isTrue();
+        assertThat(diff.strategy()).isEqualTo(new RecommendationDiff.StrategyChange("cloud-first", "on-prem"));
+        assertThat(diff.summary()).contains("strategy: cloud-first → on-prem");
+        assertThat(List.of(diff.accelerators(), diff.risks(), diff.costs())).doesNotContainNull();
         // the two changed answers, and any answer the change makes the dialogue no longer ask
-        assertThat((List<Map<String, Object>>) result.get("answers")).extracting(a -> a.get("question"))
+        assertThat(result.answers()).extracting(WhatIfService.AnswerChange::question)
                 .contains("utilization", "data_residency");
-        assertThat((List<Map<String, Object>>) result.get("answers"))
-                .filteredOn(a -> !List.of("utilization", "data_residency").contains(a.get("question")))
-                .allSatisfy(a -> assertThat(a).containsEntry("to", null));
-        assertThat((List<Map<String, Object>>) result.get("answers")).anySatisfy(a -> assertThat(a)
-                .containsEntry("question", "utilization").containsEntry("from", "bursty").containsEntry("to", "steady"));
+        assertThat(result.answers())
+                .filteredOn(a -> !List.of("utilization", "data_residency").contains(a.question()))
+                .allSatisfy(a -> assertThat(a.to()).isNull());
+        assertThat(result.answers()).anySatisfy(a -> {
+            assertThat(a.question()).isEqualTo("utilization");
+            assertThat(a.from()).isEqualTo("bursty");
+            assertThat(a.to()).isEqualTo("steady");
+        });
 
-        Map<String, Object> after = get("/api/conversations/" + id);
-        assertThat(after.get("answers")).isEqualTo(before.get("answers"));
-        assertThat(after.get("recommendation")).isEqualTo(before.get("recommendation"));
-        assertThat(after.get("updatedAt")).isEqualTo(before.get("updatedAt"));
+        ConversationView after = api.conversation(id);
+        assertThat(after.answers()).isEqualTo(before.answers());
+        assertThat(after.recommendation()).isEqualTo(before.recommendation());
+        assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
     }
 
     @Test
     void sameAnswersGiveNoDifference() {
         String id = cloudConversation();
-        Map<String, Object> result = post("/api/conversations/" + id + "/what-if", Map.of("answers", Map.of("utilization", "bursty")));
-        assertThat((Map<String, Object>) result.get("diff")).containsEntry("changed", false).containsEntry("strategy", null);
-        assertThat((List<?>) result.get("answers")).isEmpty();
+        WhatIfResponse result = api.whatIf(id, Map.of("utilization", "bursty"));
+        assertThat(result.diff().changed()).isFalse();
+        assertThat(result.diff().strategy()).isNull();
+        assertThat(result.answers()).isEmpty();
     }
 
     @Test
     void changingAnEarlierAnswerDropsQuestionsNoLongerAsked() {
         String id = cloudConversation();
-        Map<String, Object> result = post("/api/conversations/" + id + "/what-if", Map.of("answers", Map.of("workload", "training")));
-        assertThat((List<Map<String, Object>>) result.get("answers")).anySatisfy(a ->
-                assertThat(a).containsEntry("question", "latency").containsEntry("from", "interactive").containsEntry("to", null));
+        WhatIfResponse result = api.whatIf(id, Map.of("workload", "training"));
+        assertThat(result.answers()).anySatisfy(a -> {
+            assertThat(a.question()).isEqualTo("latency");
+            assertThat(a.from()).isEqualTo("interactive");
+            assertThat(a.to()).isNull();
+        });
     }
 
     @Test
     void badWhatIfsAreRefusedWithAProblemThatSaysWhy() {
         String id = cloudConversation();
-        HttpClientResponseException e = refused(id, Map.of("answers", Map.of("no_such_question", "x")));
-        assertThat(e.getStatus().getCode()).isEqualTo(422);
-        assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("no_such_question");
-
-        e = refused(id, Map.of("answers", Map.of("utilization", "sometimes")));
-        assertThat(e.getStatus().getCode()).isEqualTo(422);
-        assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("sometimes").contains("utilization");
-
-        e = refused(id, Map.of("answers", Map.of()));
-        assertThat(e.getStatus().getCode()).isEqualTo(422);
-        assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("answers");
-
-        e = refused(id, Map.of("answers", Map.of("workload", "training", "latency", "batch")));
-        assertThat(e.getStatus().getCode()).isEqualTo(422);
-        assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("latency").contains("not asked");
-
-        assertThat(refused("no-such-conversation", Map.of("answers", Map.of("utilization", "steady"))).getStatus().getCode()).isEqualTo(404);
+        assertThat(refused(422, id, Map.of("no_such_question", "x")).detail()).contains("no_such_question");
+        assertThat(refused(422, id, Map.of("utilization", "sometimes")).detail()).contains("sometimes").contains("utilization");
+        assertThat(refused(422, id, Map.of()).detail()).contains("answers");
+        assertThat(refused(422, id, Map.of("workload", "training", "latency", "batch")).detail()).contains("latency").contains("not asked");
+        refused(404, "no-such-conversation", Map.of("utilization", "steady"));
     }
 }

@@ -1,13 +1,9 @@
 package org.infraadvisor.channels.slack;
 
+import org.infraadvisor.testsupport.Tree;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,23 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlackAppManifestTest {
 
     @Test
-    @SuppressWarnings("unchecked")
-    void theManifestWiresTheCommandEventsAndInteractivityToSlackEvents() throws IOException {
-        Map<String, Object> manifest = new Yaml().load(Files.readString(Path.of("deploy", "slack-app-manifest.yaml")));
-        Map<String, Object> features = (Map<String, Object>) manifest.get("features");
-        Map<String, Object> command = ((List<Map<String, Object>>) features.get("slash_commands")).get(0);
-        assertThat(command).containsEntry("command", "/advisor");
-        assertThat((String) command.get("url")).endsWith("/slack/events");
+    void theManifestWiresTheCommandEventsAndInteractivityToSlackEvents() {
+        Tree manifest = Tree.yaml(Path.of("deploy", "slack-app-manifest.yaml"));
+        Tree command = manifest.at("features", "slash_commands", "0");
+        assertThat(command.get("command").string()).isEqualTo("/advisor");
+        assertThat(command.get("url").string()).endsWith("/slack/events");
 
-        Map<String, Object> settings = (Map<String, Object>) manifest.get("settings");
-        Map<String, Object> events = (Map<String, Object>) settings.get("event_subscriptions");
-        assertThat((String) events.get("request_url")).endsWith("/slack/events");
-        assertThat((List<String>) events.get("bot_events")).contains("app_mention", "message.im", "message.channels");
-        Map<String, Object> interactivity = (Map<String, Object>) settings.get("interactivity");
-        assertThat(interactivity).containsEntry("is_enabled", true);
-        assertThat((String) interactivity.get("request_url")).endsWith("/slack/events");
+        Tree settings = manifest.get("settings");
+        Tree events = settings.get("event_subscriptions");
+        assertThat(events.get("request_url").string()).endsWith("/slack/events");
+        assertThat(events.get("bot_events").strings()).contains("app_mention", "message.im", "message.channels");
+        Tree interactivity = settings.get("interactivity");
+        assertThat(interactivity.get("is_enabled").bool()).isTrue();
+        assertThat(interactivity.get("request_url").string()).endsWith("/slack/events");
 
-        Map<String, Object> scopes = (Map<String, Object>) ((Map<String, Object>) manifest.get("oauth_config")).get("scopes");
-        assertThat((List<String>) scopes.get("bot")).contains("chat:write", "commands", "app_mentions:read", "im:history", "channels:history");
+        assertThat(manifest.at("oauth_config", "scopes", "bot").strings())
+                .contains("chat:write", "commands", "app_mentions:read", "im:history", "channels:history");
     }
 }

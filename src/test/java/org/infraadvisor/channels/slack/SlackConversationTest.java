@@ -4,14 +4,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.format.Readable;
+import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,9 +130,8 @@ class SlackConversationTest implements TestPropertyProvider {
         return SLACK.awaitCall("response_url", 1, c -> c.json().get("text").getAsString().contains(text));
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> restConversation(String id) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class);
+    ConversationView restConversation(String id) {
+        return new AdvisorClient(http).conversation(id);
     }
 
     /** The id of the user's conversation in the channel, once the given question message is the one it waits on. */
@@ -146,7 +147,7 @@ class SlackConversationTest implements TestPropertyProvider {
         HttpResponse<String> report = client.get(path);
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("id=\"strategy-heading\"", "Why on-premises").doesNotContain(id);
-        Map<String, Object> before = restConversation(id);
+        ConversationView before = restConversation(id);
         assertThat(client.request("POST", "/api/conversations/" + shareToken + "/answers",
                 "{\"question\":\"workload\",\"value\":\"training\"}").statusCode()).isEqualTo(404);
         assertThat(client.request("DELETE", "/api/conversations/" + shareToken, null).statusCode()).isEqualTo(404);
@@ -162,7 +163,6 @@ class SlackConversationTest implements TestPropertyProvider {
     // --- the tests ---
 
     @Test
-    @SuppressWarnings("unchecked")
     void aWholeConversationBySlashCommandClicksModalAndThreadReplyEndsInTheExplainedRecommendation() {
         String user = "U0ALICE";
         String channel = "C0PLANS";
@@ -184,7 +184,7 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(elements(workload, "q")).last().satisfies(e ->
                 assertThat(e.getAsJsonObject("text").get("text").getAsString()).isEqualTo("I don't know"));
         assertThat(workload.blocksText()).contains("Question 1 of about");
-        assertThat(restConversation(id)).containsEntry("status", "active");
+        assertThat(restConversation(id).status()).isEqualTo("active");
 
         // a choice: click a button; the message then shows the answer and nothing to click
         ok(client.interaction(client.click(user, workload, actionFor(workload, "inference"))));
@@ -272,26 +272,25 @@ class SlackConversationTest implements TestPropertyProvider {
 
         // the recommendation, as stored for the REST API too
         FakeSlackApi.Call recommendation = current;
-        Map<String, Object> stored = restConversation(id);
-        assertThat(stored).containsEntry("status", "completed");
-        Map<String, Object> rec = (Map<String, Object>) stored.get("recommendation");
-        assertThat(rec.get("strategy")).isEqualTo("on-prem");
+        ConversationView stored = restConversation(id);
+        assertThat(stored.status()).isEqualTo("completed");
+        RecommendationDocument rec = stored.recommendation();
+        assertThat(rec.strategy()).isEqualTo("on-prem");
         assertThat(headerText(recommendation)).isEqualTo("Recommendation: On-premises");
         String shown = recommendation.blocksText();
-        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(((Number) rec.get("confidence")).doubleValue() * 100) + "%")
+        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(rec.confidence() * 100) + "%")
                 .contains("*Why on-premises*", "Your data must stay on premises (your answer: Inside our own facilities only)",
                         "*Recommended accelerator*", "*Top risks*", "*Next step*", "*Readiness:*");
         // the headline comes before the rest
         assertThat(shown.indexOf("*Why on-premises*")).isLessThan(shown.indexOf("*Recommended accelerator*"));
-        List<Map<String, Object>> accelerators = (List<Map<String, Object>>) rec.get("accelerators");
-        assertThat(shown).contains("*" + accelerators.get(0).get("count") + " × " + accelerators.get(0).get("vendor") + " "
-                + accelerators.get(0).get("model") + "*");
-        assertThat(accelerators).isNotEmpty().allSatisfy(a ->
-                assertThat(shown).contains(a.get("count") + " × " + a.get("vendor") + " " + a.get("model")));
+        var recommended = rec.accelerators().get(0);
+        assertThat(shown).contains("*" + recommended.count() + " × " + recommended.vendor() + " " + recommended.model() + "*");
+        assertThat(rec.accelerators()).isNotEmpty().allSatisfy(a ->
+                assertThat(shown).contains(a.count() + " × " + a.vendor() + " " + a.model()));
         List<JsonObject> controls = elements(recommendation, "r");
         assertThat(controls).extracting(e -> e.get("action_id").getAsString())
                 .containsExactly(SlackActions.WHY, SlackActions.REPORT, SlackActions.RESTART, SlackActions.CHANGE);
-        String shareToken = (String) stored.get("shareToken");
+        String shareToken = stored.shareToken();
         String reportUrl = PUBLIC_URL + "/api/shared/" + shareToken + "/report.html";
         assertThat(controls.get(1).get("url").getAsString()).isEqualTo(reportUrl);
         assertSharedLinkOnlyReads(reportUrl, id, shareToken);
@@ -325,9 +324,8 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.Call retired = updateOf(recommendation);
         assertThat(retired.hasActions()).isFalse();
         assertThat(retired.blocksText()).contains("Superseded");
-        List<Map<String, Object>> answers = (List<Map<String, Object>>) restConversation(id).get("answers");
-        assertThat(answers).filteredOn(a -> a.get("question").equals("data_residency")).singleElement()
-                .satisfies(a -> assertThat(a).containsEntry("value", "none"));
+        assertThat(restConversation(id).answers()).filteredOn(a -> a.question().equals("data_residency")).singleElement()
+                .satisfies(a -> assertThat(a.value()).isEqualTo("none"));
 
         // start over: a new thread with a new conversation; the old one stays stored.
         // The click that changed the answer is still being handled after its recommendation is posted (the link
@@ -345,13 +343,12 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.poll("the link to follow the new conversation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
                 .filter(l -> BlockRef.refOf(l.conversationId()).equals(conversationRef(first)) && newRoot.ts().equals(l.threadTs())).isPresent());
-        assertThat(restConversation(id)).containsEntry("status", "completed");
+        assertThat(restConversation(id).status()).isEqualTo("completed");
         assertThat(SLACK.calls()).as("nothing the bot sent to Slack names the conversation id")
                 .allSatisfy(c -> assertThat(c.form().toString() + c.json()).doesNotContain(id));
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aStrategyChosenByVotesShowsTheVotesAndTheAnswersThatDecidedIt() {
         String user = "U0DAVE";
         String channel = "C0VOTES";
@@ -369,8 +366,8 @@ class SlackConversationTest implements TestPropertyProvider {
             current = inThread(root, ++posted);
             assertThat(posted).as("the flow must end").isLessThan(40);
         }
-        Map<String, Object> rec = (Map<String, Object>) restConversation(id).get("recommendation");
-        assertThat(rec.get("summary").toString()).contains("has the most support");
+        RecommendationDocument rec = restConversation(id).recommendation();
+        assertThat(rec.summary()).contains("has the most support");
         FakeSlackApi.Call recommendation = current;
         FakeSlackApi.poll("the link to know the recommendation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
@@ -379,20 +376,18 @@ class SlackConversationTest implements TestPropertyProvider {
         // the message itself leads with the deciding reasons, each with the user's own answers
         String shown = recommendation.blocksText();
         assertThat(shown).contains("*Why cloud-first*", "(your answer: Monthly (opex))", "(your answer: No infrastructure team)");
-        List<Map<String, Object>> decidingReasons = (List<Map<String, Object>>) rec.get("deciding");
-        assertThat(decidingReasons).hasSizeBetween(3, 5)
-                .allSatisfy(d -> assertThat(shown).contains(SlackText.escape(Readable.capitalize((String) d.get("reason")))));
+        assertThat(rec.deciding()).hasSizeBetween(3, 5)
+                .allSatisfy(d -> assertThat(shown).contains(SlackText.escape(Readable.capitalize(d.reason()))));
 
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         String why = inThread(root, ++posted).blocksText();
         assertThat(why).contains("*Votes that decided it*", "How would you rather pay? → *Monthly (opex)*",
                 "What can your operations team run today? → *No infrastructure team*");
-        Map<String, Map<String, Object>> described = (Map<String, Map<String, Object>>) rec.get("answers");
-        List<String> deciding = (List<String>) ((Map<String, Object>) rec.get("strategyReasons")).get("answers");
+        List<String> deciding = rec.strategyReasons().answers();
         assertThat(deciding).contains("budget", "ops_skills")
-                .allSatisfy(q -> assertThat(why).contains(SlackText.escape((String) described.get(q).get("label"))));
-        assertThat((List<Map<String, Object>>) rec.get("votes")).filteredOn(v -> v.get("strategy").equals(rec.get("strategy")))
-                .isNotEmpty().allSatisfy(v -> assertThat(why).contains(SlackText.escape((String) v.get("reason"))));
+                .allSatisfy(q -> assertThat(why).contains(SlackText.escape(rec.answers().get(q).label())));
+        assertThat(rec.votes()).filteredOn(v -> v.strategy().equals(rec.strategy()))
+                .isNotEmpty().allSatisfy(v -> assertThat(why).contains(SlackText.escape(v.reason())));
     }
 
     @Test

@@ -7,8 +7,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.infraadvisor.ops.LogCapture;
 import org.infraadvisor.store.ConversationRepository;
+import org.infraadvisor.testsupport.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.infraadvisor.channels.slack.SlackEndpointSecurityTest.assertProblem;
 import static org.infraadvisor.channels.slack.SlackTestClient.FORM;
-import static org.infraadvisor.channels.slack.SlackTestClient.JSON;
 
 /**
  * Correctly signed requests that must still not get their way: a response_url that is not Slack's, a timestamp that

@@ -9,6 +9,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.testsupport.AdvisorClient;
+import org.infraadvisor.testsupport.Answering;
+import org.infraadvisor.testsupport.TestFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,7 +162,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(text(".iaw-progress-text")).isEqualTo("All " + answered + " questions answered");
         assertThat(text(".iaw-turn[data-qid='daily_requests'] .iaw-answer-label")).isEqualTo("I don't know");
         assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("iaw-strategy"); // focus moved to the advice
-        String conversationId = (String) conversationOnServer().get("id");
+        String conversationId = conversationOnServer().id();
         assertThat(card.findElements(By.cssSelector(".iaw-report-link"))).extracting(e -> e.getAttribute("href"))
                 .allSatisfy(href -> assertThat(href).contains("/api/shared/").doesNotContain(conversationId))
                 .anySatisfy(href -> assertThat(href).endsWith("/report.html"))
@@ -242,9 +246,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
         input.sendKeys("seventy", Keys.ENTER);
         wait.until(d -> error.getText().startsWith("That is not a number"));
 
-        Map<String, Object> stored = conversationOnServer();
-        assertThat((List<?>) stored.get("answers")).hasSize(1);
-        assertThat(((Map<?, ?>) stored.get("question")).get("id")).isEqualTo("model_size_b");
+        ConversationView stored = conversationOnServer();
+        assertThat(stored.answers()).hasSize(1);
+        assertThat(stored.question().id()).isEqualTo("model_size_b");
 
         input.clear();
         input.sendKeys("1,200", Keys.ENTER); // thousands separators are understood
@@ -333,7 +337,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         wait.until(d -> activeMatches(".iaw-choice"));
         keys.sendKeys(Keys.END).sendKeys(Keys.ENTER).perform();
         waitForAnswerCount(5);
-        assertThat((List<?>) conversationOnServer().get("answers")).hasSize(5);
+        assertThat(conversationOnServer().answers()).hasSize(5);
 
         // Escape closes the panel and gives focus back to the launcher; Enter opens it again at the question.
         wait.until(d -> activeMatches(".iaw-composer *"));
@@ -380,10 +384,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void reportLinksCarryTheShareTokenNeverTheIdAndCanBeMadeAgainAfterSharingWasTurnedOff() {
         String id = finishOverApi(Map.of());
-        String token = (String) http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class).get("shareToken");
+        String token = new AdvisorClient(http).conversation(id).shareToken();
         driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey("infra-strategy"), id);
         driver.get(url("/"));
         WebElement card = waitFor(".iaw-card");
@@ -398,7 +401,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(text(".iaw-card-foot")).contains("Report links are turned off");
         again.click();
         wait.until(d -> d.findElements(By.cssSelector(".iaw-report-link")).size() == 3);
-        String fresh = (String) http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class).get("shareToken");
+        String fresh = new AdvisorClient(http).conversation(id).shareToken();
         assertThat(fresh).isNotBlank().isNotEqualTo(token);
         assertThat(driver.findElements(By.cssSelector(".iaw-report-link"))).extracting(e -> e.getAttribute("href"))
                 .allSatisfy(href -> assertThat(href).contains("/api/shared/" + fresh + "/report."));
@@ -505,27 +508,17 @@ class WidgetBrowserTest implements TestPropertyProvider {
         waitIdle();
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> conversationOnServer() {
+    ConversationView conversationOnServer() {
         String id = (String) driver.executeScript("return localStorage.getItem(arguments[0])", storageKey("infra-strategy"));
         assertThat(id).isNotBlank();
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), Map.class);
+        return new AdvisorClient(http).conversation(id);
     }
 
     /** A finished conversation made over the REST API, as another channel would; unlisted questions get their first option. */
-    @SuppressWarnings("unchecked")
     String finishOverApi(Map<String, Object> preferred) {
-        Map<String, Object> c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations", Map.of("flow", "infra-strategy")), Map.class);
-        String id = (String) c.get("id");
-        while (c.get("question") != null) {
-            Map<String, Object> q = (Map<String, Object>) c.get("question");
-            List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
-            Object value = preferred.containsKey(q.get("id")) ? preferred.get(q.get("id"))
-                    : options.isEmpty() ? "unknown" : options.get(0).get("value");
-            c = http.toBlocking().retrieve(HttpRequest.POST("/api/conversations/" + id + "/answers",
-                    Map.of("question", q.get("id"), "value", value)), Map.class);
-        }
-        return id;
+        AdvisorClient api = new AdvisorClient(http);
+        return Answering.answerAll(api.start(), preferred,
+                q -> q.options().isEmpty() ? "unknown" : q.options().get(0).value(), api::answer).id();
     }
 
     void screenshot(WebElement element, String name) {

@@ -1,12 +1,9 @@
-package org.infraadvisor.channels.web;
+package org.infraadvisor.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Rules and conversations folders for tests: the shipped ones plus the test-only {@code widget-test} flow and its
@@ -36,17 +33,8 @@ public final class TestFolders {
     }
 
     private static void copy(Path from, Path to) {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(p, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.isDirectory(from)) { // a fixture need not have both folders
+            Folders.copy(from, to);
         }
     }
 }

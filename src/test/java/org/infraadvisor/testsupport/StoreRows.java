@@ -1,4 +1,4 @@
-package org.infraadvisor.ops;
+package org.infraadvisor.testsupport;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

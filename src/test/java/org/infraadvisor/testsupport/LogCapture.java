@@ -1,4 +1,4 @@
-package org.infraadvisor.ops;
+package org.infraadvisor.testsupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package org.infraadvisor.ops;
+package org.infraadvisor.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,25 +14,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP relay to a real server that a test can cut (every connection dropped, new ones refused)
  * and restore on the same port: the network between the service and its database going away and back.
  */
-final class CuttableTcpProxy implements AutoCloseable {
+public final class CuttableTcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    CuttableTcpProxy(int targetPort) throws IOException {
+    public CuttableTcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = bind(0);
         this.port = listener.getLocalPort();
         acceptOn(listener);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         listener.close();
         for (Socket s : open) {
             s.close();
@@ -40,7 +40,7 @@ final class CuttableTcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         listener = bind(port);
         acceptOn(listener);
     }
