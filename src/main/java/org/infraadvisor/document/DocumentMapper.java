@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Makes the public documents from the domain: a {@link RecommendationDocument} from {@link Advice}, a
@@ -94,7 +95,7 @@ public class DocumentMapper {
     /** Every strategy, severity, readiness status and pillar the advice names, as a reader sees it. */
     private static Map<String, String> labels(Advice advice) {
         Map<String, String> labels = new LinkedHashMap<>();
-        java.util.function.BiConsumer<String, String> put = (id, label) -> {
+        BiConsumer<String, String> put = (id, label) -> {
             if (id != null) {
                 labels.putIfAbsent(id, label);
             }

@@ -109,7 +109,7 @@ final class PdfReport {
         doc.add(answers);
         if (!advice.assumptions().isEmpty()) {
             heading(doc, "Assumptions");
-            Columns columns = columns(doc);
+            Columns columns = new Columns();
             for (var a : advice.assumptions()) {
                 Paragraph p = new Paragraph(fine.getSize() * 1.25f);
                 p.add(new Chunk(AdviceReport.assumption(a), fineBold));
@@ -124,7 +124,7 @@ final class PdfReport {
         if (!advice.rules().isEmpty()) {
             heading(doc, "Appendix: how the advice was reached");
             doc.add(new Paragraph("Every rule the advice above rests on, once.", small));
-            Columns columns = columns(doc);
+            Columns columns = new Columns();
             int n = 1;
             for (var rule : report.ruleTrail()) {
                 Paragraph p = new Paragraph(fine.getSize() * 1.25f);
@@ -146,10 +146,6 @@ final class PdfReport {
      * Two columns across the page, for the long lists of small print (assumptions, the rules), read row by row. A
      * table rather than OpenPDF's MultiColumnText, which leaves the rest of its last page empty.
      */
-    private static Columns columns(Document doc) {
-        return new Columns();
-    }
-
     private static final class Columns extends PdfPTable {
         Columns() {
             super(2);
