@@ -969,7 +969,7 @@
 
     if (list(advice.accelerators).length) {
       more.append(disclosure('Accelerators (' + advice.accelerators.length + ')', h('ul', { class: 'iaw-items' }, advice.accelerators.map((a) =>
-        item('iaw-item', [h('span', { class: 'iaw-count', text: a.count + ' \u00d7' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
+        item('iaw-item', [h('span', { class: 'iaw-count', text: formatNumber(a.count) + ' \u00d7' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
           a.reason, a.reasons, a.vendor + ' ' + a.model)))));
     }
 
@@ -1075,7 +1075,7 @@
     if (best) {
       top.append(h('p', { class: 'iaw-pick' },
         h('span', { class: 'iaw-pick-label', text: 'Recommended: ' }),
-        h('strong', { class: 'iaw-pick-name', text: best.count + ' \u00d7 ' + best.vendor + ' ' + best.model }),
+        h('strong', { class: 'iaw-pick-name', text: formatNumber(best.count) + ' \u00d7 ' + best.vendor + ' ' + best.model }),
         cost ? h('span', { class: 'iaw-pick-cost', text: ', about ' + money(cost.totalUsd) + ' ' + horizon(advice, conversation) }) : null));
     }
     if ((advice.costs || []).length > 1) {
@@ -1083,13 +1083,13 @@
     }
     const risks = (advice.risks || []).slice(0, 3);
     if (risks.length) {
-      top.append(h('ul', { class: 'iaw-top-risks', 'aria-label': 'Top risks' }, risks.map((r) => h('li', null,
+      top.append(h('ul', { class: 'iaw-top-risks', 'aria-label': 'Top risks' }, risks.map((r) => h('li', { title: r.title },
         h('span', { class: 'iaw-badge iaw-severity-' + token(r.severity), text: label(advice, r.severity, capitalize(r.severity || '')) }), ' ',
         r.title))));
     }
     const next = (advice.plan || [])[0];
     if (next) {
-      top.append(h('p', { class: 'iaw-next' }, h('strong', { text: 'Next step: ' }), next.title));
+      top.append(h('p', { class: 'iaw-next', title: next.title }, h('strong', { text: 'Next step: ' }), next.title));
     }
     return top;
   }

@@ -108,9 +108,9 @@ public final class Headline {
         return advice.accelerators().stream().findFirst();
     }
 
-    /** "23 × NVIDIA H200 SXM". */
+    /** "23 × NVIDIA H200 SXM", "13,896 × NVIDIA GB200 NVL72". */
     public static String accelerator(AcceleratorAdvice a) {
-        return a.count() + " × " + a.vendor() + " " + a.model();
+        return Readable.number(a.count()) + " × " + a.vendor() + " " + a.model();
     }
 
     /** The recommended strategy's cost over the horizon. */

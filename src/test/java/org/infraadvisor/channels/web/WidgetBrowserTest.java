@@ -10,6 +10,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.scenarios.Scenario;
+import org.infraadvisor.scenarios.ScenarioLoader;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.TestFolders;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -381,6 +385,37 @@ class WidgetBrowserTest implements TestPropertyProvider {
         card.findElement(By.cssSelector(".iaw-more details summary")).click();
         card.findElement(By.cssSelector(".iaw-more details[open] .iaw-why, .iaw-more details[open] li")).click();
         screenshot(panel, "phone-restored-card.png");
+    }
+
+    /** The shipped scenarios whose card summary has the most to say still fit one screen of the 420 px popup. */
+    @Test
+    void theLongestSummariesOfTheShippedScenariosFitOneScreen() {
+        AdvisorClient api = new AdvisorClient(http);
+        List<Scenario> longest = ScenarioLoader.load(Path.of("rules/scenarios")).stream()
+                .sorted(Comparator.comparingInt((Scenario s) -> summaryLength(api.evaluate(
+                        Map.of("flow", s.flow(), "answers", s.answers())).recommendation())).reversed())
+                .limit(3).toList();
+        for (Scenario s : longest) {
+            String id = Answering.answerAll(api.start(s.flow()), s.answers(), Answering::unknown, api::answer).id();
+            driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey(s.flow()), id);
+            driver.get(url("/"));
+            if (!driver.findElement(By.cssSelector(".iaw-panel")).isDisplayed()) {
+                click(".iaw-launcher");
+            }
+            WebElement card = waitFor(".iaw-card");
+            assertThat(card.findElements(By.cssSelector(".iaw-deciding li"))).as(s.file()).hasSizeBetween(1, 5);
+            assertSummaryFitsOneScreen(card, "popup-card-" + Path.of(s.file()).getFileName().toString().replace(".yaml", ".png"));
+        }
+    }
+
+    /** About how much text the card's summary holds: the deciding reasons with their answers, accelerator, risks, next step. */
+    static int summaryLength(RecommendationDocument rec) {
+        int length = rec.costs().size() > 1 ? 160 : 0;
+        for (RecommendationDocument.Deciding d : rec.deciding()) {
+            length += 40 + d.reason().length() + d.answers().stream().mapToInt(q -> rec.answers().get(q).label().length()).sum();
+        }
+        length += rec.risks().stream().limit(3).mapToInt(r -> 20 + r.title().length()).sum();
+        return length + rec.plan().stream().limit(1).mapToInt(p -> p.title().length()).sum();
     }
 
     @Test
