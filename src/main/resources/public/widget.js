@@ -1017,7 +1017,7 @@
     if (list(advice.assumptions).length) {
       more.append(disclosure('Assumptions behind the figures (' + advice.assumptions.length + ')',
         h('ul', { class: 'iaw-assumptions' }, advice.assumptions.map((a) =>
-          h('li', null, h('strong', { text: quantity(a.value, a.unit) }),
+          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, quantity(a.value, a.unit),
             a.confirmed ? null : h('span', { class: 'iaw-badge', text: 'not confirmed' }),
             a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }

@@ -78,6 +78,7 @@ public record Advice(
     public record FollowUp(String question, String why) {
     }
 
-    public record Assumption(String key, double value, String unit, String source, boolean confirmed) {
+    /** @param label what the figure is, in a reader's words; null in advice stored before labels existed */
+    public record Assumption(String key, String label, double value, String unit, String source, boolean confirmed) {
     }
 }

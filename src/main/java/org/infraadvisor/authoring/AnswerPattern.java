@@ -38,13 +38,12 @@ public record AnswerPattern(List<String> questions, Placement placement, int lin
         return undetermined ? Optional.empty() : Optional.of(true);
     }
 
-    /** All tests in a reader's words, joined with "and". */
-    public String describe(java.util.function.Function<String, Question> questionById) {
-        String q = questions.isEmpty() ? "any answer" : String.join(" or ", questions);
+    /** What all tests need, in the words of the answers (no ids), joined with "and"; see {@link AnswerTest#needs}. */
+    public String needs(java.util.function.Function<String, Question> questionById) {
         if (tests.isEmpty()) {
-            return q + " asked or not";
+            return "any answer";
         }
-        return tests.stream().map(t -> t.describe(q, questions.size() == 1 ? questionById.apply(questions.get(0)) : null))
-                .collect(Collectors.joining(" and "));
+        Question q = questions.size() == 1 ? questionById.apply(questions.get(0)) : null;
+        return tests.stream().map(t -> t.needs(q)).collect(Collectors.joining(" and "));
     }
 }

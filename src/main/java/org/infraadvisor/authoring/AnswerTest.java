@@ -3,6 +3,7 @@ package org.infraadvisor.authoring;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.facts.Answer;
+import org.infraadvisor.format.Readable;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,31 +53,35 @@ public record AnswerTest(Kind kind, String operator, List<String> literals, Stri
         };
     }
 
-    /** The test in a reader's words, e.g. {@code utilization = steady ("Steady: busy most hours")}. */
-    public String describe(String questionId, Question q) {
+    /**
+     * What the test needs, in the words the user chose from: {@code "Steady: busy most hours"}, {@code one of "AWS" or
+     * "Google Cloud"}, {@code at least 5 years}; no question ids or option values.
+     */
+    public String needs(Question q) {
         return switch (kind) {
-            case VALUE -> {
-                String options = literals.stream().map(v -> option(q, v)).collect(Collectors.joining(" or "));
-                if (operator.equals("==")) {
-                    yield literals.size() == 1 ? questionId + " = " + options : questionId + " is one of " + options;
-                }
-                yield questionId + " is not " + options;
-            }
-            case VALUES -> questionId + (operator.equals("contains") ? " includes " : " does not include ") + option(q, literals.get(0));
-            case NUMBER -> questionId + " " + operator + " " + literals.get(0) + (q != null && q.unit() != null ? " " + q.unit() : "");
+            case VALUE -> (operator.equals("==") ? literals.size() == 1 ? "" : "one of " : "anything but ")
+                    + literals.stream().map(v -> label(q, v)).collect(Collectors.joining(" or "));
+            case VALUES -> (operator.equals("contains") ? "an answer including " : "an answer without ") + label(q, literals.get(0));
+            case NUMBER -> NUMBER_WORDS.getOrDefault(operator, operator) + " "
+                    + Readable.quantity(Double.parseDouble(literals.get(0)), q == null ? null : q.unit());
             case FLAG -> switch (literals.get(0)) {
-                case "known" -> operator.equals("==") ? questionId + " answered (not \"I don't know\")" : questionId + " not answered";
-                case "unknown" -> operator.equals("==") ? questionId + " answered \"I don't know\"" : questionId + " not \"I don't know\"";
-                default -> operator.equals("==") ? questionId + " asked" : questionId + " not asked";
+                case "known" -> operator.equals("==") ? ANY_ANSWER : DONT_KNOW;
+                case "unknown" -> operator.equals("==") ? DONT_KNOW : ANY_ANSWER;
+                default -> operator.equals("==") ? "the question asked" : "the question not asked";
             };
-            case OPAQUE -> questionId + ": " + text;
+            case OPAQUE -> text;
         };
     }
 
-    static String option(Question q, String value) {
-        if (q == null || !q.offers(value)) {
-            return AnswerValues.UNKNOWN.equals(value) ? "\"I don't know\"" : value;
+    private static final String ANY_ANSWER = "an answer other than \"I don't know\"";
+    private static final String DONT_KNOW = "\"I don't know\"";
+    private static final java.util.Map<String, String> NUMBER_WORDS = java.util.Map.of("<", "less than", "<=", "at most",
+            ">", "more than", ">=", "at least", "==", "exactly", "!=", "other than");
+
+    private static String label(Question q, String value) {
+        if (AnswerValues.UNKNOWN.equals(value)) {
+            return DONT_KNOW;
         }
-        return value + " (\"" + q.labelOf(value) + "\")";
+        return "\"" + (q != null && q.offers(value) ? q.labelOf(value) : value) + "\"";
     }
 }

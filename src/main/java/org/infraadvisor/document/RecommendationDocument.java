@@ -106,8 +106,13 @@ public record RecommendationDocument(
     public record FollowUpAdvice(String question, @Nullable String text, @Nullable String why) {
     }
 
+    /**
+     * @param key   the figure's key in {@code rules/catalogue/assumptions.yaml}, for integrators and rule authors
+     * @param label what the figure is, in a reader's words ("Electricity price"); show it instead of the key. Null
+     *              only in advice stored before labels existed.
+     */
     @Serdeable
-    public record AssumptionUsed(String key, double value, @Nullable String unit, @Nullable String source, boolean confirmed) {
+    public record AssumptionUsed(String key, @Nullable String label, double value, @Nullable String unit, @Nullable String source, boolean confirmed) {
     }
 
     /**

@@ -96,7 +96,7 @@ final class AdviceAssembler {
         List<Advice.Vote> votes = strategyVotes.stream().map(this::vote).toList();
         var assumptions = assumptionsBehindItems.stream()
                 .sorted(Comparator.comparing(org.infraadvisor.facts.Assumption::getKey))
-                .map(a -> new Advice.Assumption(a.getKey(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
+                .map(a -> new Advice.Assumption(a.getKey(), a.getLabel(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
                 .toList();
         return new Advice(choice == null ? null : choice.getStrategy(), choice == null ? 0 : choice.getConfidence(),
                 choice == null ? null : choice.getSummary(), accelerators, risks, readiness, plan, sizing, costs, followUps,

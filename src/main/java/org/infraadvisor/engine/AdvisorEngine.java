@@ -8,6 +8,7 @@ import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.facts.Answer;
+import org.infraadvisor.facts.AssumptionReads;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public class AdvisorEngine {
             Advice advice = new AdviceAssembler(ruleSet, flow, trace, facts, answers).assemble(session);
             return new Evaluation(advice, facts, keepFacts ? List.copyOf(session.getObjects()) : List.of(), trace, ruleSet, flow);
         } finally {
+            AssumptionReads.end(); // a consequence that threw left its record open
             session.dispose();
         }
     }
@@ -93,16 +95,16 @@ public class AdvisorEngine {
             double weight = q.importance();
             String why = q.why();
             if (!state.isAsked(q.id())) {
-                facts.add(new Answer(q.id(), Answer.NOT_ASKED, Double.NaN, List.of(), weight, why));
+                facts.add(new Answer(q.id(), Answer.NOT_ASKED, Double.NaN, List.of(), weight, why, q.text()));
             } else if (value == null || AnswerValues.UNKNOWN.equals(value)) {
-                facts.add(new Answer(q.id(), Answer.UNKNOWN, Double.NaN, List.of(), weight, why));
+                facts.add(new Answer(q.id(), Answer.UNKNOWN, Double.NaN, List.of(), weight, why, q.text()));
             } else if (value instanceof Number n) {
-                facts.add(new Answer(q.id(), AnswerValues.format(n.doubleValue()), n.doubleValue(), List.of(), weight, why));
+                facts.add(new Answer(q.id(), AnswerValues.format(n.doubleValue()), n.doubleValue(), List.of(), weight, why, q.text()));
             } else if (value instanceof List<?> list) {
                 List<String> values = list.stream().map(String::valueOf).toList();
-                facts.add(new Answer(q.id(), String.join(",", values), Double.NaN, values, weight, why));
+                facts.add(new Answer(q.id(), String.join(",", values), Double.NaN, values, weight, why, q.text()));
             } else {
-                facts.add(new Answer(q.id(), String.valueOf(value), Double.NaN, List.of(String.valueOf(value)), weight, why));
+                facts.add(new Answer(q.id(), String.valueOf(value), Double.NaN, List.of(String.valueOf(value)), weight, why, q.text()));
             }
         }
         return facts;

@@ -137,7 +137,7 @@ public final class CatalogueLoader {
             Map<String, Object> m = entry.fields();
             int line = entry.line();
             Object confirmed = m.getOrDefault("confirmed", Boolean.TRUE);
-            result.add(new Assumption(loader.text(m, "key", line, true), loader.number(m, "value", line),
+            result.add(new Assumption(loader.text(m, "key", line, true), loader.text(m, "label", line, true), loader.number(m, "value", line),
                     loader.text(m, "unit", line, false), loader.text(m, "source", line, false),
                     !Boolean.FALSE.equals(confirmed)));
         }

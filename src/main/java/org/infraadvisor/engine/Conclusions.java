@@ -27,7 +27,7 @@ public final class Conclusions {
             return "vote for " + Readable.strategy(v.getStrategy()) + " " + signed(v.getWeight()) + ": " + v.getReason();
         }
         if (fact instanceof AcceleratorChoice a) {
-            return "accelerator: " + a.getCount() + " × " + a.getVendor() + " " + a.getModel();
+            return "accelerator: " + Readable.times(a.getCount(), a.getVendor() + " " + a.getModel());
         }
         if (fact instanceof Risk r) {
             return r.getSeverity() + " risk: " + r.getTitle();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One evaluation in full: the advice, the answer facts it started from, every fact the session held at the end, and
@@ -37,9 +38,12 @@ public record Evaluation(Advice advice, List<Answer> answers, List<Object> facts
 
     /**
      * The firing trace as a reader can follow it: one step per rule that fired, in order of first firing, with the
-     * answers its conditions matched and what it concluded that the advice shows. Built only when asked for.
+     * answers its conditions matched and what it concluded that the advice shows. Built only when asked for. A rule
+     * that matched no answer and concluded nothing the advice shows (loading the catalogue, passing a derived figure
+     * on) is left out unless {@code alsoShown} names its id: it is plumbing, and the advice's reasons already follow
+     * through it.
      */
-    public List<FiringStep> steps() {
+    public List<FiringStep> steps(Predicate<String> alsoShown) {
         Map<String, Set<String>> answered = new LinkedHashMap<>();
         Map<String, Set<String>> concluded = new LinkedHashMap<>();
         for (Trace.Firing f : trace.firings()) {
@@ -58,7 +62,13 @@ public record Evaluation(Advice advice, List<Answer> answers, List<Object> facts
             }
         }
         List<FiringStep> steps = new ArrayList<>(answered.size());
-        answered.forEach((rule, a) -> steps.add(new FiringStep(ruleId(rule), List.copyOf(a), List.copyOf(concluded.get(rule)))));
+        answered.forEach((rule, a) -> {
+            Set<String> c = concluded.get(rule);
+            String id = ruleId(rule);
+            if (!a.isEmpty() || !c.isEmpty() || alsoShown.test(id)) {
+                steps.add(new FiringStep(id, List.copyOf(a), List.copyOf(c)));
+            }
+        });
         return steps;
     }
 }

@@ -3,7 +3,8 @@ package org.infraadvisor.engine;
 import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.Assumption;
-import org.infraadvisor.facts.StrategyChoice;
+import org.infraadvisor.facts.AssumptionReads;
+import org.infraadvisor.facts.SharedConclusion;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -14,6 +15,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,15 +32,17 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     /**
      * One firing of a rule: the facts its conditions matched (an accumulate contributes its result, not the facts it
-     * added up) and the facts its consequence inserted.
+     * added up), the facts its consequence inserted, and the assumptions its consequence read through bundles of
+     * them ({@link AssumptionReads}), by key.
      */
-    public record Firing(String rule, List<Object> matched, List<Object> concluded) {
+    public record Firing(String rule, List<Object> matched, List<Object> concluded, Set<String> read) {
     }
 
     private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
     private final Map<Object, List<Firing>> changedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
     private final Map<Object, Behind> behind = new IdentityHashMap<>();
+    private final Map<String, Assumption> assumptions = new HashMap<>();
     private Firing current;
 
     @Override
@@ -51,12 +55,14 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
             }
             matched.add(o);
         }
-        current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2));
+        current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2), new LinkedHashSet<>(2));
         firings.add(current);
+        AssumptionReads.begin(current.read());
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
+        AssumptionReads.end();
         current = null;
     }
 
@@ -65,6 +71,8 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         if (current != null) {
             insertedBy.put(event.getObject(), current);
             current.concluded().add(event.getObject());
+        } else if (event.getObject() instanceof Assumption a) {
+            assumptions.put(a.getKey(), a);
         }
     }
 
@@ -102,8 +110,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
 
     /**
      * The answers behind a fact: those its concluding firings matched, and, through every derived fact they matched,
-     * the answers behind those. The strategy choice is where this stops: it is the chain every later conclusion
-     * shares, and its own reasons are given once, on the strategy. Answers the dialogue skipped are left out.
+     * the answers behind those. A shared conclusion (the strategy, a recommended accelerator, the top choice) is where
+     * this stops: it is the chain the later conclusions share, and its own reasons are given once, on it. Answers the
+     * dialogue skipped are left out.
      */
     public Set<Answer> answersBehind(Object fact) {
         return behind(fact).answers();
@@ -126,19 +135,35 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         return result;
     }
 
-    /** What stands behind one firing: the answers and assumptions it matched and those behind the derived facts it matched. */
+    /**
+     * What stands behind one firing: the answers and assumptions it matched, the assumptions it read through bundles
+     * of them, and what stands behind the derived facts it matched. A firing that builds a bundle adds none of the
+     * assumptions it matched: each counts only where a later firing reads it.
+     */
     public void behindFiring(Firing firing, Collection<Answer> answers, Collection<Assumption> assumptions) {
+        boolean bundles = false;
+        for (Object concluded : firing.concluded()) {
+            bundles |= concluded instanceof AssumptionReads.Bundle;
+        }
         for (Object matched : firing.matched()) {
             if (matched instanceof Answer a) {
                 if (a.isAsked()) {
                     answers.add(a);
                 }
             } else if (matched instanceof Assumption a) {
-                assumptions.add(a);
+                if (!bundles) {
+                    assumptions.add(a);
+                }
             } else if (isDerived(matched)) {
                 Behind b = behind(matched);
                 answers.addAll(b.answers());
                 assumptions.addAll(b.assumptions());
+            }
+        }
+        for (String key : firing.read()) {
+            Assumption a = this.assumptions.get(key);
+            if (a != null) {
+                assumptions.add(a);
             }
         }
     }
@@ -148,9 +173,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         static final Behind NOTHING = new Behind(Set.of(), Set.of());
     }
 
-    /** A fact a rule inserted, other than the strategy choice, which every later conclusion shares. */
+    /** A fact a rule inserted, other than a conclusion later ones share. */
     static boolean isDerived(Object fact) {
-        return !(fact instanceof StrategyChoice || fact instanceof Accelerator || fact instanceof Assumption
+        return !(fact instanceof SharedConclusion || fact instanceof Accelerator || fact instanceof Assumption
                 || fact instanceof Number || fact instanceof String || fact instanceof Boolean || fact instanceof Collection<?>);
     }
 

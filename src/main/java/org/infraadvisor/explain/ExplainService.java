@@ -14,9 +14,11 @@ import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetHolder;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Explains the advice for a stored conversation or for a set of answers, with the serving rules. */
 @Singleton
@@ -61,13 +63,24 @@ public class ExplainService {
     private Explained explain(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         Evaluation evaluation = engine.evaluateInDetail(ruleSet, flow, answers);
         Explainer.Result result = Explainer.explain(ruleSet, flow, evaluation);
+        Set<String> inChain = new HashSet<>();
+        chain(result.explanation().why(), inChain);
+        List<FiringStep> steps = evaluation.steps(inChain::contains);
+        Set<String> shown = new HashSet<>();
+        steps.forEach(s -> shown.add(s.rule()));
         Map<String, Advice.RuleRef> named = new LinkedHashMap<>();
-        evaluation.firedRules().forEach(name -> {
-            Advice.RuleRef ref = ruleSet.ref(name);
-            named.putIfAbsent(ref.id(), ref);
-        });
+        evaluation.firedRules().stream().map(ruleSet::ref).filter(ref -> shown.contains(ref.id()))
+                .forEach(ref -> named.putIfAbsent(ref.id(), ref));
         result.rules().forEach(named::putIfAbsent);
-        return new Explained(evaluation.advice(), flow, evaluation.steps(), Collections.unmodifiableMap(named),
+        return new Explained(evaluation.advice(), flow, steps, Collections.unmodifiableMap(named),
                 result.explanation(), new DialogueState(flow, answers).isComplete());
+    }
+
+    /** The rules of the strategy's chain, which the trace keeps even where they pass on only derived facts. */
+    private static void chain(Explanation.Step step, Set<String> rules) {
+        if (step != null) {
+            rules.add(step.rule());
+            step.from().forEach(s -> chain(s, rules));
+        }
     }
 }

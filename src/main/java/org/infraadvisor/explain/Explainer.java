@@ -126,29 +126,32 @@ public final class Explainer {
                 .toList();
     }
 
+    /**
+     * Why not {@code standing}'s strategy: the points on each side and the rules for it that your answers stopped, by
+     * name. Which condition stopped each rule is said once, in that rule's conditions.
+     */
     private WhyNot whyNot(Standing standing, Advice rec, List<Standing> standings) {
         String s = standing.strategy();
+        String name = Readable.strategy(s);
         List<RuleCheck> checks = model.supporting(s).stream().map(r -> check(r, s)).toList();
         StringBuilder summary = new StringBuilder();
         if (rec.strategy() == null) {
             summary.append("No strategy was recommended. ");
         } else {
             int chosenPoints = standings.stream().filter(Standing::chosen).mapToInt(Standing::points).sum();
-            summary.append("%s was recommended rather than %s (%s). %s has %d point%s from your answers against %d for %s."
-                    .formatted(rec.strategy(), s, rec.summary(), s, standing.points(), standing.points() == 1 ? "" : "s",
-                            chosenPoints, rec.strategy()));
+            summary.append("%s was recommended rather than %s: %s against %d.".formatted(Readable.strategy(rec.strategy()),
+                    name, Readable.count(chosenPoints, "point", "points"), standing.points()));
         }
         long fired = checks.stream().filter(RuleCheck::fired).count();
         if (checks.isEmpty()) {
-            summary.append(" No rule argues for ").append(s).append('.');
+            summary.append(" No rule argues for ").append(name).append('.');
         } else {
             summary.append(" %d of %d rule%s that would support %s fired".formatted(fired, checks.size(),
-                    checks.size() == 1 ? "" : "s", s));
-            List<String> failed = checks.stream().filter(c -> !c.fired())
-                    .flatMap(c -> c.conditions().stream().filter(x -> Boolean.FALSE.equals(x.met()))
-                            .map(x -> "\"" + cited.get(c.rule()).name() + "\" " + x.explanation()))
-                    .distinct().limit(3).toList();
-            summary.append(failed.isEmpty() ? "." : ". Not fired: " + String.join("; ", failed) + ".");
+                    checks.size() == 1 ? "" : "s", name));
+            List<String> stopped = checks.stream()
+                    .filter(c -> !c.fired() && c.conditions().stream().anyMatch(x -> Boolean.FALSE.equals(x.met())))
+                    .map(c -> "\"" + cited.get(c.rule()).name() + "\"").limit(3).toList();
+            summary.append(stopped.isEmpty() ? "." : "; your answers stopped " + Readable.list(stopped) + ".");
         }
         return new WhyNot(s, standing.points(), summary.toString(), checks);
     }
@@ -170,20 +173,20 @@ public final class Explainer {
             Question q = question.apply(qid);
             Answer answer = answersByQuestion.get(qid);
             if (answer == null) {
-                conditions.add(new ConditionCheck(qid, p.describe(question), null, "not in this flow", false,
-                        "needs question '%s', which flow '%s' does not ask".formatted(qid, flow.id())));
+                conditions.add(new ConditionCheck(qid, p.needs(question), null, "not in this flow", false,
+                        "needs a question this flow does not ask"));
                 continue;
             }
             Object value = valueOf(answer);
             String label = labelOf(answer, q);
-            String answered = answered(answer, q);
+            String answered = answered(answer);
             if (p.placement() == AnswerPattern.Placement.NEGATED) {
                 Optional<Boolean> matches = p.matches(answer);
-                String condition = "not (" + p.describe(question) + ")";
+                String condition = "not " + p.needs(question);
                 Boolean met = matches.map(m -> !m).orElse(null);
-                String explanation = met == null ? "cannot tell here whether %s; you answered %s".formatted(condition, answered)
-                        : met ? "%s: met, you answered %s".formatted(condition, answered)
-                        : "is ruled out when %s; you answered %s".formatted(p.describe(question), answered);
+                String explanation = met == null ? "cannot tell here whether your answer is %s; you answered %s".formatted(condition, answered)
+                        : met ? "met: you answered " + answered
+                        : "is ruled out by %s; you answered %s".formatted(p.needs(question), answered);
                 conditions.add(new ConditionCheck(qid, condition, value, label, met, explanation));
                 continue;
             }
@@ -191,25 +194,27 @@ public final class Explainer {
                 continue;
             }
             for (AnswerTest t : p.tests()) {
-                String condition = t.describe(qid, q);
+                String condition = t.needs(q);
                 Boolean met = t.holds(answer).orElse(null);
                 String explanation = met == null ? "needs %s, which cannot be checked outside the rules engine; you answered %s".formatted(condition, answered)
-                        : met ? "%s: met, you answered %s".formatted(condition, answered)
+                        : met ? "met: you answered " + answered
                         : !answer.isAsked() ? "needs %s, but that question was not asked given your other answers".formatted(condition)
                         : "needs %s; you answered %s".formatted(condition, answered);
                 conditions.add(new ConditionCheck(qid, condition, value, label, met, explanation));
             }
         }
+        // the verdict says whether it fired; which condition stopped it is said once, in its conditions
         String verdict;
         if (fired) {
-            verdict = points == null ? "fired" : "fired: added %d point%s to %s".formatted(points, points == 1 ? "" : "s", strategy);
+            verdict = points == null ? "fired" : "fired: added %s to %s".formatted(Readable.count(points, "point", "points"),
+                    Readable.strategy(strategy));
         } else {
-            List<String> failed = conditions.stream().filter(c -> Boolean.FALSE.equals(c.met())).map(ConditionCheck::explanation).toList();
-            if (!failed.isEmpty()) {
-                verdict = "did not fire: it " + String.join(", and it ", failed);
+            long failed = conditions.stream().filter(c -> Boolean.FALSE.equals(c.met())).count();
+            if (failed > 0) {
+                verdict = failed == 1 ? "did not fire: an answer does not meet it"
+                        : "did not fire: %d answers do not meet it".formatted(failed);
             } else if (!others.isEmpty()) {
-                verdict = "did not fire: your answers meet its answer conditions, so one of its other conditions did not hold: "
-                        + String.join("; ", others);
+                verdict = "did not fire: your answers meet it, another condition did not hold";
             } else {
                 verdict = "did not fire";
             }
@@ -229,18 +234,12 @@ public final class Explainer {
         return points;
     }
 
-    private String answered(Answer a, Question q) {
+    /** What the user answered, as they saw it: the option's label, the number with its unit, "I don't know". */
+    private String answered(Answer a) {
         if (!a.isAsked()) {
             return "nothing (not asked)";
         }
-        String label = labelOf(a, q);
-        if (a.isUnknown()) {
-            return "\"I don't know\"";
-        }
-        if (q != null && !q.options().isEmpty() && q.offers(a.getValue())) {
-            return a.getValue() + " (\"" + label + "\")";
-        }
-        return label;
+        return "\"" + labelOf(a, flow.question(a.getQuestion()).orElse(null)) + "\"";
     }
 
     /** The value the rules saw: what the user gave, "unknown", or null for a question the dialogue skipped. */

@@ -139,6 +139,17 @@ public class Accelerator {
         return isUnconfirmed(field) ? "\u2020" : "";
     }
 
+    /** The unconfirmed figures as a reader names them: "throughput", "purchase price". */
+    public List<String> getUnconfirmedFigures() {
+        return unconfirmed.stream().map(f -> FIGURES.getOrDefault(f, f)).toList();
+    }
+
+    private static final Map<String, String> FIGURES = Map.ofEntries(Map.entry("memoryGb", "memory"),
+            Map.entry("bandwidthTbs", "memory bandwidth"), Map.entry("bf16Tflops", "BF16 compute"),
+            Map.entry("fp8Tflops", "FP8 compute"), Map.entry("powerW", "power draw"), Map.entry("tokensPerSecond", "throughput"),
+            Map.entry("purchaseUsd", "purchase price"), Map.entry("rackKw", "rack power"),
+            Map.entry("devicesPerServer", "devices per server"), Map.entry("scaleUpDevices", "scale-up domain"));
+
     /** Vendor and model, e.g. "NVIDIA H200 SXM". */
     public String getName() {
         return vendor + " " + model;

@@ -1,7 +1,7 @@
 package org.infraadvisor.facts;
 
 /** A recommended accelerator; {@code count} is how many the stated load needs, {@code score} orders the list (highest first). */
-public class AcceleratorChoice {
+public class AcceleratorChoice implements SharedConclusion {
     private final String vendor;
     private final String model;
     private final int count;

@@ -19,22 +19,31 @@ public class Answer {
     private final List<String> values;
     private final double importance;
     private final String whyAsk;
+    private final String text;
 
     public Answer(String question, String value, double number, List<String> values) {
-        this(question, value, number, values, 0.5, null);
+        this(question, value, number, values, 0.5, null, question);
     }
 
     /**
      * @param importance how much the question can change the advice, from the flow ({@code importance:})
      * @param whyAsk     why it matters, from the flow ({@code why:}); null when the flow says nothing
+     * @param text       the question as the flow asks it, for texts that name it
      */
-    public Answer(String question, String value, double number, List<String> values, double importance, String whyAsk) {
+    public Answer(String question, String value, double number, List<String> values, double importance, String whyAsk,
+                  String text) {
         this.question = question;
         this.value = value;
         this.number = number;
         this.values = values;
         this.importance = importance;
         this.whyAsk = whyAsk;
+        this.text = text;
+    }
+
+    /** The question as the flow asks it. */
+    public String getText() {
+        return text;
     }
 
     public String getQuestion() {

@@ -7,13 +7,20 @@ package org.infraadvisor.facts;
  */
 public class Assumption {
     private final String key;
+    private final String label;
     private final double value;
     private final String unit;
     private final String source;
     private final boolean confirmed;
 
     public Assumption(String key, double value, String unit, String source, boolean confirmed) {
+        this(key, null, value, unit, source, confirmed);
+    }
+
+    /** @param label what the figure is, in a reader's words (the key is for rules and authors) */
+    public Assumption(String key, String label, double value, String unit, String source, boolean confirmed) {
         this.key = key;
+        this.label = label;
         this.value = value;
         this.unit = unit;
         this.source = source;
@@ -21,6 +28,7 @@ public class Assumption {
     }
 
     public String getKey() { return key; }
+    public String getLabel() { return label; }
     public double getValue() { return value; }
     public String getUnit() { return unit; }
     public String getSource() { return source; }

@@ -1,7 +1,7 @@
 package org.infraadvisor.facts;
 
 /** The strategy the rules recommend, with a confidence between 0 and 1. */
-public class StrategyChoice {
+public class StrategyChoice implements SharedConclusion {
     private final String strategy;
     private final double confidence;
     private final String summary;

@@ -51,12 +51,39 @@ public final class Readable {
         return new BigDecimal(x).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A figure as data, rounded to what it can carry, for clients that format it themselves: whole above 100, one
+     * decimal above 10, else three significant digits; four significant digits from a billion up
+     * (34,722.2222 → 34722, 49.63 → 49.6, 0.123456 → 0.123, 3.2856e24 → 3.286e24).
+     */
+    public static double rounded(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
+            return x;
+        }
+        double a = Math.abs(x);
+        if (a >= 1e9) {
+            return new BigDecimal(x).round(new MathContext(4, RoundingMode.HALF_UP)).doubleValue();
+        }
+        if (a >= 100) {
+            return Math.round(x);
+        }
+        if (a >= 10) {
+            return Math.round(x * 10) / 10.0;
+        }
+        return new BigDecimal(x).round(new MathContext(3, RoundingMode.HALF_UP)).doubleValue();
+    }
+
     /** A number with its unit: "200,000 requests/day", "3,472 tokens/s"; a figure in percent as {@link #percent}: "58%". */
     public static String quantity(double x, String unit) {
         if ("%".equals(unit)) {
             return percent(x / 100);
         }
         return unit == null || unit.isBlank() ? number(x) : number(x) + " " + unit;
+    }
+
+    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: 0.1 USD/kWh". */
+    public static String assumption(String label, double value, String unit) {
+        return (label == null || label.isBlank() ? "" : label + ": ") + quantity(value, unit);
     }
 
     /** A count with the right noun: "1 device", "8 devices". */
@@ -135,7 +162,38 @@ public final class Readable {
 
     /** A rented price that names its unit: {@code rented(1, "8-GPU instance", 43.2)} → "1 × 8-GPU instance, ~$43/h". */
     public static String rented(int units, String unit, double usdPerHour) {
-        return units + " × " + unit + ", ~" + price(usdPerHour, "h");
+        return times(units, unit) + ", ~" + price(usdPerHour, "h");
+    }
+
+    /** How many of a thing, with thousands separators: {@code times(37824, "TPU v6e")} → "37,824 × TPU v6e". */
+    public static String times(double n, String what) {
+        return number(n) + " \u00d7 " + what;
+    }
+
+    /**
+     * A price per device-hour that names the device, with a dagger when it is unconfirmed:
+     * {@code perDeviceHour(4.78, "GPU", true)} → "~$4.78† per GPU-hour".
+     */
+    public static String perDeviceHour(double usd, String device, boolean unconfirmed) {
+        return "~" + money(usd) + (unconfirmed ? "\u2020" : "") + " per " + device + "-hour";
+    }
+
+    /**
+     * How devices are bought or rented together: {@code unit(8, "GPU", "server")} → "8-GPU server"; a unit of one is
+     * the device itself.
+     */
+    public static String unit(double devices, String device, String group) {
+        return devices <= 1 ? device : number(devices) + "-" + device + " " + group;
+    }
+
+    /** What one device of a software stack is called where it is priced: a GPU, a TPU or Trainium chip, a CPU socket. */
+    public static String device(String softwareStack) {
+        return switch (softwareStack == null ? "" : softwareStack) {
+            case "xla", "neuron" -> "chip";
+            case "gaudi" -> "accelerator";
+            case "cpu" -> "socket";
+            default -> "GPU";
+        };
     }
 
     /** A share as a whole percentage: 0.623 → "62%". */

@@ -45,9 +45,9 @@ public record BreakEven(double utilization, String against, Commitment commitmen
         }
         double price = median(quotes.stream().mapToDouble(Quote::usdPerHour).sorted().toArray());
         String against = quotes.size() == 1 ? Readable.provider(quotes.get(0).provider()) : "the median of the major clouds";
-        String formula = "owned " + ref.getModel() + " " + Readable.money(ownedPerHour) + "/h\u2020 / rented " + commitment.label()
-                + ": " + String.join("; ", parts) + (quotes.size() > 1 ? "; median " + Readable.money(price) + " = "
-                + Readable.percent(utilization(ownedPerHour, price)) : "");
+        String formula = "owned " + ref.getModel() + " " + Readable.money(ownedPerHour) + "\u2020 per GPU-hour / rented "
+                + commitment.label() + ": " + String.join("; ", parts) + (quotes.size() > 1 ? "; median " + Readable.money(price)
+                + " = " + Readable.percent(utilization(ownedPerHour, price)) : "");
         return new BreakEven(utilization(ownedPerHour, price), against, commitment, ownedPerHour, price, formula);
     }
 

@@ -14,7 +14,7 @@ import org.infraadvisor.facts.Accelerator;
  */
 public record Candidate(Accelerator accelerator, boolean onPrem, Quote quote, DeviceRates rates, ServingFleet fleet,
                         int secondModelDevices, int trainingDevices, double trainingDeviceHours, int trainers,
-                        int count, int ownedUnits, double ownedHourly, double cloudHourly, boolean frontier, String basis) {
+                        int count, int ownedUnits, double ownedHourly, double cloudHourly, boolean frontier) {
 
     // getters for DRL patterns
     public Accelerator getAccelerator() { return accelerator; }
@@ -33,7 +33,6 @@ public record Candidate(Accelerator accelerator, boolean onPrem, Quote quote, De
     public double getCloudHourly() { return cloudHourly; }
     /** Output tokens per second one device sustains for this model: how fast it serves. */
     public double getRatePerDevice() { return rates.decode(); }
-    public String getBasis() { return basis; }
     public boolean isFrontier() { return frontier; }
 
     /** The hourly cost where it runs: owned for {@code on-prem}, rented for {@code cloud}. */
@@ -43,6 +42,6 @@ public record Candidate(Accelerator accelerator, boolean onPrem, Quote quote, De
 
     @Override
     public String toString() {
-        return count + " x " + accelerator.getName();
+        return count + " \u00d7 " + accelerator.getName();
     }
 }

@@ -3,9 +3,6 @@ package org.infraadvisor.knowledge;
 import org.infraadvisor.facts.Accelerator;
 
 import java.util.Collection;
-import java.util.List;
-
-import static org.infraadvisor.format.Readable.number;
 
 /** Sizes one accelerator for the whole workload: serving, a second model, training, and what it costs per hour. */
 public final class CandidateSizer {
@@ -42,21 +39,27 @@ public final class CandidateSizer {
         if (!onPrem && !quote.available()) {
             return null;
         }
+        return size(a, onPrem, quote, clouds, true);
+    }
+
+    /**
+     * The devices the load needs on {@code a}, owned, without its cost: what the economics weigh before a part is
+     * chosen, so that no price or owned-cost rate stands behind it.
+     */
+    public Candidate sizeUnpriced(Accelerator a) {
+        return size(a, true, Quote.NONE, java.util.List.of(), false);
+    }
+
+    private Candidate size(Accelerator a, boolean onPrem, Quote quote, Collection<String> clouds, boolean priced) {
         ServingNeed sn = work.serving();
         DeviceRates rates = DeviceRates.of(a, Math.max(1e-6, sn.getActiveParamsB()), work.precisionFactor(),
                 work.latencyFactor(), work.sixteenBit(), basis);
-        List<String> basisParts = new java.util.ArrayList<>();
         ServingFleet fleet = ServingFleet.NONE;
         if (sn.isActive()) {
             int perCopy = ModelMemory.devicesPerCopy(sn.getMemoryGb(), a.getMemoryGb(), basis.usableMemoryFraction());
             fleet = ServingFleet.size(sn, rates, perCopy, basis.targetUtilization(), basis.spareCopies());
-            basisParts.add(number(sn.getMemoryGb()) + " GB per copy / " + number(a.getMemoryGb() * basis.usableMemoryFraction())
-                    + " GB usable = " + perCopy + " per copy; " + fleet.formula(rates, basis.targetUtilization()));
         }
         int second = secondModelDevices(a);
-        if (second > 0) {
-            basisParts.add("second model " + number(work.second().paramsB()) + "B: " + second);
-        }
         TrainingNeed tn = work.training();
         boolean canTrain = a.hasRole(tn.role());
         int training = 0;
@@ -66,20 +69,17 @@ public final class CandidateSizer {
             deviceHours = TrainingCompute.deviceHours(tn.getFlops(), a.getBf16Tflops(), basis.trainingMfu());
             training = TrainingCompute.devices(tn.getMemoryGb(), a.getMemoryGb() * basis.usableMemoryFraction(),
                     deviceHours, tn.getRunHours());
-            basisParts.add(tn.getMethod() + " training: " + number(tn.getMemoryGb()) + " GB of state, "
-                    + number(deviceHours) + " device-hours per run in " + number(tn.getRunHours() / 24) + " days = " + training);
         } else if (tn.isActive()) {
             trainers = referenceTrainers;
             deviceHours = TrainingCompute.deviceHours(tn.getFlops(), reference.getBf16Tflops(), basis.trainingMfu());
-            basisParts.add("cannot train: " + trainers + " x " + reference.getModel() + " run the training");
         }
         int count = Math.max(1, fleet.devices() + second + training);
         int units = Rounding.ceilTo(count, a.getPurchaseUnit());
-        double ownedHourly = onPrem ? units * owned.perDeviceHour(a) + ownedTrainers(trainers) : Double.NaN;
+        double ownedHourly = onPrem && priced ? units * owned.perDeviceHour(a) + ownedTrainers(trainers) : Double.NaN;
         double cloudHourly = quote.available()
                 ? Rounding.ceilTo(count, a.getRentUnit()) * quote.usdPerHour() + rentedTrainers(trainers, clouds) : Double.NaN;
         return new Candidate(a, onPrem, quote, rates, fleet, second, training, deviceHours, trainers, count, units,
-                ownedHourly, cloudHourly, training >= basis.frontierDevices(), String.join("; ", basisParts));
+                ownedHourly, cloudHourly, training > 0 && training >= basis.frontierDevices());
     }
 
     private int secondModelDevices(Accelerator a) {

@@ -1,6 +1,7 @@
 package org.infraadvisor.knowledge;
 
 import org.infraadvisor.facts.Accelerator;
+import org.infraadvisor.format.Readable;
 
 import java.util.Collection;
 
@@ -42,23 +43,23 @@ public final class CostModel {
 
     /** Renting everything in the cloud, on {@code c}. */
     public Estimate rent(Candidate c, String note) {
-        StringBuilder text = new StringBuilder("Priced on ").append(note).append(" over ").append(number(terms.years())).append(" years. ");
+        StringBuilder text = new StringBuilder("Priced on ").append(note).append(" over ").append(years()).append(". ");
         double total = 0;
         ServingFleet fleet = c.fleet();
         if (work.serving().isActive()) {
             Quote q = pricing.quote(c.accelerator(), c.quote().provider(), work.commitment());
             double devices = rentedServingDevices(c);
             double dedicated = devices * q.usdPerHour() * terms.hours();
-            text.append("Serving: ").append(number(devices)).append(devicesWord(devices)).append(
-                    work.commitment() == Commitment.RESERVED_1Y ? " reserved" : " on average").append(" x ")
-                    .append(q.describe()).append(" = ").append(money(dedicated));
+            text.append("Serving: ").append(number(devices)).append(" \u00d7 ").append(c.accelerator().getModel())
+                    .append(work.commitment() == Commitment.RESERVED_1Y ? " " : " on average ").append(q.describe(device(c.accelerator())))
+                    .append(" = ").append(money(dedicated));
             double serving = dedicated;
             double perM = terms.apiUsdPerMTokens(modelB);
             if (work.serving().isLoadKnown() && !Double.isNaN(perM)) {
                 double tokens = work.serving().getTokensPerYear() / Math.max(1e-9, 1 - work.second().share());
                 double api = tokens * terms.years() / 1e6 * perM;
-                text.append("; a managed endpoint: ").append(compact(tokens)).append(" tokens/year x ")
-                        .append(money(perM)).append("/M\u2020 = ").append(money(api));
+                text.append("; a managed endpoint: ").append(compact(tokens)).append(" tokens a year \u00d7 ")
+                        .append(money(perM)).append("\u2020 per million = ").append(money(api));
                 if (api < dedicated) {
                     serving = api;
                     text.append(", the cheaper way to rent");
@@ -67,7 +68,7 @@ public final class CostModel {
             if (c.getSecondModelDevices() > 0 && serving == dedicated) {
                 double second = c.getSecondModelDevices() * q.usdPerHour() * terms.hours();
                 serving += second;
-                text.append("; second model ").append(c.getSecondModelDevices()).append(" devices = ").append(money(second));
+                text.append("; the second model on ").append(number(c.getSecondModelDevices())).append(" more = ").append(money(second));
             }
             total += serving;
             text.append(". ");
@@ -85,15 +86,15 @@ public final class CostModel {
         Accelerator a = c.accelerator();
         OwnedCost.Breakdown b = owned.overHorizon(a, c.getOwnedUnits(), terms.years());
         double total = b.total();
-        StringBuilder text = new StringBuilder("Priced on ").append(note).append(", ").append(c.getOwnedUnits())
-                .append(" bought, over ").append(number(terms.years())).append(" years. ").append(describe(a, b));
+        StringBuilder text = new StringBuilder("Priced on ").append(note).append(", ").append(number(c.getOwnedUnits()))
+                .append(" bought, over ").append(years()).append(". ").append(describe(a, b));
         if (c.getTrainers() > 0) {
             int units = Rounding.ceilTo(c.getTrainers(), reference.getPurchaseUnit());
             OwnedCost.Breakdown t = owned.overHorizon(reference, units, terms.years());
             double extraStaff = (owned.fte(c.getOwnedUnits() + units) - owned.fte(c.getOwnedUnits())) * owned.fteUsdPerYear() * terms.years();
             double training = t.capex() + t.energy() + t.space() + extraStaff;
             total += training;
-            text.append(" Training on ").append(units).append(" x ").append(reference.getModel()).append(": ")
+            text.append(" Training on ").append(units).append(" \u00d7 ").append(reference.getModel()).append(": ")
                     .append(money(training)).append('.');
         }
         return new Estimate(Math.round(total), text.toString());
@@ -101,8 +102,8 @@ public final class CostModel {
 
     /** Owning the average load (all of it when it must run on site) and renting the peaks and training, on {@code own} and {@code rent}. */
     public Estimate hybrid(Candidate own, String ownNote, Candidate rent, String rentNote, boolean onSiteOnly) {
-        StringBuilder text = new StringBuilder("Owned part on ").append(ownNote).append("; rented part on ").append(rentNote)
-                .append(", over ").append(number(terms.years())).append(" years. ");
+        StringBuilder text = new StringBuilder(ownNote.equals(rentNote) ? "Priced on " + ownNote
+                : "Owned part on " + ownNote + ", rented part on " + rentNote).append(" over ").append(years()).append(". ");
         int ownedDevices = 0;
         double rented = 0;
         ServingFleet fleet = own.fleet();
@@ -118,9 +119,10 @@ public final class CostModel {
                 Quote q = pricing.quote(rent.accelerator(), rent.quote().provider(), Commitment.ON_DEMAND);
                 double burst = peakDevices * terms.burstHoursFraction() * terms.hours() * q.usdPerHour();
                 rented += burst;
-                text.append("Serving: own ").append(baseline).append(" for the average load (with a spare); rent the peaks: ")
-                        .append(number(peakDevices)).append(" x ").append(percent(terms.burstHoursFraction()))
-                        .append(" of hours\u2020 x ").append(q.describe()).append(" = ").append(money(burst)).append(". ");
+                text.append("Serving: own ").append(baseline).append(" for the average load, with a spare; rent the peaks: ")
+                        .append(number(peakDevices)).append(" \u00d7 ").append(rent.accelerator().getModel()).append(' ')
+                        .append(q.describe(device(rent.accelerator()))).append(", ").append(percent(terms.burstHoursFraction()))
+                        .append("\u2020 of the hours = ").append(money(burst)).append(". ");
                 if (own.getSecondModelDevices() > 0) {
                     double second = rent.getSecondModelDevices() * q.usdPerHour() * terms.hours();
                     rented += second;
@@ -145,7 +147,7 @@ public final class CostModel {
         Accelerator a = own.accelerator();
         int units = Rounding.ceilTo(ownedDevices, a.getPurchaseUnit());
         OwnedCost.Breakdown b = owned.overHorizon(a, units, terms.years());
-        text.append("Owned: ").append(units).append(" x ").append(a.getModel()).append(": ").append(describe(a, b))
+        text.append("Owned ").append(Readable.times(units, a.getModel())).append(": ").append(describe(a, b))
                 .append(" Rented: ").append(money(rented)).append('.');
         return new Estimate(Math.round(b.total() + rented), text.toString());
     }
@@ -176,31 +178,36 @@ public final class CostModel {
         if (tn.isFull()) {
             int devices = own ? c.getTrainingDevices() : c.getTrainers();
             cost = devices * q.usdPerHour() * terms.hours() * tn.getBusyFraction();
-            text.append("Training: ").append(devices).append(" x ").append(trainer.getModel()).append(" x ")
-                    .append(percent(tn.getBusyFraction())).append(" of the time\u2020 x ").append(q.describe())
-                    .append(" = ").append(money(cost)).append(". ");
+            text.append("Training: ").append(devices).append(" \u00d7 ").append(trainer.getModel()).append(' ')
+                    .append(q.describe(device(trainer))).append(", ").append(percent(tn.getBusyFraction()))
+                    .append("\u2020 of the time = ").append(money(cost)).append(". ");
         } else {
             double perRun = c.trainingDeviceHours();
             double hours = Math.max(perRun, 1) * tn.getRunsPerYear() * terms.years();
             cost = hours * q.usdPerHour();
-            text.append("Fine-tuning: ").append(number(perRun)).append(" device-hours per run x ")
-                    .append(number(tn.getRunsPerYear())).append(" runs/year\u2020 x ").append(number(terms.years()))
-                    .append(" years x ").append(q.describe()).append(" = ").append(money(cost)).append(". ");
+            text.append("Fine-tuning: ").append(number(perRun)).append(" ").append(device(trainer)).append("-hours per run \u00d7 ")
+                    .append(number(tn.getRunsPerYear())).append(" runs a year\u2020 \u00d7 ").append(years()).append(' ')
+                    .append(q.describe(device(trainer))).append(" = ").append(money(cost)).append(". ");
         }
         return cost;
     }
 
     private String describe(Accelerator a, OwnedCost.Breakdown b) {
-        return "Purchase: " + b.units() + " x " + money(a.getPurchaseUsd()) + (a.isUnconfirmed("purchaseUsd") ? "\u2020" : "")
-                + " x " + number(1 + owned.infraOverhead()) + " (network, storage\u2020) x " + number(b.purchases())
-                + " = " + money(b.capex()) + ". Energy: " + number(b.typicalKw()) + " kW x PUE " + number(owned.pue())
-                + "\u2020 x " + money(owned.usdPerKwh()) + "/kWh\u2020 = " + money(b.energy()) + ". Space and cooling for "
-                + number(b.maxKw()) + " kW peak x " + money(owned.facilityUsdPerKwMonth()) + "/kW-month\u2020 = "
-                + money(b.space()) + ". Staff: " + number(b.fte()) + " FTE\u2020 = " + money(b.staff()) + ".";
+        return "Purchase " + Readable.times(b.units(), money(a.getPurchaseUsd())) + (a.isUnconfirmed("purchaseUsd") ? "\u2020" : "")
+                + " \u00d7 " + number(1 + owned.infraOverhead()) + " for network and storage\u2020"
+                + (b.purchases() > 1 ? " \u00d7 " + number(b.purchases()) + " purchases" : "") + " = " + money(b.capex())
+                + "; energy " + number(b.typicalKw()) + " kW \u00d7 PUE " + number(owned.pue()) + "\u2020 \u00d7 "
+                + money(owned.usdPerKwh()) + "\u2020 per kWh = " + money(b.energy()) + "; space and cooling for "
+                + number(b.maxKw()) + " kW at peak \u00d7 " + money(owned.facilityUsdPerKwMonth()) + "\u2020 per kW-month = "
+                + money(b.space()) + "; staff " + number(b.fte()) + " FTE\u2020 = " + money(b.staff()) + ".";
     }
 
-    private static String devicesWord(double n) {
-        return n == 1 ? " device" : " devices";
+    private String years() {
+        return Readable.count(terms.years(), "year", "years");
+    }
+
+    private static String device(Accelerator a) {
+        return Readable.device(a.getSoftwareStack());
     }
 
     @Override

@@ -20,8 +20,11 @@ public record DeviceRates(double decode, double prefill) {
      */
     public static DeviceRates of(Accelerator a, double activeParamsB, double precisionFactor, double latencyFactor,
                                  boolean sixteenBitCompute, SizingBasis basis) {
-        double decode = a.getTokensPerSecond() * speedup(activeParamsB, basis.referenceModelB(), basis.smallModelExponent())
-                * precisionFactor * latencyFactor;
+        double referenceB = basis.referenceModelB();
+        // the damping exponent is read (and so listed behind the advice) only for a model below the reference size
+        double speedup = activeParamsB >= referenceB ? referenceB / activeParamsB
+                : speedup(activeParamsB, referenceB, basis.smallModelExponent());
+        double decode = a.getTokensPerSecond() * speedup * precisionFactor * latencyFactor;
         double tflops = sixteenBitCompute || Double.isNaN(a.getFp8Tflops()) ? a.getBf16Tflops() : a.getFp8Tflops();
         return new DeviceRates(decode, prefillRate(tflops, basis.prefillMfu(), activeParamsB));
     }

@@ -1,6 +1,7 @@
 package org.infraadvisor.knowledge;
 
 import org.infraadvisor.facts.Accelerator;
+import org.infraadvisor.facts.AssumptionReads;
 import org.infraadvisor.facts.CloudPrice;
 
 import java.util.Collection;
@@ -10,7 +11,7 @@ import java.util.Collection;
  * catalogue does not list is the on-demand price less the assumed discount (1- and 3-year reservations, spot).
  * One fact per evaluation, built from {@code assumptions.yaml}.
  */
-public final class Pricing {
+public final class Pricing implements AssumptionReads.Bundle {
 
     private final double reserved1yDiscount;
     private final double reserved3yDiscount;
@@ -22,9 +23,10 @@ public final class Pricing {
         this.spotDiscount = spotDiscount;
     }
 
-    public double getReserved1yDiscount() { return reserved1yDiscount; }
-    public double getReserved3yDiscount() { return reserved3yDiscount; }
-    public double getSpotDiscount() { return spotDiscount; }
+    // each getter notes the assumption it hands out (see AssumptionReads): a listed price reads none
+    public double getReserved1yDiscount() { return AssumptionReads.read("reserved_1y_discount", reserved1yDiscount); }
+    public double getReserved3yDiscount() { return AssumptionReads.read("reserved_3y_discount", reserved3yDiscount); }
+    public double getSpotDiscount() { return AssumptionReads.read("spot_discount", spotDiscount); }
 
     @Override
     public String toString() {
@@ -76,9 +78,9 @@ public final class Pricing {
     double discount(Commitment commitment) {
         return switch (commitment) {
             case ON_DEMAND -> 0;
-            case RESERVED_1Y -> reserved1yDiscount;
-            case RESERVED_3Y -> reserved3yDiscount;
-            case SPOT -> spotDiscount;
+            case RESERVED_1Y -> getReserved1yDiscount();
+            case RESERVED_3Y -> getReserved3yDiscount();
+            case SPOT -> getSpotDiscount();
         };
     }
 }

@@ -15,9 +15,13 @@ public record Quote(String provider, Commitment commitment, double usdPerHour, b
         return !Double.isNaN(usdPerHour);
     }
 
-    /** "$3.90/h on demand at AWS", with a dagger when the figure is unconfirmed or derived. */
-    public String describe() {
-        return Readable.money(usdPerHour) + (derived || unconfirmed ? "\u2020" : "") + "/h " + commitment.label()
-                + " at " + Readable.provider(provider);
+    /** "at AWS, 1-year reserved, ~$4.78† per GPU-hour", with a dagger when the price is unconfirmed or derived. */
+    public String describe(String device) {
+        return "at " + Readable.provider(provider) + ", " + commitment.label() + ", " + price(device);
+    }
+
+    /** "~$4.78† per GPU-hour", with a dagger when the price is unconfirmed or derived. */
+    public String price(String device) {
+        return Readable.perDeviceHour(usdPerHour, device, derived || unconfirmed);
     }
 }

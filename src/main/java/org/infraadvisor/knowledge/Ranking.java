@@ -1,5 +1,6 @@
 package org.infraadvisor.knowledge;
 
+import org.infraadvisor.facts.Accelerator;
 import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
@@ -75,20 +76,39 @@ public final class Ranking {
         }
         score = Math.round(Math.max(0, score) * 10) / 10.0;
         List<String> reasons = new ArrayList<>();
-        reasons.add(costText(o, cheapestCost));
+        reasons.add(lead(o, cheapestCost));
         reasons.addAll(o.reasons());
         reasons.addAll(notes);
         return new Ranked(o, score, String.join("; ", reasons));
     }
 
-    private static String costText(Option o, double cheapestCost) {
+    /**
+     * What a buyer needs first: how many, how they are bought or rented and what that costs per hour, against the
+     * cheapest option there. The arithmetic behind the count is in the sizing formulas.
+     */
+    static String lead(Option o, double cheapestCost) {
         Candidate c = o.candidate();
-        String cheapest = " (cheapest option " + Readable.money(cheapestCost) + "/h)";
+        Accelerator a = c.accelerator();
+        String device = Readable.device(a.getSoftwareStack());
+        StringBuilder s = new StringBuilder(Readable.times(c.getCount(), a.getModel()));
         if ("cloud".equals(o.placement())) {
-            return "rented ~" + Readable.money(o.cost()) + "/h for " + c.getCount() + " at " + c.quote().describe() + cheapest;
+            s.append(' ').append(c.quote().describe(device));
+            int instances = Rounding.roundUp(Rounding.ceilTo(c.getCount(), a.getRentUnit()) / Math.max(1, a.getRentUnit()));
+            s.append(a.getRentUnit() > 1 ? " (" + Readable.rented(instances, Readable.unit(a.getRentUnit(), device, "instance"), o.cost()) + ")"
+                    : ": ~" + Readable.price(o.cost(), "h"));
+        } else {
+            s.append(" to own");
+            if (a.getPurchaseUnit() > 1) {
+                s.append(" (").append(Readable.times(c.getOwnedUnits() / Rounding.roundUp(a.getPurchaseUnit()),
+                        Readable.unit(a.getPurchaseUnit(), device, a.getPurchaseUnit() > a.getDevicesPerServer() ? "rack" : "server")))
+                        .append(')');
+            }
+            s.append(": ~").append(Readable.price(o.cost(), "h")).append(" with energy and space");
         }
-        String units = c.getOwnedUnits() > c.getCount()
-                ? " (whole " + Readable.number(c.accelerator().getPurchaseUnit()) + "-device units)" : "";
-        return "owned ~" + Readable.money(o.cost()) + "/h for " + c.getOwnedUnits() + " bought" + units + cheapest;
+        if (c.getTrainers() > 0) {
+            s.append(", with ").append(Readable.count(c.getTrainers(), "reference GPU", "reference GPUs")).append(" for training");
+        }
+        return s.append(o.cost() <= cheapestCost ? ", the cheapest option" : " (cheapest option ~" + Readable.price(cheapestCost, "h") + ")")
+                .toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.infraadvisor.knowledge;
 
 import static org.infraadvisor.format.Readable.number;
+import static org.infraadvisor.format.Readable.percent;
 
 /**
  * Devices that serve a load: per site, output tokens at the peak / decode rate plus prompt tokens at the peak /
@@ -47,19 +48,19 @@ public record ServingFleet(int perCopy, int sites, int copiesPerSite, int spareP
     }
 
     /**
-     * The arithmetic for a reader, e.g. "peak 2,778 output tokens/s / 1,565 per device + 55,556 prompt tokens/s /
-     * 19,793 per device = 4.6 devices at 65 % utilization = 7.1 -> 4 copies of 2 + 1 spare copy (N+1) = 10".
+     * The arithmetic for a reader, e.g. "peak 2,778 output tokens/s / 1,565† + 55,556 prompt tokens/s / 19,793† per
+     * device = 4.6; at 65% load 7.1 → 4 copies of 2 + 1 spare (N+1) = 10".
      */
     public String formula(DeviceRates rates, double targetUtilization) {
         StringBuilder s = new StringBuilder();
         if (decodeDevices > 0 || prefillDevices > 0) {
             String site = sites > 1 ? " per site" : "";
             s.append("peak ").append(number(decodeDevices * rates.decode())).append(" output tokens/s").append(site)
-                    .append(" / ").append(number(rates.decode())).append("\u2020 per device + ")
+                    .append(" / ").append(number(rates.decode())).append("\u2020 + ")
                     .append(number(prefillDevices * rates.prefill())).append(" prompt tokens/s / ")
-                    .append(number(rates.prefill())).append("\u2020 = ").append(number(decodeDevices + prefillDevices))
-                    .append(" devices, at ").append(number(targetUtilization * 100)).append(" % utilization = ")
-                    .append(number((decodeDevices + prefillDevices) / targetUtilization)).append(" -> ");
+                    .append(number(rates.prefill())).append("\u2020 per device = ").append(number(decodeDevices + prefillDevices))
+                    .append("; at ").append(percent(targetUtilization)).append(" load ")
+                    .append(number((decodeDevices + prefillDevices) / targetUtilization)).append(" \u2192 ");
         } else {
             s.append("volume unknown: ");
         }

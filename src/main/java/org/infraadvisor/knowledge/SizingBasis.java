@@ -1,5 +1,7 @@
 package org.infraadvisor.knowledge;
 
+import org.infraadvisor.facts.AssumptionReads;
+
 /**
  * The sizing constants of {@code assumptions.yaml}, read once per evaluation.
  *
@@ -15,5 +17,16 @@ package org.infraadvisor.knowledge;
  */
 public record SizingBasis(double usableMemoryFraction, double kvCacheFraction, double referenceModelB,
                           double smallModelExponent, double targetUtilization, int spareCopies, double prefillMfu,
-                          double trainingMfu, double frontierDevices) {
+                          double trainingMfu, double frontierDevices) implements AssumptionReads.Bundle {
+
+    // each accessor notes the assumption it hands out (see AssumptionReads)
+    public double usableMemoryFraction() { return AssumptionReads.read("usable_memory_fraction", usableMemoryFraction); }
+    public double kvCacheFraction() { return AssumptionReads.read("kv_cache_fraction", kvCacheFraction); }
+    public double referenceModelB() { return AssumptionReads.read("reference_model_b", referenceModelB); }
+    public double smallModelExponent() { return AssumptionReads.read("small_model_speedup_exponent", smallModelExponent); }
+    public double targetUtilization() { return AssumptionReads.read("serving_target_utilization", targetUtilization); }
+    public int spareCopies() { return (int) AssumptionReads.read("spare_model_copies", spareCopies); }
+    public double prefillMfu() { return AssumptionReads.read("prefill_mfu", prefillMfu); }
+    public double trainingMfu() { return AssumptionReads.read("training_mfu", trainingMfu); }
+    public double frontierDevices() { return AssumptionReads.read("frontier_devices", frontierDevices); }
 }

@@ -86,9 +86,9 @@ public record AdviceReport(String title, Instant updatedAt, List<ConversationVie
         return rules;
     }
 
-    /** A catalogue figure as a reader sees it: "25% share of hours — In a hybrid set-up, …", never its key. */
+    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: 0.1 USD/kWh (not confirmed)". */
     static String assumption(AssumptionUsed a) {
-        return Readable.quantity(a.value(), a.unit()) + (a.confirmed() ? "" : " (not confirmed)");
+        return Readable.assumption(a.label(), a.value(), a.unit()) + (a.confirmed() ? "" : " (not confirmed)");
     }
 
     /** The planning horizon the costs are compared over: "over 3 years". */

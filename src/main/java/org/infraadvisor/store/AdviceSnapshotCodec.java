@@ -77,7 +77,7 @@ public class AdviceSnapshotCodec {
                     map(a.sizing(), x -> new Sizing(x.name(), x.value(), x.unit(), x.formula(), Reasons.of(x.reasons()))),
                     map(a.costs(), x -> new Cost(x.strategy(), x.totalUsd(), x.breakdown(), Reasons.of(x.reasons()))),
                     map(a.openQuestions(), x -> new FollowUp(x.question(), x.why())),
-                    map(a.assumptions(), x -> new Assumption(x.key(), x.value(), x.unit(), x.source(), x.confirmed())),
+                    map(a.assumptions(), x -> new Assumption(x.key(), x.label(), x.value(), x.unit(), x.source(), x.confirmed())),
                     a.strategyReasons() == null ? null : Reasons.of(a.strategyReasons()),
                     map(a.votes(), v -> new Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
                     a.answers(),
@@ -98,7 +98,7 @@ public class AdviceSnapshotCodec {
                     map(sizing, x -> new Advice.Sizing(x.name(), x.value(), x.unit(), x.formula(), x.reasons().toAdvice())),
                     map(costs, x -> new Advice.Cost(x.strategy(), x.totalUsd(), x.breakdown(), x.reasons().toAdvice())),
                     map(openQuestions, f -> new Advice.FollowUp(f.question(), f.why())),
-                    map(assumptions, x -> new Advice.Assumption(x.key(), x.value(), x.unit(), x.source(), x.confirmed())),
+                    map(assumptions, x -> new Advice.Assumption(x.key(), x.label(), x.value(), x.unit(), x.source(), x.confirmed())),
                     strategyReasons == null ? null : strategyReasons.toAdvice(),
                     map(votes, v -> new Advice.Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
                     constraint == null ? null : constraint.toAdvice(), Collections.unmodifiableMap(answerValues), Collections.unmodifiableMap(ruleRefs), rulesVersion);
@@ -157,7 +157,7 @@ public class AdviceSnapshotCodec {
     }
 
     @Serdeable
-    record Assumption(String key, double value, @Nullable String unit, @Nullable String source, boolean confirmed) {
+    record Assumption(String key, @Nullable String label, double value, @Nullable String unit, @Nullable String source, boolean confirmed) {
     }
 
     @Serdeable

@@ -63,7 +63,7 @@ final class V01Document {
                 map(doc, "sizing", s -> new Advice.Sizing(text(s, "name"), number(s, "value"), text(s, "unit"), text(s, "formula"), reasons(s))),
                 map(doc, "costs", c -> new Advice.Cost(text(c, "strategy"), number(c, "totalUsd"), text(c, "breakdown"), reasons(c))),
                 map(doc, "openQuestions", f -> new Advice.FollowUp(text(f, "question"), text(f, "why"))),
-                map(doc, "assumptions", a -> new Advice.Assumption(text(a, "key"), number(a, "value"), text(a, "unit"),
+                map(doc, "assumptions", a -> new Advice.Assumption(text(a, "key"), null, number(a, "value"), text(a, "unit"),
                         text(a, "source"), a.get("confirmed") != null && a.get("confirmed").getBooleanValue())),
                 strategyReasons, votes, null, Collections.unmodifiableMap(new LinkedHashMap<>(answers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(rules)), rulesVersion);

@@ -97,7 +97,7 @@ class RuleModelTest {
         assertThat(p.get(3).matches(answer("software_stack", "cuda"))).contains(true);
         assertThat(p.get(6).matches(new Answer("latency", Answer.UNKNOWN, Double.NaN, List.of()))).contains(true);
         assertThat(p.get(7).matches(answer("datacenter", "high-density"))).isEmpty();
-        assertThat(p.get(0).tests().get(0).describe("utilization", null)).isEqualTo("utilization is one of bursty or variable");
+        assertThat(p.get(0).tests().get(0).needs(null)).isEqualTo("one of \"bursty\" or \"variable\"");
     }
 
     @Test

@@ -68,4 +68,10 @@ class ReadableTest {
         assertEquals("I don't know", Readable.answer(number, "unknown"));
         assertEquals("Yes", Readable.answer(null, true));
     }
+
+    @Test
+    void aFigureIsNamedByItsLabelNeverItsKey() {
+        assertEquals("Electricity price: 0.1 USD/kWh", Readable.assumption("Electricity price", 0.1, "USD/kWh"));
+        assertEquals("1,500 days", Readable.assumption(null, 1500, "days"));
+    }
 }

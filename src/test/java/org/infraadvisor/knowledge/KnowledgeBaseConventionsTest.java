@@ -96,6 +96,8 @@ class KnowledgeBaseConventionsTest {
                         "default_tokens_per_request", "serving_target_utilization", "spare_model_copies");
         assertThat(rules.assumptions()).allSatisfy(a -> {
             assertThat(a.getUnit()).as("unit of %s", a.getKey()).isNotBlank();
+            // a reader sees the label, never the key: words, not an identifier
+            assertThat(a.getLabel()).as("label of %s", a.getKey()).isNotBlank().doesNotContain("_").isNotEqualTo(a.getKey());
             assertThat(a.getSource()).as("source of %s", a.getKey()).isNotBlank();
             assertThat(a.getValue()).as("value of %s", a.getKey()).isNotNaN();
         });

@@ -19,7 +19,7 @@ class RankingTest {
     static Candidate candidate(Accelerator a, double costPerHour, double rate) {
         ServingFleet fleet = new ServingFleet(1, 1, 1, 1, 0.1, 0.1, 0.5, 2);
         return new Candidate(a, true, Quote.NONE, new DeviceRates(rate, 10_000), fleet, 0, 0, 0, 0, 2, 2, costPerHour,
-                Double.NaN, false, "2 per copy");
+                Double.NaN, false);
     }
 
     final Accelerator l4 = part("l4", "cuda");
