@@ -19,6 +19,7 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,9 +50,10 @@ final class AdviceAssembler {
     private final List<Answer> answers;
     private final Map<String, Object> given;
     private final Map<String, Integer> questionOrder = new HashMap<>();
+    private final List<String> questions = new ArrayList<>();
     private final Map<String, RuleRef> cited = new LinkedHashMap<>();
     // the catalogue figures the advice shown rests on, gathered while the items' reasons are worked out
-    private final Set<org.infraadvisor.facts.Assumption> assumptionsBehindItems = new LinkedHashSet<>();
+    private final Trace.Gathered assumptionsBehindItems;
     // the hard constraint the strategy choice matched, found while the strategy's reasons are worked out
     private Advice.Constraint constraint;
 
@@ -64,7 +66,11 @@ final class AdviceAssembler {
         this.trace = trace;
         this.answers = answers;
         this.given = given;
-        flow.questions().forEach(q -> questionOrder.put(q.id(), questionOrder.size()));
+        this.assumptionsBehindItems = trace.gather();
+        flow.questions().forEach(q -> {
+            questionOrder.putIfAbsent(q.id(), questions.size());
+            questions.add(q.id());
+        });
     }
 
     Advice assemble(KieSession session) {
@@ -94,7 +100,7 @@ final class AdviceAssembler {
                 .map(f -> new Advice.FollowUp(f.getQuestion(), f.getWhy())).toList();
         Reasons strategyReasons = choice == null ? null : strategyReasons(choice, strategyVotes);
         List<Advice.Vote> votes = strategyVotes.stream().map(this::vote).toList();
-        var assumptions = assumptionsBehindItems.stream()
+        var assumptions = assumptionsBehindItems.toBehind().assumptions().stream()
                 .sorted(Comparator.comparing(org.infraadvisor.facts.Assumption::getKey))
                 .map(a -> new Advice.Assumption(a.getKey(), a.getLabel(), a.getValue(), a.getUnit(), a.getSource(), a.isConfirmed()))
                 .toList();
@@ -111,12 +117,14 @@ final class AdviceAssembler {
             return Reasons.NONE;
         }
         Set<String> rules = new LinkedHashSet<>();
-        Set<Answer> behind = new LinkedHashSet<>();
+        Trace.Gathered gathered = trace.gather();
         for (Trace.Firing f : concluding) {
             rules.add(f.rule());
-            trace.behindFiring(f, behind, assumptionsBehindItems);
+            trace.behindFiring(f, gathered);
         }
-        return new Reasons(cite(rules), questionIds(behind));
+        Trace.Behind behind = gathered.toBehind();
+        assumptionsBehindItems.addAssumptions(behind);
+        return new Reasons(cite(rules), questionIds(behind.answers()));
     }
 
     /**
@@ -126,11 +134,11 @@ final class AdviceAssembler {
      */
     private Reasons strategyReasons(StrategyChoice choice, List<StrategyVote> votes) {
         Set<String> rules = new LinkedHashSet<>();
-        Set<Answer> behind = new LinkedHashSet<>();
+        Trace.Gathered gathered = trace.gather();
         boolean byVotes = false;
         for (Trace.Firing f : trace.concluding(choice)) {
             rules.add(f.rule());
-            trace.behindFiring(f, behind, assumptionsBehindItems);
+            trace.behindFiring(f, gathered);
             byVotes |= tallies(f);
             for (Object matched : f.matched()) {
                 if (Trace.isDerived(matched)) {
@@ -145,18 +153,17 @@ final class AdviceAssembler {
                 }
             }
         }
-        if (!byVotes) {
-            return new Reasons(cite(rules), questionIds(behind));
-        }
-        for (StrategyVote v : votes) {
-            if (v.getStrategy().equals(choice.getStrategy()) && v.getWeight() != 0) {
-                trace.firingThatInserted(v).ifPresent(f -> rules.add(f.rule()));
-                Trace.Behind b = trace.behind(v);
-                behind.addAll(b.answers());
-                assumptionsBehindItems.addAll(b.assumptions());
+        if (byVotes) {
+            for (StrategyVote v : votes) {
+                if (v.getStrategy().equals(choice.getStrategy()) && v.getWeight() != 0) {
+                    trace.firingThatInserted(v).ifPresent(f -> rules.add(f.rule()));
+                    gathered.add(trace.behind(v));
+                }
             }
         }
-        return new Reasons(cite(rules), questionIds(behind));
+        Trace.Behind behind = gathered.toBehind();
+        assumptionsBehindItems.addAssumptions(behind);
+        return new Reasons(cite(rules), questionIds(behind.answers()));
     }
 
     /** The hard constraint a decision matched (the knowledge base's declared {@code HardConstraint}), or null for another fact. */
@@ -177,7 +184,7 @@ final class AdviceAssembler {
     private Advice.Vote vote(StrategyVote v) {
         String rule = trace.firingThatInserted(v).map(f -> ruleId(f.rule())).orElse(null);
         Trace.Behind behind = trace.behind(v);
-        assumptionsBehindItems.addAll(behind.assumptions());
+        assumptionsBehindItems.addAssumptions(behind);
         return new Advice.Vote(v.getStrategy(), v.getWeight(), rule, v.getReason(), questionIds(behind.answers()));
     }
 
@@ -196,18 +203,28 @@ final class AdviceAssembler {
         return ref.id();
     }
 
+    /** The questions of the answers, each once, in the flow's order (any the flow does not know last, as met). */
     private List<String> questionIds(Collection<Answer> behind) {
         if (behind.isEmpty()) {
             return List.of();
         }
-        List<String> ids = new ArrayList<>(behind.size());
-        behind.forEach(a -> ids.add(a.getQuestion()));
-        return sortedQuestions(ids);
-    }
-
-    private List<String> sortedQuestions(Collection<String> ids) {
-        return ids.stream().distinct()
-                .sorted(Comparator.comparingInt(q -> questionOrder.getOrDefault(q, Integer.MAX_VALUE))).toList();
+        BitSet positions = new BitSet(questions.size());
+        List<String> unknown = List.of();
+        for (Answer a : behind) {
+            Integer position = questionOrder.get(a.getQuestion());
+            if (position != null) {
+                positions.set(position);
+            } else if (!unknown.contains(a.getQuestion())) {
+                unknown = unknown.isEmpty() ? new ArrayList<>(2) : unknown;
+                unknown.add(a.getQuestion());
+            }
+        }
+        List<String> ids = new ArrayList<>(positions.cardinality() + unknown.size());
+        for (int p = positions.nextSetBit(0); p >= 0; p = positions.nextSetBit(p + 1)) {
+            ids.add(questions.get(p));
+        }
+        ids.addAll(unknown);
+        return Collections.unmodifiableList(ids);
     }
 
     /** The answers the rules saw, as values: what the user gave, or "unknown"; skipped questions are left out. */

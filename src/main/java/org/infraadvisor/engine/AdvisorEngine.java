@@ -55,7 +55,7 @@ public class AdvisorEngine {
         Trace trace = new Trace();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace); // it also learns the catalogue's assumptions
             facts.forEach(session::insert);
             ruleSet.accelerators().forEach(session::insert);
             ruleSet.assumptions().forEach(session::insert);
@@ -75,9 +75,10 @@ public class AdvisorEngine {
 
     /**
      * Rules run phase by phase (agenda groups) in the order the rule set declares ({@code rules/phases.yaml}): the
-     * first phase is focused first, so it goes on top of the focus stack.
+     * first phase is focused first, so it goes on top of the focus stack. (Public for the benchmarks, which fire
+     * a bare session the same way.)
      */
-    static void focusPhases(KieSession session, List<String> phases) {
+    public static void focusPhases(KieSession session, List<String> phases) {
         for (int i = phases.size() - 1; i >= 0; i--) {
             org.kie.api.runtime.rule.AgendaGroup group = session.getAgenda().getAgendaGroup(phases.get(i));
             if (group != null) { // a declared phase no rule uses has no agenda group

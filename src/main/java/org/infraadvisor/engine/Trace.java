@@ -14,6 +14,8 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -38,10 +40,20 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
     public record Firing(String rule, List<Object> matched, List<Object> concluded, Set<String> read) {
     }
 
+    /** Drools' own objects in a match (e.g. the tuple of an accumulate); asked per matched fact, so worked out once per class. */
+    private static final ClassValue<Boolean> DROOLS_INTERNAL = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith("org.drools.");
+        }
+    };
+
     private final Map<Object, Firing> insertedBy = new IdentityHashMap<>();
     private final Map<Object, List<Firing>> changedBy = new IdentityHashMap<>();
     private final List<Firing> firings = new ArrayList<>();
     private final Map<Object, Behind> behind = new IdentityHashMap<>();
+    private final Map<Object, Integer> index = new IdentityHashMap<>();
+    private final List<Object> indexed = new ArrayList<>();
     private final Map<String, Assumption> assumptions = new HashMap<>();
     private Firing current;
 
@@ -50,10 +62,9 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         List<Object> objects = event.getMatch().getObjects();
         List<Object> matched = new ArrayList<>(objects.size());
         for (Object o : objects) {
-            if (o == null || o.getClass().getName().startsWith("org.drools.")) {
-                continue;
+            if (o != null && !DROOLS_INTERNAL.get(o.getClass())) {
+                matched.add(o);
             }
-            matched.add(o);
         }
         current = new Firing(event.getMatch().getRule().getName(), matched, new ArrayList<>(2), new LinkedHashSet<>(2));
         firings.add(current);
@@ -115,7 +126,7 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
      * dialogue skipped are left out.
      */
     public Set<Answer> answersBehind(Object fact) {
-        return behind(fact).answers();
+        return new LinkedHashSet<>(behind(fact).answers());
     }
 
     /** The answers and the catalogue assumptions behind a fact, followed through derived facts as {@link #answersBehind}. */
@@ -125,12 +136,11 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
             return known;
         }
         behind.put(fact, Behind.NOTHING); // a fact that (indirectly) matched itself adds nothing more
-        Set<Answer> answers = new LinkedHashSet<>();
-        Set<Assumption> assumptions = new LinkedHashSet<>();
+        Gathered gathered = new Gathered();
         for (Firing f : concluding(fact)) {
-            behindFiring(f, answers, assumptions);
+            behindFiring(f, gathered);
         }
-        Behind result = answers.isEmpty() && assumptions.isEmpty() ? Behind.NOTHING : new Behind(answers, assumptions);
+        Behind result = gathered.toBehind();
         behind.put(fact, result);
         return result;
     }
@@ -140,7 +150,7 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
      * of them, and what stands behind the derived facts it matched. A firing that builds a bundle adds none of the
      * assumptions it matched: each counts only where a later firing reads it.
      */
-    public void behindFiring(Firing firing, Collection<Answer> answers, Collection<Assumption> assumptions) {
+    public void behindFiring(Firing firing, Gathered into) {
         boolean bundles = false;
         for (Object concluded : firing.concluded()) {
             bundles |= concluded instanceof AssumptionReads.Bundle;
@@ -148,29 +158,122 @@ public final class Trace extends DefaultAgendaEventListener implements RuleRunti
         for (Object matched : firing.matched()) {
             if (matched instanceof Answer a) {
                 if (a.isAsked()) {
-                    answers.add(a);
+                    into.answers.add(indexOf(a));
                 }
             } else if (matched instanceof Assumption a) {
                 if (!bundles) {
-                    assumptions.add(a);
+                    into.assumptions.add(indexOf(a));
                 }
             } else if (isDerived(matched)) {
-                Behind b = behind(matched);
-                answers.addAll(b.answers());
-                assumptions.addAll(b.assumptions());
+                into.add(behind(matched));
             }
         }
         for (String key : firing.read()) {
-            Assumption a = this.assumptions.get(key);
+            Assumption a = assumptions.get(key);
             if (a != null) {
-                assumptions.add(a);
+                into.assumptions.add(indexOf(a));
             }
         }
     }
 
-    /** The answers and catalogue assumptions a conclusion rests on. */
-    public record Behind(Set<Answer> answers, Set<Assumption> assumptions) {
-        static final Behind NOTHING = new Behind(Set.of(), Set.of());
+    /** Answers and assumptions gathered while following a conclusion back, each once, in the order first met. */
+    public Gathered gather() {
+        return new Gathered();
+    }
+
+    /**
+     * Facts are numbered as the trace first meets them, so that what stands behind a conclusion is a few short lists
+     * of numbers: merging them (every item merges those of the derived facts it rests on) needs no hashing.
+     */
+    private int indexOf(Object fact) {
+        Integer known = index.get(fact);
+        if (known != null) {
+            return known;
+        }
+        index.put(fact, indexed.size());
+        indexed.add(fact);
+        return indexed.size() - 1;
+    }
+
+    /** The answers and catalogue assumptions a conclusion rests on, each in the order first met. */
+    public static final class Behind {
+        static final Behind NOTHING = new Behind(List.of(), new int[0], new int[0]);
+
+        private final List<Object> numbered;
+        private final int[] answers;
+        private final int[] assumptions;
+
+        private Behind(List<Object> numbered, int[] answers, int[] assumptions) {
+            this.numbered = numbered;
+            this.answers = answers;
+            this.assumptions = assumptions;
+        }
+
+        public List<Answer> answers() {
+            return facts(answers, Answer.class);
+        }
+
+        public List<Assumption> assumptions() {
+            return facts(assumptions, Assumption.class);
+        }
+
+        private <T> List<T> facts(int[] numbers, Class<T> type) {
+            List<T> facts = new ArrayList<>(numbers.length);
+            for (int n : numbers) {
+                facts.add(type.cast(numbered.get(n)));
+            }
+            return facts;
+        }
+    }
+
+    /** A {@link Behind} being put together from the firings that concluded something. */
+    public final class Gathered {
+        private final Numbers answers = new Numbers();
+        private final Numbers assumptions = new Numbers();
+
+        private Gathered() {
+        }
+
+        void add(Behind behind) {
+            answers.addAll(behind.answers);
+            assumptions.addAll(behind.assumptions);
+        }
+
+        void addAssumptions(Behind behind) {
+            assumptions.addAll(behind.assumptions);
+        }
+
+        public Behind toBehind() {
+            return answers.size == 0 && assumptions.size == 0 ? Behind.NOTHING
+                    : new Behind(indexed, answers.toArray(), assumptions.toArray());
+        }
+    }
+
+    /** Fact numbers in the order added, each once. */
+    private static final class Numbers {
+        private final BitSet seen = new BitSet(256); // room for every fact an evaluation numbers
+        private int[] order = new int[8];
+        private int size;
+
+        void add(int n) {
+            if (!seen.get(n)) {
+                seen.set(n);
+                if (size == order.length) {
+                    order = Arrays.copyOf(order, size * 2);
+                }
+                order[size++] = n;
+            }
+        }
+
+        void addAll(int[] numbers) {
+            for (int n : numbers) {
+                add(n);
+            }
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(order, size);
+        }
     }
 
     /** A fact a rule inserted, other than a conclusion later ones share. */

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class Readable {
     public static final String UNKNOWN_ANSWER = "I don't know";
 
     private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(() -> new HashMap<>(8));
 
     private static final Map<String, String> PROVIDERS = Map.of(
             "aws", "AWS", "azure", "Microsoft Azure", "gcp", "Google Cloud", "oci", "Oracle Cloud (OCI)",
@@ -40,13 +42,13 @@ public final class Readable {
         }
         double a = Math.abs(x);
         if (a >= 100 || a == 0) {
-            return pattern("#,##0").format(x);
+            return format(x, "#,##0", 0, false);
         }
         if (a >= 10) {
-            return pattern("#,##0.#").format(x);
+            return format(x, "#,##0.#", 1, false);
         }
         if (a >= 0.1) {
-            return pattern("#,##0.##").format(x);
+            return format(x, "#,##0.##", 2, false);
         }
         return new BigDecimal(x).round(new MathContext(2, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
     }
@@ -138,13 +140,16 @@ public final class Readable {
         double a = Math.abs(usd);
         String sign = usd < 0 ? "-" : "";
         if (a < 10) {
-            return sign + "$" + pattern("0.00").format(a);
+            return sign + "$" + format(a, "0.00", 2, true);
         }
         if (a < 1000) {
-            return sign + "$" + pattern("#,##0").format(a);
+            return sign + "$" + format(a, "#,##0", 0, false);
         }
-        double rounded = new BigDecimal(a).round(new MathContext(3, RoundingMode.HALF_EVEN)).doubleValue();
-        return sign + "$" + pattern("#,##0").format(rounded);
+        double rounded = Decimals.roundSignificant(a, 3);
+        if (Double.isNaN(rounded)) {
+            rounded = new BigDecimal(a).round(new MathContext(3, RoundingMode.HALF_EVEN)).doubleValue();
+        }
+        return sign + "$" + format(rounded, "#,##0", 0, false);
     }
 
     /** Dollars in a few characters, for charts: "$850k", "$1.2M". */
@@ -281,12 +286,24 @@ public final class Readable {
     }
 
     private static String oneDecimal(double v) {
-        return pattern("#,##0.#").format(v);
+        return format(v, "#,##0.#", 1, false);
     }
 
+    /** The figure as the pattern formats it (fixed: as many decimals as the pattern's zeros; grouping: "#,##0"). */
+    private static String format(double x, String pattern, int decimals, boolean fixed) {
+        String fast = Decimals.format(x, decimals, fixed, pattern.startsWith("#,"));
+        return fast != null ? fast : pattern(pattern).format(x);
+    }
+
+    /**
+     * The thread's own formatter for a pattern: a DecimalFormat is not thread-safe, and making one (parsing the
+     * pattern) costs more than formatting with it; rules format numbers in nearly every consequence.
+     */
     private static DecimalFormat pattern(String pattern) {
-        DecimalFormat f = new DecimalFormat(pattern, US);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat f = new DecimalFormat(p, US);
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+        });
     }
 }

@@ -56,6 +56,7 @@ public final class CpuTimeComparison {
             facts.forEach(session::insert);
             ruleSet.accelerators().forEach(session::insert);
             ruleSet.assumptions().forEach(session::insert);
+            AdvisorEngine.focusPhases(session, ruleSet.phases());
             session.fireAllRules(10_000);
             session.dispose();
         });
