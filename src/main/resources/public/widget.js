@@ -128,8 +128,12 @@
     return numberFormat.format(n);
   }
 
+  /** Dollars as the service's formatter writes them: "$4.10", "$950", "$692,000" (three significant digits above 1,000). */
   function money(n) {
-    return moneyFormat.format(n);
+    const a = Math.abs(n);
+    if (a < 1000) return moneyFormat.format(n);
+    const scale = Math.pow(10, Math.floor(Math.log10(a)) - 2);
+    return moneyFormat.format(Math.round(n / scale) * scale);
   }
 
   function shortMoney(n) {
@@ -908,35 +912,38 @@
 
   // ---------------------------------------------------------------- the recommendation card
 
+  /**
+   * The card: a summary that fits one screen of the widget (strategy and confidence, the reasons that decided it with
+   * the user's own answers, the recommended accelerator and what it costs, the cost of each strategy, the top risks
+   * and the next step), then every part of the advice in a section that opens on demand.
+   */
   function renderCard(advice, conversation) {
     const cardTitleId = ids('card');
     const card = h('article', { class: 'iaw-card', 'aria-labelledby': cardTitleId });
+    const name = (id) => label(advice, id, strategyName(id));
 
-    const head = h('header', { class: 'iaw-card-head' },
-      h('p', { class: 'iaw-eyebrow', text: 'Recommended strategy' }),
-      h('h3', { class: 'iaw-strategy', id: cardTitleId, tabindex: '-1', 'data-strategy': advice.strategy || '' }, strategyName(advice.strategy)));
+    const head = h('header', { class: 'iaw-card-head' }, srOnly('Recommended strategy'));
+    const headline = h('div', { class: 'iaw-headline' },
+      h('h3', { class: 'iaw-strategy', id: cardTitleId, tabindex: '-1', 'data-strategy': advice.strategy || '' }, name(advice.strategy)));
+    head.append(headline);
     if (state.lastAdvice !== null && state.lastChange) {
       const changed = (state.lastAdvice || '') !== (advice.strategy || '');
-      head.append(h('p', { class: 'iaw-change-note' + (changed ? ' iaw-changed' : '') },
+      head.prepend(h('p', { class: 'iaw-change-note' + (changed ? ' iaw-changed' : '') },
         changed
-          ? 'Changed from ' + strategyName(state.lastAdvice) + ' after your new answer to \u201c' + state.lastChange + '\u201d.'
+          ? 'Changed from ' + name(state.lastAdvice) + ' after your new answer to \u201c' + state.lastChange + '\u201d.'
           : 'Updated after your new answer to \u201c' + state.lastChange + '\u201d; the strategy stays the same.'));
     }
     if (advice.strategy) {
       const pct = Math.round((advice.confidence || 0) * 100);
       const fill = h('span', { class: 'iaw-meter-fill' });
       fill.style.width = Math.max(0, Math.min(100, pct)) + '%';
-      head.append(h('div', { class: 'iaw-confidence' },
+      headline.append(h('div', { class: 'iaw-confidence' },
         h('span', { text: 'Confidence ' }), h('strong', { text: pct + '%' }),
         h('span', { class: 'iaw-meter', 'aria-hidden': 'true' }, fill)));
     } else {
       head.append(h('p', { text: 'No strategy could be recommended from these answers. Answering the open questions below may help.' }));
     }
-    if (advice.summary) head.append(h('p', { class: 'iaw-summary', text: advice.summary }));
-    const strategyWhy = whyParts(advice.strategyReasons, strategyName(advice.strategy), advice, conversation,
-      decidingVotes(advice));
-    if (strategyWhy) head.append(h('div', { class: 'iaw-why-block' }, strategyWhy.toggle, strategyWhy.panel));
-    card.append(head);
+    card.append(head, summary(advice, conversation, name));
 
     const list = (items) => items || [];
     /** One conclusion: a headline with its "Why?" toggle on the right, the detail, and the reasons when opened. */
@@ -947,49 +954,60 @@
         detail ? h('p', { class: 'iaw-detail', text: detail }) : null,
         parts && parts.panel);
     };
+    const more = h('div', { class: 'iaw-more' }, h('p', { class: 'iaw-more-title', text: 'Details' }));
+
+    if (list(advice.votes).length) {
+      const points = {};
+      advice.votes.forEach((v) => { points[v.strategy] = (points[v.strategy] || 0) + v.points; });
+      more.append(disclosure('How the strategies scored', h('ul', { class: 'iaw-items' },
+        Object.keys(points).sort((a, b) => points[b] - points[a]).map((st) => h('li', { class: 'iaw-item' },
+          h('p', { class: 'iaw-item-head' }, h('strong', { text: name(st) + ': ' + points[st] + (points[st] === 1 ? ' point' : ' points') })),
+          h('ul', { class: 'iaw-votes' }, advice.votes.filter((v) => v.strategy === st).map((v) => h('li', null,
+            h('strong', { text: signed(v.points) + ' ' }), capitalize(v.reason || ruleName(advice, v.rule)),
+            yourAnswers(advice, v.answers) ? h('span', { class: 'iaw-detail', text: ' (' + yourAnswers(advice, v.answers) + ')' }) : null))))))));
+    }
 
     if (list(advice.accelerators).length) {
-      card.append(section('Accelerators', h('ul', { class: 'iaw-items' }, advice.accelerators.map((a) =>
-        item('iaw-item', [h('span', { class: 'iaw-count', text: a.count + ' \u00d7' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
+      more.append(disclosure('Accelerators (' + advice.accelerators.length + ')', h('ul', { class: 'iaw-items' }, advice.accelerators.map((a) =>
+        item('iaw-item', [h('span', { class: 'iaw-count', text: formatNumber(a.count) + ' \u00d7' }), ' ', h('strong', { text: a.vendor + ' ' + a.model })],
           a.reason, a.reasons, a.vendor + ' ' + a.model)))));
     }
 
     if (list(advice.costs).length) {
-      card.append(section('Indicative cost ' + horizon(conversation), costChart(advice.costs, advice.strategy),
-        h('ul', { class: 'iaw-items' }, advice.costs.map((c) =>
-          item('iaw-item', [h('strong', { text: strategyName(c.strategy) + ': ' + money(c.totalUsd) }),
-            c.strategy === advice.strategy ? h('span', { class: 'iaw-badge iaw-badge-primary', text: 'recommended' }) : null],
-          c.breakdown, c.reasons, 'cost of ' + strategyName(c.strategy))))));
+      more.append(disclosure('Cost ' + horizon(advice, conversation), h('ul', { class: 'iaw-items' }, advice.costs.map((c) =>
+        item('iaw-item', [h('strong', { text: name(c.strategy) + ': ' + money(c.totalUsd) }),
+          c.strategy === advice.strategy ? h('span', { class: 'iaw-badge iaw-badge-primary', text: 'recommended' }) : null],
+        c.breakdown, c.reasons, 'cost of ' + name(c.strategy))))));
     }
 
     if (list(advice.risks).length) {
-      card.append(section('Risks', h('ul', { class: 'iaw-items' }, advice.risks.map((r) =>
-        item('iaw-item', [h('span', { class: 'iaw-badge iaw-severity-' + token(r.severity), text: capitalize(r.severity || '') }), ' ',
+      more.append(disclosure('Risks (' + advice.risks.length + ')', h('ul', { class: 'iaw-items' }, advice.risks.map((r) =>
+        item('iaw-item', [h('span', { class: 'iaw-badge iaw-severity-' + token(r.severity), text: label(advice, r.severity, capitalize(r.severity || '')) }), ' ',
           h('strong', { text: r.title })], r.detail, r.reasons, r.title)))));
     }
 
     if (list(advice.readiness).length) {
-      card.append(section('Readiness scorecard', h('ul', { class: 'iaw-scorecard' }, advice.readiness.map((r) => {
+      more.append(disclosure('Readiness scorecard', h('ul', { class: 'iaw-scorecard' }, advice.readiness.map((r) => {
         const look = READINESS[r.status] || { label: capitalize(r.status || ''), icon: '\u2022' };
         return item('iaw-score iaw-status-' + token(r.status), [
-          h('span', { class: 'iaw-status' }, h('span', { 'aria-hidden': 'true', text: look.icon + ' ' }), look.label),
-          h('strong', { text: capitalize(String(r.pillar || '').replace(/-/g, ' ')) })], r.reason, r.reasons, r.pillar);
+          h('span', { class: 'iaw-status' }, h('span', { 'aria-hidden': 'true', text: look.icon + ' ' }), label(advice, r.status, look.label)),
+          h('strong', { text: label(advice, r.pillar, capitalize(String(r.pillar || '').replace(/-/g, ' '))) })], r.reason, r.reasons, r.pillar);
       }))));
     }
 
     if (list(advice.plan).length) {
-      card.append(section('Pilot-to-production plan', h('ol', { class: 'iaw-items iaw-plan' }, advice.plan.map((p) =>
+      more.append(disclosure('Pilot-to-production plan (' + advice.plan.length + ' steps)', h('ol', { class: 'iaw-items iaw-plan' }, advice.plan.map((p) =>
         item('iaw-item', [h('strong', { text: p.title })], p.detail, p.reasons, p.title)))));
     }
 
     if (list(advice.sizing).length) {
-      card.append(section('Sizing', h('ul', { class: 'iaw-items' }, advice.sizing.map((z) =>
-        item('iaw-item', [h('span', { text: z.name + ': ' }), h('strong', { text: formatNumber(z.value) + (z.unit ? ' ' + z.unit : '') })],
+      more.append(disclosure('Sizing', h('ul', { class: 'iaw-items' }, advice.sizing.map((z) =>
+        item('iaw-item', [h('span', { text: z.name + ': ' }), h('strong', { text: quantity(z.value, z.unit) })],
           z.formula, z.reasons, z.name)))));
     }
 
     if (list(advice.openQuestions).length) {
-      card.append(section('Open questions', h('ul', { class: 'iaw-items' }, advice.openQuestions.map((q) =>
+      more.append(disclosure('Open questions (' + advice.openQuestions.length + ')', h('ul', { class: 'iaw-items' }, advice.openQuestions.map((q) =>
         h('li', { class: 'iaw-item' },
           h('p', { class: 'iaw-item-head' }, h('strong', { text: q.text || q.question })),
           q.why ? h('p', { class: 'iaw-detail', text: q.why }) : null,
@@ -997,22 +1015,23 @@
     }
 
     if (list(advice.assumptions).length) {
-      card.append(disclosure('Assumptions behind the figures (' + advice.assumptions.length + ')',
+      more.append(disclosure('Assumptions behind the figures (' + advice.assumptions.length + ')',
         h('ul', { class: 'iaw-assumptions' }, advice.assumptions.map((a) =>
-          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, formatNumber(a.value) + (a.unit ? ' ' + a.unit : ''),
+          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, quantity(a.value, a.unit),
             a.confirmed ? null : h('span', { class: 'iaw-badge', text: 'not confirmed' }),
             a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }
 
     const rules = Object.values(advice.rules || {});
     if (rules.length) {
-      card.append(disclosure('How the advice was reached (' + rules.length + ' rules)',
+      more.append(disclosure('How the advice was reached (' + rules.length + ' rules)',
         h('ol', { class: 'iaw-explanation' }, rules.map((rule) =>
           h('li', null,
             h('strong', { text: rule.name }),
             rule.description ? h('p', { class: 'iaw-detail', text: rule.description }) : null,
             rule.rationale ? h('p', { class: 'iaw-detail iaw-muted', text: rule.rationale }) : null)))));
     }
+    card.append(more);
 
     card.append(h('footer', { class: 'iaw-card-foot' },
       h('p', { class: 'iaw-report-title', text: 'Download the report' }),
@@ -1028,6 +1047,77 @@
     return card;
   }
 
+  /**
+   * The part of the card that fits one screen: why this strategy (the deciding reasons, each with the user's own
+   * answers), the recommended accelerator and its cost, the cost chart, the top risks and the next step.
+   */
+  function summary(advice, conversation, name) {
+    const top = h('div', { class: 'iaw-overview' });
+    const deciding = advice.deciding || [];
+    if (deciding.length) {
+      const headingId = ids('why');
+      top.append(h('section', { class: 'iaw-deciding', 'aria-labelledby': headingId },
+        h('h4', { id: headingId, text: 'Why ' + name(advice.strategy).toLowerCase() }),
+        h('ul', null, deciding.map((d) => {
+          const against = d.strategy !== advice.strategy;
+          const answers = yourAnswers(advice, d.answers);
+          return h('li', { class: against ? 'iaw-against' : null },
+            d.points == null ? null : h('span', { class: 'iaw-points', text: signed(d.points) }), d.points == null ? null : ' ',
+            against ? h('span', { class: 'iaw-muted', text: 'For ' + name(d.strategy) + ': ' }) : null,
+            h('span', { class: 'iaw-reason', text: capitalize(d.reason) }),
+            answers ? h('span', { class: 'iaw-your-answers', text: ' (' + answers + ')' }) : null);
+        }))));
+    } else if (advice.summary) {
+      top.append(h('p', { class: 'iaw-detail', text: advice.summary }));
+    }
+    const best = (advice.accelerators || [])[0];
+    const cost = (advice.costs || []).find((c) => c.strategy === advice.strategy);
+    if (best) {
+      top.append(h('p', { class: 'iaw-pick' },
+        h('span', { class: 'iaw-pick-label', text: 'Recommended: ' }),
+        h('strong', { class: 'iaw-pick-name', text: formatNumber(best.count) + ' \u00d7 ' + best.vendor + ' ' + best.model }),
+        cost ? h('span', { class: 'iaw-pick-cost', text: ', about ' + money(cost.totalUsd) + ' ' + horizon(advice, conversation) }) : null));
+    }
+    if ((advice.costs || []).length > 1) {
+      top.append(costChart(advice.costs, advice.strategy, name, horizon(advice, conversation)));
+    }
+    const risks = (advice.risks || []).slice(0, 3);
+    if (risks.length) {
+      top.append(h('ul', { class: 'iaw-top-risks', 'aria-label': 'Top risks' }, risks.map((r) => h('li', { title: r.title },
+        h('span', { class: 'iaw-badge iaw-severity-' + token(r.severity), text: label(advice, r.severity, capitalize(r.severity || '')) }), ' ',
+        r.title))));
+    }
+    const next = (advice.plan || [])[0];
+    if (next) {
+      top.append(h('p', { class: 'iaw-next', title: next.title }, h('strong', { text: 'Next step: ' }), next.title));
+    }
+    return top;
+  }
+
+  /** "your answer: AWS" or "your answers: Monthly (opex); No infrastructure team", from the document's answers. */
+  function yourAnswers(advice, questions) {
+    const labels = (questions || []).filter((q) => advice.answers && advice.answers[q]).map((q) => advice.answers[q].label);
+    return labels.length ? (labels.length === 1 ? 'your answer: ' : 'your answers: ') + labels.join('; ') : '';
+  }
+
+  /** How the document says an id reads (strategy, severity, readiness status, pillar), or the fallback. */
+  function label(advice, id, fallback) {
+    return (advice.labels && id && advice.labels[id]) || fallback;
+  }
+
+  function signed(points) {
+    return (points >= 0 ? '+' : '') + points;
+  }
+
+  /** A figure with its unit, rounded as the service's formatter does: "3,472 tokens/s", "58%". */
+  function quantity(value, unit) {
+    if (unit === '%') return Math.round(value) + '%';
+    const a = Math.abs(value);
+    const digits = a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : 3;
+    const text = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(value);
+    return unit ? text + ' ' + unit : text;
+  }
+
   function section(heading, ...content) {
     const id = ids('section');
     return h('section', { class: 'iaw-section', 'aria-labelledby': id }, h('h4', { id, text: heading }), content);
@@ -1037,15 +1127,11 @@
     return h('details', { class: 'iaw-section iaw-disclosure' }, h('summary', { text: summary }), content);
   }
 
-  function horizon(conversation) {
-    const years = conversation.answers.find((a) => a.question === 'horizon_years' && typeof a.value === 'number');
+  function horizon(advice, conversation) {
+    const given = advice.answers && advice.answers.horizon_years;
+    const years = given && typeof given.value === 'number' ? given
+      : conversation.answers.find((a) => a.question === 'horizon_years' && typeof a.value === 'number');
     return years ? 'over ' + formatNumber(years.value) + (years.value === 1 ? ' year' : ' years') : 'over the planning horizon';
-  }
-
-  /** The votes that decided a strategy chosen by votes: those for it whose rule its reasons name. */
-  function decidingVotes(advice) {
-    const named = new Set((advice.strategyReasons && advice.strategyReasons.rules) || []);
-    return (advice.votes || []).filter((v) => v.strategy === advice.strategy && named.has(v.rule));
   }
 
   /**
@@ -1105,9 +1191,9 @@
   }
 
   /** Horizontal bars, drawn by hand in SVG; the recommended strategy's bar is in the brand colour. */
-  function costChart(costs, recommended) {
+  function costChart(costs, recommended, name, over) {
     const max = Math.max(0, ...costs.map((c) => c.totalUsd));
-    const row = 32;
+    const row = 21;
     const labelWidth = 104;
     const barSpace = 220;
     const height = costs.length * row + 6;
@@ -1117,19 +1203,17 @@
       class: 'iaw-chart', viewBox: '0 0 400 ' + height, role: 'img', 'aria-labelledby': titleId + ' ' + descId,
       preserveAspectRatio: 'xMinYMin meet'
     },
-    s('title', { id: titleId, text: 'Indicative cost by strategy' }),
-    s('desc', { id: descId, text: costs.map((c) => strategyName(c.strategy) + ' ' + money(c.totalUsd) + (c.strategy === recommended ? ' (recommended)' : '')).join('; ') }));
+    s('title', { id: titleId, text: 'Cost by strategy ' + over }),
+    s('desc', { id: descId, text: costs.map((c) => name(c.strategy) + ' ' + money(c.totalUsd) + (c.strategy === recommended ? ' (recommended)' : '')).join('; ') }));
     costs.forEach((c, i) => {
       const y = 3 + i * row;
       const width = max > 0 ? Math.max(2, barSpace * c.totalUsd / max) : 2;
       const best = c.strategy === recommended;
       svg.append(
-        s('text', { class: 'iaw-chart-label' + (best ? ' iaw-chart-best' : ''), x: 0, y: y + 19, text: strategyName(c.strategy) }),
-        s('rect', { class: 'iaw-chart-bar' + (best ? ' iaw-chart-best' : ''), x: labelWidth, y: y + 5, width: width.toFixed(1), height: 20, rx: 4 }),
-        s('text', { class: 'iaw-chart-value' + (best ? ' iaw-chart-best' : ''), x: (labelWidth + width + 8).toFixed(1), y: y + 19, text: shortMoney(c.totalUsd) }));
+        s('text', { class: 'iaw-chart-label' + (best ? ' iaw-chart-best' : ''), x: 0, y: y + 14, text: name(c.strategy) }),
+        s('rect', { class: 'iaw-chart-bar' + (best ? ' iaw-chart-best' : ''), x: labelWidth, y: y + 3, width: width.toFixed(1), height: 15, rx: 3 }),
+        s('text', { class: 'iaw-chart-value' + (best ? ' iaw-chart-best' : ''), x: (labelWidth + width + 8).toFixed(1), y: y + 14, text: shortMoney(c.totalUsd) }));
     });
-    return h('figure', { class: 'iaw-figure' }, svg,
-      recommended && costs.some((c) => c.strategy === recommended)
-        ? h('figcaption', { class: 'iaw-muted', text: 'Highlighted: the recommended strategy.' }) : null);
+    return h('figure', { class: 'iaw-figure' }, svg);
   }
 })();

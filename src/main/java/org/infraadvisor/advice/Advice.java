@@ -12,6 +12,7 @@ import java.util.Map;
  * @param strategyReasons the rules that concluded the strategy (and, for a strategy chosen by votes, the votes for it),
  *                        with the answers behind them; null without a strategy
  * @param votes           every vote a rule gave a strategy, in firing order
+ * @param constraint      the hard constraint that decided the strategy on its own, or null when none did
  * @param answers         the answers the rules saw, by question id in flow order: the canonical value, or
  *                        {@code "unknown"}; questions the dialogue skipped are left out
  * @param rules           every rule the reasons and votes name, by id
@@ -30,6 +31,7 @@ public record Advice(
         List<Assumption> assumptions,
         Reasons strategyReasons,
         List<Vote> votes,
+        Constraint constraint,
         Map<String, Object> answers,
         Map<String, RuleRef> rules,
         String rulesVersion) {
@@ -45,6 +47,13 @@ public record Advice(
 
     /** One rule's vote for a strategy: how many points, why, and the answers behind it. */
     public record Vote(String strategy, int points, String rule, String reason, List<String> answers) {
+    }
+
+    /**
+     * A requirement that rules out the other strategies (data that must stay on premises, answers at the edge): the
+     * strategy it decides, the rule that set it, why, and the answers behind it.
+     */
+    public record Constraint(String strategy, String rule, String reason, List<String> answers) {
     }
 
     public record Accelerator(String vendor, String model, int count, double score, String reason, Reasons reasons) {

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Makes the public documents from the domain: a {@link RecommendationDocument} from {@link Advice}, a
@@ -62,6 +63,7 @@ public class DocumentMapper {
                         a.confirmed())),
                 advice.strategyReasons() == null ? null : reasons(advice.strategyReasons()),
                 map(advice.votes(), v -> new RecommendationDocument.Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
+                DecidingReasons.of(advice, flow), labels(advice),
                 answers(advice.answers(), flow), rules,
                 steps == null ? null : map(steps, s -> new RecommendationDocument.ExplanationStep(s.rule(), s.answers(), s.concluded())),
                 advice.rulesVersion());
@@ -113,6 +115,25 @@ public class DocumentMapper {
         }
         values.forEach((id, value) -> answers.computeIfAbsent(id, k -> new AnswerText(id, value, Readable.answer(null, value))));
         return answers;
+    }
+
+    /** Every strategy, severity, readiness status and pillar the advice names, as a reader sees it. */
+    private static Map<String, String> labels(Advice advice) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        BiConsumer<String, String> put = (id, label) -> {
+            if (id != null) {
+                labels.putIfAbsent(id, label);
+            }
+        };
+        put.accept(advice.strategy(), Readable.strategy(advice.strategy()));
+        advice.costs().forEach(c -> put.accept(c.strategy(), Readable.strategy(c.strategy())));
+        advice.votes().forEach(v -> put.accept(v.strategy(), Readable.strategy(v.strategy())));
+        advice.risks().forEach(r -> put.accept(r.severity(), Readable.severity(r.severity())));
+        advice.readiness().forEach(r -> {
+            put.accept(r.status(), Readable.readiness(r.status()));
+            put.accept(r.pillar(), Readable.pillar(r.pillar()));
+        });
+        return labels;
     }
 
     protected RuleText ruleText(Advice.RuleRef r) {

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param strategyReasons the rules that concluded the strategy and, for a strategy chosen by votes, the votes for it,
  *                        with the answers behind them
  * @param votes           every vote a rule gave a strategy
+ * @param deciding        the three to five reasons that decided the strategy, strongest first, each with the answers to
+ *                        show beside it; empty without a strategy
+ * @param labels          how the ids of strategies, risk severities, readiness statuses and pillars in this document read
  * @param answers         question id → the answer as the rules saw it
  * @param rules           rule id → the rule, for every rule this document names
  */
@@ -35,6 +38,8 @@ public record RecommendationDocument(
         List<AssumptionUsed> assumptions,
         @Nullable @Schema(type = "object") Reasons strategyReasons,
         List<Vote> votes,
+        List<Deciding> deciding,
+        Map<String, String> labels,
         Map<String, AnswerText> answers,
         Map<String, RuleText> rules,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<ExplanationStep> explanation,
@@ -58,6 +63,19 @@ public record RecommendationDocument(
     /** @param answers question ids of the answers behind the vote */
     @Serdeable
     public record Vote(String strategy, int points, @Nullable String rule, @Nullable String reason, List<String> answers) {
+    }
+
+    /**
+     * One reason that decided the strategy: the hard constraint that decided it (no points), a vote for it, or, when
+     * fewer than three, a vote for another strategy that it outweighed (its {@code strategy} is that other one).
+     *
+     * @param points  the vote's points; null for a constraint or the rule that chose the strategy
+     * @param reason  the reason in words, as the rule gave it
+     * @param rule    the rule id (in {@code rules})
+     * @param answers question ids (in {@code answers}) of at most three of the user's answers behind it, the most telling first
+     */
+    @Serdeable
+    public record Deciding(String strategy, @Nullable Integer points, String reason, @Nullable String rule, List<String> answers) {
     }
 
     @Serdeable

@@ -14,6 +14,7 @@ import org.infraadvisor.facts.Risk;
 import org.infraadvisor.facts.Sizing;
 import org.infraadvisor.facts.StrategyChoice;
 import org.infraadvisor.facts.StrategyVote;
+import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
@@ -37,6 +38,9 @@ import java.util.Set;
  */
 final class AdviceAssembler {
 
+    /** The fact type (declared in rules/derived-facts.drl) by which a rule sets a requirement that decides the strategy. */
+    private static final String HARD_CONSTRAINT_PACKAGE = "rules";
+    private static final String HARD_CONSTRAINT = "HardConstraint";
     private static final Map<String, Integer> SEVERITY = Map.of("high", 0, "medium", 1, "low", 2);
     private static final List<String> PILLARS = List.of("compute", "networking", "storage", "data-pipelines", "security",
             "observability", "operations");
@@ -50,6 +54,8 @@ final class AdviceAssembler {
     private final Map<String, RuleRef> cited = new LinkedHashMap<>();
     // the catalogue figures the advice shown rests on, gathered while the items' reasons are worked out
     private final Trace.Gathered assumptionsBehindItems;
+    // the hard constraint the strategy choice matched, found while the strategy's reasons are worked out
+    private Advice.Constraint constraint;
 
     /**
      * @param answers the answer facts the rules saw
@@ -97,7 +103,7 @@ final class AdviceAssembler {
                 .toList();
         return new Advice(choice == null ? null : choice.getStrategy(), choice == null ? 0 : choice.getConfidence(),
                 choice == null ? null : choice.getSummary(), accelerators, risks, readiness, plan, sizing, costs, followUps,
-                assumptions, strategyReasons, votes, Collections.unmodifiableMap(answerValues()),
+                assumptions, strategyReasons, votes, constraint, Collections.unmodifiableMap(answerValues()),
                 Collections.unmodifiableMap(new LinkedHashMap<>(cited)), ruleSet.version());
     }
 
@@ -138,6 +144,7 @@ final class AdviceAssembler {
                             byVotes = true;
                         } else {
                             rules.add(g.rule());
+                            constraint = constraint != null ? constraint : constraint(matched, g);
                         }
                     }
                 }
@@ -154,6 +161,16 @@ final class AdviceAssembler {
         Trace.Behind behind = gathered.toBehind();
         assumptionsBehindItems.addAssumptions(behind);
         return new Reasons(cite(rules), questionIds(behind.answers()));
+    }
+
+    /** The hard constraint a decision matched (the knowledge base's declared {@code HardConstraint}), or null for another fact. */
+    private Advice.Constraint constraint(Object fact, Trace.Firing setBy) {
+        FactType type = ruleSet.kieBase().getFactType(HARD_CONSTRAINT_PACKAGE, HARD_CONSTRAINT);
+        if (type == null || !type.getFactClass().isInstance(fact)) {
+            return null;
+        }
+        return new Advice.Constraint(String.valueOf(type.get(fact, "strategy")), ruleId(setBy.rule()),
+                String.valueOf(type.get(fact, "reason")), questionIds(trace.answersBehind(fact)));
     }
 
     private boolean tallies(Trace.Firing f) {

@@ -75,8 +75,11 @@ public final class Readable {
         return new BigDecimal(x).round(new MathContext(3, RoundingMode.HALF_UP)).doubleValue();
     }
 
-    /** A number with its unit: "200,000 requests/day", "3,472 tokens/s". */
+    /** A number with its unit: "200,000 requests/day", "3,472 tokens/s"; a figure in percent as {@link #percent}: "58%". */
     public static String quantity(double x, String unit) {
+        if ("%".equals(unit)) {
+            return percent(x / 100);
+        }
         return unit == null || unit.isBlank() ? number(x) : number(x) + " " + unit;
     }
 

@@ -1,8 +1,10 @@
 package org.infraadvisor.report;
 
 import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.document.RecommendationDocument.AnswerText;
+import org.infraadvisor.document.RecommendationDocument.AssumptionUsed;
 import org.infraadvisor.document.RecommendationDocument.Reasons;
 import org.infraadvisor.document.RecommendationDocument.RuleText;
 import org.infraadvisor.format.Readable;
@@ -15,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a report shows, whatever its format: the conversation's answers and its recommendation with the
- * reasons behind each conclusion. Renderers only lay it out.
+ * Everything a report shows, whatever its format: first the {@link Headline} (page one), then each part of the advice
+ * in its section, the user's answers, and the rules the advice rests on, each once, in an appendix. Renderers only
+ * lay it out.
  */
 public record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, RecommendationDocument advice) {
 
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    /** One line of a "Why?": a rule with its description, or an answer of the user. */
-    record Reason(String heading, String text) {
-    }
+    /** An item's answers are named beside it when there are at most this many; more are the whole workload profile. */
+    static final int ITEM_ANSWERS = 3;
 
     /** A rule the advice names, once, with its description and background. */
     record Rule(String name, String description, String rationale) {
@@ -42,30 +44,36 @@ public record AdviceReport(String title, Instant updatedAt, List<ConversationVie
         return PdfReport.render(this);
     }
 
-    /** The rules (with their descriptions) behind one conclusion. */
-    List<Reason> rulesBehind(Reasons reasons) {
-        if (reasons == null) {
-            return List.of();
-        }
-        List<Reason> lines = new ArrayList<>(reasons.rules().size());
-        for (String id : reasons.rules()) {
-            RuleText rule = advice.rules().get(id);
-            lines.add(rule == null ? new Reason(id, "") : new Reason(rule.name(), rule.description() == null ? "" : rule.description()));
-        }
-        return lines;
+    Headline headline() {
+        return Headline.of(advice);
     }
 
-    /** The user's answers behind one conclusion: the question and the answer as the user gave it. */
-    List<Reason> answersBehind(Reasons reasons) {
-        if (reasons == null) {
-            return List.of();
+    /**
+     * Why an item: "Recommend the five best-ranked accelerators" or "A small team … (your answer: Servers and virtual
+     * machines)"; the answers only when a few decide it, since the rest rests on the whole workload. Empty without reasons.
+     */
+    String why(Reasons reasons) {
+        if (reasons == null || reasons.rules().isEmpty() && reasons.answers().isEmpty()) {
+            return "";
         }
-        List<Reason> lines = new ArrayList<>(reasons.answers().size());
-        for (String question : reasons.answers()) {
-            AnswerText a = advice.answers().get(question);
-            lines.add(a == null ? new Reason(question, Readable.UNKNOWN_ANSWER) : new Reason(a.text(), a.label()));
+        List<String> rules = reasons.rules().stream().map(id -> {
+            RuleText rule = advice.rules().get(id);
+            return rule == null ? null : rule.name();
+        }).filter(java.util.Objects::nonNull).toList();
+        List<String> labels = new ArrayList<>();
+        if (reasons.answers().size() <= ITEM_ANSWERS) {
+            for (String question : reasons.answers()) {
+                AnswerText a = advice.answers().get(question);
+                if (a != null) {
+                    labels.add(a.label());
+                }
+            }
         }
-        return lines;
+        String text = String.join("; ", rules);
+        if (!labels.isEmpty()) {
+            text += (text.isEmpty() ? "" : " ") + "(your answer" + (labels.size() == 1 ? ": " : "s: ") + String.join("; ", labels) + ")";
+        }
+        return text;
     }
 
     /** Every rule the advice names, each once, in the order they are first named. */
@@ -78,11 +86,14 @@ public record AdviceReport(String title, Instant updatedAt, List<ConversationVie
         return rules;
     }
 
-    /** The planning horizon the costs are compared over, when the user gave one. */
+    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: 0.1 USD/kWh (not confirmed)". */
+    static String assumption(AssumptionUsed a) {
+        return Readable.assumption(a.label(), a.value(), a.unit()) + (a.confirmed() ? "" : " (not confirmed)");
+    }
+
+    /** The planning horizon the costs are compared over: "over 3 years". */
     String costHorizon() {
-        return answers.stream().filter(a -> a.question().equals("horizon_years") && a.value() instanceof Number)
-                .map(a -> "over " + Readable.number(((Number) a.value()).doubleValue()) + " years")
-                .findFirst().orElse("over the planning horizon");
+        return headline().horizon();
     }
 
     /** Named by date, never by conversation id (a report may be shared; the id grants changing the conversation). */

@@ -1,12 +1,18 @@
 package org.infraadvisor.report;
 
+import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.document.RecommendationDocument.AcceleratorAdvice;
 import org.infraadvisor.document.RecommendationDocument.CostAdvice;
+import org.infraadvisor.document.RecommendationDocument.FollowUpAdvice;
 import org.infraadvisor.document.RecommendationDocument.Reasons;
+import org.infraadvisor.document.RecommendationDocument.RiskAdvice;
+import org.infraadvisor.document.RecommendationDocument.SizingAdvice;
 import org.infraadvisor.format.Readable;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The advice as a printable HTML page. All text is escaped; styles and the print button come from files
@@ -63,73 +69,125 @@ final class HtmlReport {
                 .raw("<a class=\"button secondary\" href=\"report.pdf\">Download PDF</a>")
                 .raw("<a class=\"button secondary\" href=\"report.md\">Download Markdown</a></nav>\n</header>\n");
 
-        raw("<section class=\"strategy\" aria-labelledby=\"strategy-heading\">\n<h2 id=\"strategy-heading\">Recommended strategy</h2>\n");
-        raw("<p class=\"strategy-name\">").text(Readable.strategy(advice.strategy())).raw("</p>\n");
-        if (advice.strategy() != null) {
-            long pct = Math.round(advice.confidence() * 100);
-            raw("<p class=\"confidence\">Confidence <strong>").text(Readable.percent(advice.confidence()))
+        headline(report.headline());
+        details(advice);
+
+        section("Your answers");
+        raw("<dl class=\"answers\">\n");
+        for (var a : report.answers()) {
+            raw("<dt>").text(a.text()).raw("</dt><dd>").text(a.label()).raw("</dd>\n");
+        }
+        raw("</dl>\n</section>\n");
+        if (!advice.assumptions().isEmpty()) {
+            section("Assumptions");
+            raw("<ul class=\"assumptions\">\n");
+            for (var a : advice.assumptions()) {
+                raw("<li><strong>").text(AdviceReport.assumption(a)).raw("</strong>");
+                detail(a.source());
+                raw("</li>\n");
+            }
+            raw("</ul>\n</section>\n");
+        }
+        if (!advice.rules().isEmpty()) {
+            raw("<section class=\"appendix\">\n<h2>Appendix: how the advice was reached</h2>\n")
+                    .raw("<p class=\"rationale\">Every rule the advice above rests on, once.</p>\n<ol class=\"items explanation\">\n");
+            for (var rule : report.ruleTrail()) {
+                raw("<li><p><strong>").text(rule.name()).raw("</strong>");
+                detail(rule.description());
+                raw("</p>");
+                if (rule.rationale() != null) {
+                    raw("<p class=\"rationale\">").text(rule.rationale()).raw("</p>");
+                }
+                raw("</li>\n");
+            }
+            raw("</ol>\n</section>\n");
+        }
+        raw("</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** Page one: strategy and confidence, the deciding reasons, the accelerator and its cost, the costs, top risks, next step. */
+    private void headline(Headline top) {
+        raw("<section class=\"summary\" aria-labelledby=\"strategy-heading\">\n<p class=\"eyebrow\">Recommendation</p>\n");
+        raw("<h2 id=\"strategy-heading\" class=\"strategy-name\">").text(top.strategy()).raw("</h2>\n");
+        if (top.confidence() != null) {
+            long pct = Math.round(report.advice().confidence() * 100);
+            raw("<p class=\"confidence\">Confidence <strong>").text(top.confidence())
                     .raw("</strong> <svg class=\"meter\" viewBox=\"0 0 100 8\" aria-hidden=\"true\">"
                             + "<rect class=\"meter-track\" width=\"100\" height=\"8\" rx=\"4\"></rect>"
                             + "<rect class=\"meter-fill\" width=\"" + Math.max(0, Math.min(100, pct)) + "\" height=\"8\" rx=\"4\"></rect></svg></p>\n");
+        } else {
+            raw("<p>No strategy could be recommended from these answers; the open questions below say what would help.</p>\n");
         }
-        if (advice.summary() != null) {
-            raw("<p>").text(advice.summary()).raw("</p>\n");
+        List<Headline.Reason> reasons = top.reasons();
+        if (!reasons.isEmpty()) {
+            raw("<h3>").text(top.whyHeading()).raw("</h3>\n<ul class=\"deciding\">\n");
+            for (Headline.Reason r : reasons) {
+                raw(r.against() == null ? "<li>" : "<li class=\"against\">");
+                if (r.points() != null) {
+                    raw("<span class=\"points\">").text(r.points()).raw("</span> ");
+                }
+                if (r.against() != null) {
+                    raw("<span class=\"for-other\">For ").text(r.against()).raw(":</span> ");
+                }
+                text(r.text());
+                if (!r.yourAnswers().isEmpty()) {
+                    raw(" <span class=\"your-answers\">(").text(r.yourAnswers()).raw(")</span>");
+                }
+                raw("</li>\n");
+            }
+            raw("</ul>\n");
         }
-        why(advice.strategyReasons());
+        top.accelerator().ifPresent(a -> {
+            raw("<p class=\"lead\"><strong>Recommended accelerator:</strong> ").text(Headline.accelerator(a));
+            detail(top.costSentence());
+            raw("</p>\n");
+        });
+        if (!top.costs().isEmpty()) {
+            raw("<h3>").text("Cost " + top.horizon()).raw("</h3>\n");
+            costChart(top);
+        }
+        if (!top.topRisks().isEmpty()) {
+            raw("<h3>Top risks</h3>\n<ul class=\"top-risks\">\n");
+            for (var r : top.topRisks()) {
+                raw("<li><span class=\"badge severity-" + cssToken(r.severity()) + "\">").text(Readable.severity(r.severity()))
+                        .raw("</span> ").text(r.title()).raw("</li>\n");
+            }
+            raw("</ul>\n");
+        }
+        top.nextStep().ifPresent(p -> {
+            raw("<p class=\"lead\"><strong>Next step:</strong> ").text(p.title());
+            detail(p.detail());
+            raw("</p>\n");
+        });
         raw("</section>\n");
+    }
 
+    /** The rest of the advice, a section each, every item with a line that says why. */
+    private void details(RecommendationDocument advice) {
+        Headline top = report.headline();
+        if (!advice.votes().isEmpty()) {
+            section("How the strategies scored");
+            raw("<ul class=\"items\">\n");
+            for (var score : top.scores()) {
+                raw("<li><p><strong>").text(score.strategy() + ": " + Readable.count(score.points(), "point", "points")).raw("</strong>");
+                detail(score.votes());
+                raw("</p></li>\n");
+            }
+            raw("</ul>\n</section>\n");
+        }
         if (!advice.accelerators().isEmpty()) {
             section("Accelerators");
-            raw("<ul class=\"items\">\n");
-            for (var a : advice.accelerators()) {
-                raw("<li><p><strong>").text(a.count() + " × " + a.vendor() + " " + a.model()).raw("</strong>");
-                detail(a.reason());
-                raw("</p>");
-                why(a.reasons());
-                raw("</li>\n");
-            }
-            raw("</ul>\n</section>\n");
+            items(advice.accelerators(), a -> Headline.accelerator(a), AcceleratorAdvice::reason, AcceleratorAdvice::reasons);
         }
         if (!advice.costs().isEmpty()) {
-            section("Indicative cost " + report.costHorizon());
-            costChart(advice.costs(), advice.strategy());
-            raw("<ul class=\"items\">\n");
-            for (var c : advice.costs()) {
-                raw("<li><p><strong>").text(Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd())).raw("</strong>");
-                if (c.strategy().equals(advice.strategy())) {
-                    raw(" <span class=\"badge\">recommended</span>");
-                }
-                detail(c.breakdown());
-                raw("</p>");
-                why(c.reasons());
-                raw("</li>\n");
-            }
-            raw("</ul>\n</section>\n");
-        }
-        if (!advice.sizing().isEmpty()) {
-            section("Sizing");
-            raw("<ul class=\"items\">\n");
-            for (var s : advice.sizing()) {
-                raw("<li><p><strong>").text(s.name() + ": " + Readable.number(s.value()) + " " + s.unit()).raw("</strong>");
-                detail(s.formula());
-                raw("</p>");
-                why(s.reasons());
-                raw("</li>\n");
-            }
-            raw("</ul>\n</section>\n");
+            section("Cost " + report.costHorizon());
+            items(advice.costs(), c -> Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd())
+                    + (top.recommended(c) ? " (recommended)" : ""), CostAdvice::breakdown, CostAdvice::reasons);
         }
         if (!advice.risks().isEmpty()) {
             section("Risks");
-            raw("<ul class=\"items\">\n");
-            for (var r : advice.risks()) {
-                raw("<li><p><span class=\"badge severity-" + cssToken(r.severity()) + "\">").text(Readable.severity(r.severity()))
-                        .raw("</span> <strong>").text(r.title()).raw("</strong>");
-                detail(r.detail());
-                raw("</p>");
-                why(r.reasons());
-                raw("</li>\n");
-            }
-            raw("</ul>\n</section>\n");
+            items(advice.risks(), r -> Readable.severity(r.severity()) + ": " + r.title(), RiskAdvice::detail, RiskAdvice::reasons);
         }
         if (!advice.readiness().isEmpty()) {
             section("Readiness scorecard");
@@ -147,66 +205,40 @@ final class HtmlReport {
             section("Pilot-to-production plan");
             raw("<ol class=\"items plan\">\n");
             for (var p : advice.plan()) {
-                raw("<li><p><strong>").text(p.title()).raw("</strong>");
-                detail(p.detail());
-                raw("</p>");
-                why(p.reasons());
-                raw("</li>\n");
+                item(p.title(), p.detail(), p.reasons());
             }
             raw("</ol>\n</section>\n");
+        }
+        if (!advice.sizing().isEmpty()) {
+            section("Sizing");
+            items(advice.sizing(), s -> s.name() + ": " + Readable.quantity(s.value(), s.unit()), SizingAdvice::formula, SizingAdvice::reasons);
         }
         if (!advice.openQuestions().isEmpty()) {
             section("Open questions");
-            raw("<ul class=\"items\">\n");
-            for (var q : advice.openQuestions()) {
-                raw("<li><p><strong>").text(q.text() == null ? q.question() : q.text()).raw("</strong>");
-                detail(q.why());
-                raw("</p></li>\n");
-            }
-            raw("</ul>\n</section>\n");
+            items(advice.openQuestions(), q -> q.text() == null ? q.question() : q.text(), FollowUpAdvice::why, q -> null);
         }
-        if (!advice.assumptions().isEmpty()) {
-            section("Assumptions");
-            raw("<ul class=\"assumptions\">\n");
-            for (var a : advice.assumptions()) {
-                raw("<li>").text(Readable.assumption(a.label(), a.value(), a.unit()));
-                if (!a.confirmed()) {
-                    raw(" <span class=\"badge\">not confirmed</span>");
-                }
-                detail(a.source());
-                raw("</li>\n");
-            }
-            raw("</ul>\n</section>\n");
-        }
+    }
 
-        section("Your answers");
-        raw("<dl class=\"answers\">\n");
-        for (var a : report.answers()) {
-            raw("<dt>").text(a.text()).raw("</dt><dd>").text(a.label()).raw("</dd>\n");
+    private <T> void items(List<T> list, Function<T, String> headline, Function<T, String> detail, Function<T, Reasons> reasons) {
+        raw("<ul class=\"items\">\n");
+        for (T item : list) {
+            item(headline.apply(item), detail.apply(item), reasons.apply(item));
         }
-        raw("</dl>\n</section>\n");
+        raw("</ul>\n</section>\n");
+    }
 
-        if (!advice.rules().isEmpty()) {
-            section("How the advice was reached");
-            raw("<ol class=\"items explanation\">\n");
-            for (var rule : report.ruleTrail()) {
-                raw("<li><p><strong>").text(rule.name()).raw("</strong>");
-                detail(rule.description());
-                raw("</p>");
-                if (rule.rationale() != null) {
-                    raw("<p class=\"rationale\">").text(rule.rationale()).raw("</p>");
-                }
-                raw("</li>\n");
-            }
-            raw("</ol>\n</section>\n");
-        }
-        raw("</main>\n</body>\n</html>\n");
-        return html.toString();
+    private void item(String headline, String detail, Reasons reasons) {
+        raw("<li><p><strong>").text(headline).raw("</strong>");
+        detail(detail);
+        raw("</p>");
+        why(reasons);
+        raw("</li>\n");
     }
 
     /** Horizontal bars drawn as plain SVG; the recommended strategy's bar is highlighted. */
-    private void costChart(List<CostAdvice> costs, String recommended) {
-        double max = costs.stream().mapToDouble(CostAdvice::totalUsd).max().orElse(0);
+    private void costChart(Headline top) {
+        List<CostAdvice> costs = top.costs();
+        double max = top.largestCost();
         int rowHeight = 34;
         int labelWidth = 120;
         int barSpace = 300;
@@ -214,11 +246,12 @@ final class HtmlReport {
         StringBuilder desc = new StringBuilder();
         costs.forEach(c -> desc.append(Readable.strategy(c.strategy())).append(' ').append(Readable.money(c.totalUsd())).append(". "));
         raw("<svg class=\"cost-chart\" viewBox=\"0 0 520 " + height + "\" role=\"img\" aria-labelledby=\"cost-title cost-desc\">");
-        raw("<title id=\"cost-title\">Indicative cost by strategy</title><desc id=\"cost-desc\">").text(desc.toString().trim()).raw("</desc>");
+        raw("<title id=\"cost-title\">").text("Cost by strategy " + top.horizon()).raw("</title><desc id=\"cost-desc\">")
+                .text(desc.toString().trim()).raw("</desc>");
         int y = 4;
         for (CostAdvice c : costs) {
             double width = max <= 0 ? 0 : Math.max(2, barSpace * c.totalUsd() / max);
-            boolean best = c.strategy().equals(recommended);
+            boolean best = top.recommended(c);
             raw("<text class=\"label\" x=\"0\" y=\"" + (y + 21) + "\">").text(Readable.strategy(c.strategy())).raw("</text>");
             raw("<rect class=\"bar" + (best ? " recommended" : "") + "\" x=\"" + labelWidth + "\" y=\"" + (y + 4)
                     + "\" width=\"" + String.format(Locale.ROOT, "%.1f", width) + "\" height=\"24\" rx=\"3\"></rect>");
@@ -230,21 +263,10 @@ final class HtmlReport {
     }
 
     private void why(Reasons reasons) {
-        var rules = report.rulesBehind(reasons);
-        var answers = report.answersBehind(reasons);
-        if (rules.isEmpty() && answers.isEmpty()) {
-            return;
+        String why = report.why(reasons);
+        if (!why.isEmpty()) {
+            raw("<p class=\"why\">Why: ").text(why).raw("</p>");
         }
-        raw("<div class=\"why\"><p class=\"why-title\">Why?</p><ul>");
-        for (var r : rules) {
-            raw("<li>Rule: <strong>").text(r.heading()).raw("</strong>");
-            detail(r.text());
-            raw("</li>");
-        }
-        for (var a : answers) {
-            raw("<li>Your answer: ").text(a.heading()).raw(" <strong>").text(a.text()).raw("</strong></li>");
-        }
-        raw("</ul></div>");
     }
 
     private void section(String heading) {

@@ -1,5 +1,6 @@
 package org.infraadvisor.report;
 
+import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.document.RecommendationDocument.Reasons;
 import org.infraadvisor.format.Readable;
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 /** The advice as a Markdown document. Every text from the user or the rules is escaped, so it reads as written. */
 final class MarkdownReport {
 
+    /** The longest bar of the cost chart, in block characters. */
+    private static final int BAR_BLOCKS = 20;
     private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|&~#]");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -42,45 +45,113 @@ final class MarkdownReport {
         line();
         line(DATE.format(report.updatedAt()) + " · rules version `" + advice.rulesVersion() + "`");
         line();
-
-        line("## Recommended strategy: " + escape(Readable.strategy(advice.strategy())));
+        headline(report.headline());
+        details(advice);
+        line("## Your answers");
         line();
-        if (advice.strategy() != null) {
-            line("Confidence: **" + Readable.percent(advice.confidence()) + "**");
+        for (var a : report.answers()) {
+            line("- " + escape(a.text()) + " **" + escape(a.label()) + "**");
+        }
+        line();
+        if (!advice.assumptions().isEmpty()) {
+            line("## Assumptions");
+            line();
+            for (var a : advice.assumptions()) {
+                line("- **" + escape(AdviceReport.assumption(a)) + "**" + dash(a.source()));
+            }
             line();
         }
-        if (advice.summary() != null) {
-            line(escape(advice.summary()));
+        if (!advice.rules().isEmpty()) {
+            line("## Appendix: how the advice was reached");
+            line();
+            line("Every rule the advice above rests on, once.");
+            line();
+            int n = 1;
+            for (var rule : report.ruleTrail()) {
+                line(n++ + ". **" + escape(rule.name()) + "**" + dash(rule.description())
+                        + (rule.rationale() == null ? "" : " *Background:* " + escape(rule.rationale())));
+            }
             line();
         }
-        why(advice.strategyReasons(), "");
-        line();
+        return md.toString();
+    }
 
+    /** Page one: strategy and confidence, the deciding reasons, the accelerator and its cost, the costs, top risks, next step. */
+    private void headline(Headline top) {
+        line("## Recommendation: " + escape(top.strategy()) + (top.confidence() == null ? "" : " (" + top.confidence() + " confidence)"));
+        line();
+        if (top.confidence() == null) {
+            line("No strategy could be recommended from these answers; the open questions below say what would help.");
+            line();
+        }
+        List<Headline.Reason> reasons = top.reasons();
+        if (!reasons.isEmpty()) {
+            line("**" + escape(top.whyHeading()) + "**");
+            line();
+            for (Headline.Reason r : reasons) {
+                line("- " + (r.against() == null ? "" : "Weighed against it, for " + escape(r.against()) + ": ") + escape(r.text())
+                        + (r.points() == null ? "" : " **" + r.points() + "**")
+                        + (r.yourAnswers().isEmpty() ? "" : " (" + escape(r.yourAnswers()) + ")"));
+            }
+            line();
+        }
+        top.accelerator().ifPresent(a -> {
+            String cost = top.costSentence();
+            line("**Recommended accelerator:** " + escape(Headline.accelerator(a)) + (cost == null ? "" : " — " + escape(cost)));
+            line();
+        });
+        if (!top.costs().isEmpty()) {
+            line("**Cost " + escape(top.horizon()) + "**");
+            line();
+            line("| Strategy | Cost | |");
+            line("|---|---:|---|");
+            for (var c : top.costs()) {
+                String name = escape(Readable.strategy(c.strategy()));
+                int blocks = top.largestCost() <= 0 ? 0 : (int) Math.max(1, Math.round(BAR_BLOCKS * c.totalUsd() / top.largestCost()));
+                line("| " + (top.recommended(c) ? "**" + name + "** (recommended)" : name) + " | " + Readable.money(c.totalUsd())
+                        + " | " + "█".repeat(blocks) + " |");
+            }
+            line();
+        }
+        if (!top.topRisks().isEmpty()) {
+            line("**Top risks**");
+            line();
+            for (var r : top.topRisks()) {
+                line("- " + escape(Readable.severity(r.severity())) + ": " + escape(r.title()));
+            }
+            line();
+        }
+        top.nextStep().ifPresent(p -> {
+            line("**Next step:** " + escape(p.title()) + dash(p.detail()));
+            line();
+        });
+    }
+
+    /** The rest of the advice, a section each; an item's "why" is on its own line, so no line repeats. */
+    private void details(RecommendationDocument advice) {
+        if (!advice.votes().isEmpty()) {
+            line("## How the strategies scored");
+            line();
+            for (var score : report.headline().scores()) {
+                line("- **" + escape(score.strategy()) + ": " + Readable.count(score.points(), "point", "points") + "**"
+                        + dash(score.votes()));
+            }
+            line();
+        }
         if (!advice.accelerators().isEmpty()) {
             line("## Accelerators");
             line();
             for (var a : advice.accelerators()) {
-                line("- **" + a.count() + " × " + escape(a.vendor() + " " + a.model()) + "**" + dash(a.reason()));
-                why(a.reasons(), "  ");
+                line("- **" + escape(Headline.accelerator(a)) + "**" + dash(a.reason()) + why(a.reasons()));
             }
             line();
         }
         if (!advice.costs().isEmpty()) {
-            line("## Indicative cost " + escape(report.costHorizon()));
+            line("## Cost " + escape(report.costHorizon()));
             line();
             for (var c : advice.costs()) {
                 line("- **" + escape(Readable.strategy(c.strategy())) + ": " + Readable.money(c.totalUsd()) + "**"
-                        + (c.strategy().equals(advice.strategy()) ? " (recommended)" : "") + dash(c.breakdown()));
-                why(c.reasons(), "  ");
-            }
-            line();
-        }
-        if (!advice.sizing().isEmpty()) {
-            line("## Sizing");
-            line();
-            for (var s : advice.sizing()) {
-                line("- **" + escape(s.name()) + ": " + Readable.number(s.value()) + " " + escape(s.unit()) + "**" + dash(s.formula()));
-                why(s.reasons(), "  ");
+                        + (c.strategy().equals(advice.strategy()) ? " (recommended)" : "") + dash(c.breakdown()) + why(c.reasons()));
             }
             line();
         }
@@ -88,8 +159,7 @@ final class MarkdownReport {
             line("## Risks");
             line();
             for (var r : advice.risks()) {
-                line("- **" + escape(Readable.severity(r.severity())) + ": " + escape(r.title()) + "**" + dash(r.detail()));
-                why(r.reasons(), "  ");
+                line("- **" + escape(Readable.severity(r.severity())) + ": " + escape(r.title()) + "**" + dash(r.detail()) + why(r.reasons()));
             }
             line();
         }
@@ -97,8 +167,8 @@ final class MarkdownReport {
             line("## Readiness scorecard");
             line();
             for (var r : advice.readiness()) {
-                line("- **" + escape(Readable.pillar(r.pillar())) + ": " + escape(Readable.readiness(r.status())) + "**" + dash(r.reason()));
-                why(r.reasons(), "  ");
+                line("- **" + escape(Readable.pillar(r.pillar())) + ": " + escape(Readable.readiness(r.status())) + "**" + dash(r.reason())
+                        + why(r.reasons()));
             }
             line();
         }
@@ -107,8 +177,15 @@ final class MarkdownReport {
             line();
             int n = 1;
             for (var p : advice.plan()) {
-                line(n++ + ". **" + escape(p.title()) + "**" + dash(p.detail()));
-                why(p.reasons(), "   ");
+                line(n++ + ". **" + escape(p.title()) + "**" + dash(p.detail()) + why(p.reasons()));
+            }
+            line();
+        }
+        if (!advice.sizing().isEmpty()) {
+            line("## Sizing");
+            line();
+            for (var s : advice.sizing()) {
+                line("- **" + escape(s.name()) + ": " + escape(Readable.quantity(s.value(), s.unit())) + "**" + dash(s.formula()) + why(s.reasons()));
             }
             line();
         }
@@ -120,48 +197,12 @@ final class MarkdownReport {
             }
             line();
         }
-        if (!advice.assumptions().isEmpty()) {
-            line("## Assumptions");
-            line();
-            for (var a : advice.assumptions()) {
-                line("- " + escape(Readable.assumption(a.label(), a.value(), a.unit()))
-                        + (a.confirmed() ? "" : " (not confirmed)") + dash(a.source()));
-            }
-            line();
-        }
-        line("## Your answers");
-        line();
-        for (var a : report.answers()) {
-            line("- " + escape(a.text()) + " **" + escape(a.label()) + "**");
-        }
-        line();
-        if (!advice.rules().isEmpty()) {
-            line("## How the advice was reached");
-            line();
-            for (var rule : report.ruleTrail()) {
-                line("- **" + escape(rule.name()) + "**" + dash(rule.description()));
-                if (rule.rationale() != null) {
-                    line("  - Background: " + escape(rule.rationale()));
-                }
-            }
-            line();
-        }
-        return md.toString();
     }
 
-    private void why(Reasons reasons, String indent) {
-        List<AdviceReport.Reason> rules = report.rulesBehind(reasons);
-        List<AdviceReport.Reason> answers = report.answersBehind(reasons);
-        if (rules.isEmpty() && answers.isEmpty()) {
-            return;
-        }
-        line(indent + "- Why:");
-        for (var r : rules) {
-            line(indent + "  - Rule: " + escape(r.heading()) + dash(r.text()));
-        }
-        for (var a : answers) {
-            line(indent + "  - Your answer: " + escape(a.heading()) + " **" + escape(a.text()) + "**");
-        }
+    /** " *Why: …*" at the end of an item's line (never a line of its own, which would repeat), or nothing. */
+    private String why(Reasons reasons) {
+        String why = report.why(reasons);
+        return why.isEmpty() ? "" : " *Why: " + escape(why) + "*";
     }
 
     private static String dash(String text) {

@@ -15,6 +15,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
+import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.document.RecommendationDocument.CostAdvice;
 import org.infraadvisor.document.RecommendationDocument.Reasons;
@@ -42,11 +43,14 @@ final class PdfReport {
     private final AdviceReport report;
     private final Font title = font(20, Font.BOLD, INK);
     private final Font h2 = font(13, Font.BOLD, PRIMARY);
-    private final Font body = font(10, Font.NORMAL, INK);
-    private final Font bold = font(10, Font.BOLD, INK);
-    private final Font small = font(8.5f, Font.NORMAL, MUTED);
-    private final Font smallBold = font(8.5f, Font.BOLD, MUTED);
-    private final Font big = font(16, Font.BOLD, PRIMARY);
+    private final Font body = font(9.5f, Font.NORMAL, INK);
+    private final Font bold = font(9.5f, Font.BOLD, INK);
+    private final Font small = font(8, Font.NORMAL, MUTED);
+    private final Font smallBold = font(8, Font.BOLD, MUTED);
+    private final Font fine = font(7.5f, Font.NORMAL, MUTED);
+    private final Font fineBold = font(7.5f, Font.BOLD, INK);
+    private final Font fineMuted = font(7.5f, Font.ITALIC, MUTED);
+    private final Font big = font(22, Font.BOLD, PRIMARY);
 
     private PdfReport(AdviceReport report) {
         this.report = report;
@@ -70,7 +74,7 @@ final class PdfReport {
 
     private byte[] document() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4, 48, 48, 48, 56);
+        Document doc = new Document(PageSize.A4, 44, 44, 44, 52);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             writer.setPageEvent(new Footer());
@@ -91,35 +95,159 @@ final class PdfReport {
         doc.add(new Paragraph(report.title(), title));
         doc.add(spaced(new Paragraph(MarkdownReport.DATE.format(report.updatedAt()) + " · rules version " + advice.rulesVersion(),
                 small), 12));
+        headline(doc, report.headline());
+        doc.newPage();
+        details(doc, advice);
 
-        heading(doc, "Recommended strategy");
-        doc.add(new Paragraph(Readable.strategy(advice.strategy()), big));
-        if (advice.strategy() != null) {
-            doc.add(new Paragraph("Confidence " + Readable.percent(advice.confidence()), bold));
+        heading(doc, "Your answers");
+        PdfPTable answers = new PdfPTable(new float[]{3, 2});
+        answers.setWidthPercentage(100);
+        for (var a : report.answers()) {
+            answers.addCell(compact(cell(new Phrase(a.text(), small))));
+            answers.addCell(compact(cell(new Phrase(a.label(), smallBold))));
         }
-        if (advice.summary() != null) {
-            doc.add(new Paragraph(advice.summary(), body));
+        doc.add(answers);
+        if (!advice.assumptions().isEmpty()) {
+            heading(doc, "Assumptions");
+            Columns columns = new Columns();
+            for (var a : advice.assumptions()) {
+                Paragraph p = new Paragraph(fine.getSize() * 1.25f);
+                p.add(new Chunk(AdviceReport.assumption(a), fineBold));
+                if (a.source() != null) {
+                    p.add(new Chunk(" — " + a.source(), fine));
+                }
+                p.setSpacingAfter(2);
+                columns.addElement(p);
+            }
+            doc.add(columns.complete());
         }
-        why(doc, advice.strategyReasons());
+        if (!advice.rules().isEmpty()) {
+            heading(doc, "Appendix: how the advice was reached");
+            doc.add(new Paragraph("Every rule the advice above rests on, once.", small));
+            Columns columns = new Columns();
+            int n = 1;
+            for (var rule : report.ruleTrail()) {
+                Paragraph p = new Paragraph(fine.getSize() * 1.25f);
+                p.add(new Chunk(n++ + ". " + rule.name(), fineBold));
+                if (rule.description() != null) {
+                    p.add(new Chunk(" — " + rule.description(), fine));
+                }
+                if (rule.rationale() != null) {
+                    p.add(new Chunk(" Background: " + rule.rationale(), fineMuted));
+                }
+                p.setSpacingAfter(3);
+                columns.addElement(p);
+            }
+            doc.add(columns.complete());
+        }
+    }
 
+    /**
+     * Two columns across the page, for the long lists of small print (assumptions, the rules), read row by row. A
+     * table rather than OpenPDF's MultiColumnText, which leaves the rest of its last page empty.
+     */
+    private static final class Columns extends PdfPTable {
+        Columns() {
+            super(2);
+            setWidthPercentage(100);
+            setSplitLate(false);
+            getDefaultCell().setBorder(Rectangle.NO_BORDER);
+        }
+
+        void addElement(Paragraph p) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPadding(0);
+            cell.setPaddingRight(7);
+            cell.setPaddingLeft(7);
+            cell.addElement(p);
+            addCell(cell);
+        }
+
+        /** Fills the last row, so that an odd item is printed. */
+        Columns complete() {
+            completeRow();
+            return this;
+        }
+    }
+
+    /** Page one: strategy and confidence, the deciding reasons, the accelerator and its cost, the costs, top risks, next step. */
+    private void headline(Document doc, Headline top) throws DocumentException {
+        doc.add(new Paragraph("Recommendation", smallBold));
+        doc.add(new Paragraph(top.strategy(), big));
+        if (top.confidence() != null) {
+            doc.add(new Paragraph("Confidence " + top.confidence(), bold));
+        } else {
+            doc.add(new Paragraph("No strategy could be recommended from these answers; the open questions say what would help.", body));
+        }
+        List<Headline.Reason> reasons = top.reasons();
+        if (!reasons.isEmpty()) {
+            heading(doc, top.whyHeading());
+            for (Headline.Reason r : reasons) {
+                Paragraph p = new Paragraph();
+                if (r.points() != null) {
+                    p.add(new Chunk(r.points() + "  ", bold));
+                }
+                if (r.against() != null) {
+                    p.add(new Chunk("For " + r.against() + ": ", body));
+                }
+                p.add(new Chunk(r.text(), r.against() == null ? bold : body));
+                if (!r.yourAnswers().isEmpty()) {
+                    p.add(new Chunk(" (" + r.yourAnswers() + ")", body));
+                }
+                doc.add(indented(spaced(p, 3)));
+            }
+        }
+        var accelerator = top.accelerator();
+        if (accelerator.isPresent()) {
+            heading(doc, "Recommended accelerator");
+            Paragraph p = new Paragraph();
+            p.add(new Chunk(Headline.accelerator(accelerator.get()), bold));
+            if (top.costSentence() != null) {
+                p.add(new Chunk(" — " + top.costSentence(), body));
+            }
+            doc.add(p);
+        }
+        if (!top.costs().isEmpty()) {
+            heading(doc, "Cost " + top.horizon());
+            doc.add(costChart(top));
+        }
+        if (!top.topRisks().isEmpty()) {
+            heading(doc, "Top risks");
+            for (var r : top.topRisks()) {
+                Paragraph p = new Paragraph();
+                p.add(new Chunk(Readable.severity(r.severity()) + ": ", bold));
+                p.add(new Chunk(r.title(), body));
+                doc.add(spaced(p, 2));
+            }
+        }
+        var next = top.nextStep();
+        if (next.isPresent()) {
+            heading(doc, "Next step");
+            item(doc, next.get().title(), next.get().detail(), null);
+        }
+    }
+
+    /** The rest of the advice, a section each, every item with a line that says why. */
+    private void details(Document doc, RecommendationDocument advice) throws DocumentException {
+        Headline top = report.headline();
+        if (!advice.votes().isEmpty()) {
+            heading(doc, "How the strategies scored");
+            for (var score : top.scores()) {
+                item(doc, score.strategy() + ": " + Readable.count(score.points(), "point", "points"), score.votes(), null);
+            }
+        }
         if (!advice.accelerators().isEmpty()) {
             heading(doc, "Accelerators");
             for (var a : advice.accelerators()) {
-                item(doc, a.count() + " × " + a.vendor() + " " + a.model(), a.reason(), a.reasons());
+                item(doc, Headline.accelerator(a), a.reason(), a.reasons());
             }
         }
         if (!advice.costs().isEmpty()) {
-            heading(doc, "Indicative cost " + report.costHorizon());
-            doc.add(costChart(advice.costs(), advice.strategy()));
+            heading(doc, "Cost " + report.costHorizon());
             for (var c : advice.costs()) {
-                item(doc, Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd())
-                        + (c.strategy().equals(advice.strategy()) ? " (recommended)" : ""), c.breakdown(), c.reasons());
-            }
-        }
-        if (!advice.sizing().isEmpty()) {
-            heading(doc, "Sizing");
-            for (var s : advice.sizing()) {
-                item(doc, s.name() + ": " + Readable.number(s.value()) + " " + s.unit(), s.formula(), s.reasons());
+                item(doc, Readable.strategy(c.strategy()) + ": " + Readable.money(c.totalUsd()) + (top.recommended(c) ? " (recommended)" : ""),
+                        c.breakdown(), c.reasons());
             }
         }
         if (!advice.risks().isEmpty()) {
@@ -141,41 +269,16 @@ final class PdfReport {
                 item(doc, n++ + ". " + p.title(), p.detail(), p.reasons());
             }
         }
+        if (!advice.sizing().isEmpty()) {
+            heading(doc, "Sizing");
+            for (var s : advice.sizing()) {
+                item(doc, s.name() + ": " + Readable.quantity(s.value(), s.unit()), s.formula(), s.reasons());
+            }
+        }
         if (!advice.openQuestions().isEmpty()) {
             heading(doc, "Open questions");
             for (var q : advice.openQuestions()) {
                 item(doc, q.text() == null ? q.question() : q.text(), q.why(), null);
-            }
-        }
-        if (!advice.assumptions().isEmpty()) {
-            heading(doc, "Assumptions");
-            for (var a : advice.assumptions()) {
-                doc.add(new Paragraph(Readable.assumption(a.label(), a.value(), a.unit())
-                        + (a.confirmed() ? "" : " (not confirmed)") + (a.source() == null ? "" : " — " + a.source()), small));
-            }
-        }
-
-        heading(doc, "Your answers");
-        PdfPTable answers = new PdfPTable(new float[]{3, 2});
-        answers.setWidthPercentage(100);
-        for (var a : report.answers()) {
-            answers.addCell(cell(new Phrase(a.text(), body)));
-            answers.addCell(cell(new Phrase(a.label(), bold)));
-        }
-        doc.add(answers);
-
-        if (!advice.rules().isEmpty()) {
-            heading(doc, "How the advice was reached");
-            for (var rule : report.ruleTrail()) {
-                Paragraph p = new Paragraph();
-                p.add(new Chunk(rule.name(), bold));
-                if (rule.description() != null) {
-                    p.add(new Chunk(" — " + rule.description(), body));
-                }
-                doc.add(spaced(p, 4));
-                if (rule.rationale() != null) {
-                    doc.add(indented(new Paragraph("Background: " + rule.rationale(), small)));
-                }
             }
         }
     }
@@ -186,40 +289,29 @@ final class PdfReport {
         if (detail != null && !detail.isBlank()) {
             p.add(new Chunk(" — " + detail, body));
         }
-        doc.add(spaced(p, 5));
-        why(doc, reasons);
-    }
-
-    private void why(Document doc, Reasons reasons) throws DocumentException {
-        var rules = report.rulesBehind(reasons);
-        var answers = report.answersBehind(reasons);
-        if (rules.isEmpty() && answers.isEmpty()) {
-            return;
+        String why = report.why(reasons);
+        if (!why.isEmpty()) {
+            p.add(new Chunk("  Why: " + why, small));
         }
-        doc.add(indented(new Paragraph("Why?", smallBold)));
-        for (var r : rules) {
-            doc.add(indented(new Paragraph("Rule: " + r.heading() + (r.text().isBlank() ? "" : " — " + r.text()), small)));
-        }
-        for (var a : answers) {
-            doc.add(indented(new Paragraph("Your answer: " + a.heading() + " " + a.text(), small)));
-        }
+        doc.add(spaced(p, 4));
     }
 
     /** One row per strategy: name, a bar as long as its share of the largest cost, and the amount. */
-    private PdfPTable costChart(List<CostAdvice> costs, String recommended) {
-        double max = costs.stream().mapToDouble(CostAdvice::totalUsd).max().orElse(0);
+    private PdfPTable costChart(Headline top) {
+        double max = top.largestCost();
         PdfPTable chart = new PdfPTable(new float[]{2, 6, 1.6f});
         chart.setWidthPercentage(100);
         chart.setSpacingBefore(6);
         chart.setSpacingAfter(6);
-        for (CostAdvice c : costs) {
-            chart.addCell(cell(new Phrase(Readable.strategy(c.strategy()), body)));
+        for (CostAdvice c : top.costs()) {
+            boolean recommended = top.recommended(c);
+            chart.addCell(cell(new Phrase(Readable.strategy(c.strategy()) + (recommended ? " (recommended)" : ""), recommended ? bold : body)));
             float share = max <= 0 ? 0.01f : (float) Math.max(0.01, c.totalUsd() / max);
             PdfPTable bar = new PdfPTable(share >= 0.999f ? new float[]{1} : new float[]{share, 1 - share});
             bar.setWidthPercentage(100);
             PdfPCell filled = new PdfPCell(new Phrase(" ", small));
             filled.setBorder(Rectangle.NO_BORDER);
-            filled.setBackgroundColor(c.strategy().equals(recommended) ? PRIMARY : BAR);
+            filled.setBackgroundColor(recommended ? PRIMARY : BAR);
             filled.setFixedHeight(14);
             bar.addCell(filled);
             if (share < 0.999f) {
@@ -231,7 +323,7 @@ final class PdfReport {
             barCell.setBorder(Rectangle.NO_BORDER);
             barCell.setVerticalAlignment(Element.ALIGN_MIDDLE);
             chart.addCell(barCell);
-            PdfPCell amount = cell(new Phrase(Readable.moneyShort(c.totalUsd()), bold));
+            PdfPCell amount = cell(new Phrase(Readable.money(c.totalUsd()), bold));
             amount.setHorizontalAlignment(Element.ALIGN_RIGHT);
             chart.addCell(amount);
         }
@@ -240,7 +332,7 @@ final class PdfReport {
 
     private void heading(Document doc, String text) throws DocumentException {
         Paragraph p = new Paragraph(text, h2);
-        p.setSpacingBefore(14);
+        p.setSpacingBefore(11);
         p.setSpacingAfter(4);
         doc.add(p);
     }
@@ -251,6 +343,13 @@ final class PdfReport {
         cell.setBorderColor(RULE_LINE);
         cell.setPadding(4);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        return cell;
+    }
+
+    /** A table row of small print, a line high. */
+    private static PdfPCell compact(PdfPCell cell) {
+        cell.setPaddingTop(1.5f);
+        cell.setPaddingBottom(2.5f);
         return cell;
     }
 

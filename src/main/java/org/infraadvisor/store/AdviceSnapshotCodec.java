@@ -65,7 +65,8 @@ public class AdviceSnapshotCodec {
     record SnapshotV1(@Nullable String strategy, double confidence, @Nullable String summary, List<Accelerator> accelerators,
                       List<Risk> risks, List<Readiness> readiness, List<PlanStep> plan, List<Sizing> sizing, List<Cost> costs,
                       List<FollowUp> openQuestions, List<Assumption> assumptions, @Nullable Reasons strategyReasons,
-                      List<Vote> votes, Map<String, Object> answers, List<Rule> rules, String rulesVersion) {
+                      List<Vote> votes, Map<String, Object> answers, List<Rule> rules, String rulesVersion,
+                      @Nullable Constraint constraint) {
 
         static SnapshotV1 of(Advice a) {
             return new SnapshotV1(a.strategy(), a.confidence(), a.summary(),
@@ -81,7 +82,7 @@ public class AdviceSnapshotCodec {
                     map(a.votes(), v -> new Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
                     a.answers(),
                     map(List.copyOf(a.rules().values()), r -> new Rule(r.id(), r.name(), r.description(), r.rationale(), r.file())),
-                    a.rulesVersion());
+                    a.rulesVersion(), a.constraint() == null ? null : Constraint.of(a.constraint()));
         }
 
         Advice toAdvice() {
@@ -100,7 +101,19 @@ public class AdviceSnapshotCodec {
                     map(assumptions, x -> new Advice.Assumption(x.key(), x.label(), x.value(), x.unit(), x.source(), x.confirmed())),
                     strategyReasons == null ? null : strategyReasons.toAdvice(),
                     map(votes, v -> new Advice.Vote(v.strategy(), v.points(), v.rule(), v.reason(), v.answers())),
-                    Collections.unmodifiableMap(answerValues), Collections.unmodifiableMap(ruleRefs), rulesVersion);
+                    constraint == null ? null : constraint.toAdvice(), Collections.unmodifiableMap(answerValues), Collections.unmodifiableMap(ruleRefs), rulesVersion);
+        }
+    }
+
+    /** Added to format 1 without a new number: a row written before it has none, which reads as "no constraint known". */
+    @Serdeable
+    record Constraint(String strategy, String rule, String reason, List<String> answers) {
+        static Constraint of(Advice.Constraint c) {
+            return new Constraint(c.strategy(), c.rule(), c.reason(), c.answers());
+        }
+
+        Advice.Constraint toAdvice() {
+            return new Advice.Constraint(strategy, rule, reason, List.copyOf(answers));
         }
     }
 

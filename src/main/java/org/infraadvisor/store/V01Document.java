@@ -65,7 +65,7 @@ final class V01Document {
                 map(doc, "openQuestions", f -> new Advice.FollowUp(text(f, "question"), text(f, "why"))),
                 map(doc, "assumptions", a -> new Advice.Assumption(text(a, "key"), null, number(a, "value"), text(a, "unit"),
                         text(a, "source"), a.get("confirmed") != null && a.get("confirmed").getBooleanValue())),
-                strategyReasons, votes, Collections.unmodifiableMap(new LinkedHashMap<>(answers)),
+                strategyReasons, votes, null, Collections.unmodifiableMap(new LinkedHashMap<>(answers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(rules)), rulesVersion);
     }
 

@@ -23,6 +23,7 @@ class ReadableTest {
         assertEquals("0", Readable.number(0));
         assertEquals("n/a", Readable.number(Double.NaN));
         assertEquals("3,472 tokens/s", Readable.quantity(3472.2, "tokens/s"));
+        assertEquals("58%", Readable.quantity(58.1, "%"));
     }
 
     @Test

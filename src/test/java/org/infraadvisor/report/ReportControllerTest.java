@@ -83,11 +83,14 @@ class ReportControllerTest implements TestPropertyProvider {
         assertThat(response.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/markdown"));
         assertThat(response.header("Content-Disposition")).startsWith("attachment;").contains(".md");
         String md = response.body();
-        assertThat(md).contains("# Widget test flow: advice", "## Recommended strategy: ", "## Indicative cost",
+        assertThat(md).contains("# Widget test flow: advice", "## Recommendation: ", "**Cost ", "**Top risks**", "**Next step:** ",
                 "## Risks", "## Readiness scorecard", "## Pilot-to-production plan", "## Sizing", "## Your answers",
-                "## How the advice was reached", "- Why:", "Rule: Sample: a named team gets risks and a readiness scorecard",
+                "## Appendix: how the advice was reached", "*Why: ", "**Sample: a named team gets risks and a readiness scorecard**",
                 "**Operations: Blocker**", "1. **Pilot in the cloud**", "$600,000",
-                "Your answer: Is a pilot team ready to start? **Yes**");
+                "- Is a pilot team ready to start? **Yes**");
+        // the headline comes first, the rule trail last
+        assertThat(md.indexOf("## Recommendation: ")).isLessThan(md.indexOf("## Risks"));
+        assertThat(md.indexOf("## Appendix")).isGreaterThan(md.indexOf("## Your answers"));
         // The user's text is there, but as literal text: every Markdown/HTML character is backslash-escaped ...
         assertThat(md).contains("\\<img src=x onerror=alert(1)\\> \\& \\*bold\\* \\[link\\](javascript:alert(2))");
         // ... so that a Markdown renderer shows it as written: no tag, no emphasis, no link.
@@ -106,7 +109,8 @@ class ReportControllerTest implements TestPropertyProvider {
         String html = response.body();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<link rel=\"stylesheet\" href=\"../../../report.css\">",
                 "<script src=\"../../../report.js\" defer></script>", "<svg class=\"cost-chart\"", "class=\"bar recommended\"",
-                "Readiness scorecard", "Pilot-to-production plan", "Why?", "href=\"report.pdf\"", "href=\"report.md\"");
+                "Readiness scorecard", "Pilot-to-production plan", "<p class=\"why\">Why: ", "Top risks", "Next step:",
+                "Appendix: how the advice was reached", "href=\"report.pdf\"", "href=\"report.md\"");
         assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt; &amp; *bold*").doesNotContain("<img").doesNotContain("style=")
                 .doesNotContain("<script>");
         // three bars, one per strategy
@@ -128,9 +132,11 @@ class ReportControllerTest implements TestPropertyProvider {
                 text.append(extractor.getTextFromPage(page)).append('\n');
             }
             String all = text.toString().replaceAll("\\s+", " ");
-            assertThat(all).contains("Widget test flow", "Recommended strategy", "Readiness scorecard", "Pilot-to-production plan",
-                    "Operations: Blocker", "Why?", "Rule: Sample: costs scale with the GPUs funded", "$600,000",
-                    "<img src=x onerror=alert(1)>");
+            assertThat(all).contains("Widget test flow", "Recommendation", "Readiness scorecard", "Pilot-to-production plan",
+                    "Operations: Blocker", "Why: ", "Sample: costs scale with the GPUs funded", "$600,000", "Top risks", "Next step",
+                    "Appendix: how the advice was reached", "<img src=x onerror=alert(1)>");
+            assertThat(extractor.getTextFromPage(1).replaceAll("\\s+", " ")).as("page one is the headline")
+                    .contains("Recommendation", "Confidence", "Top risks", "Next step").doesNotContain("Appendix");
         }
     }
 
@@ -139,8 +145,10 @@ class ReportControllerTest implements TestPropertyProvider {
         String id = start("infra-strategy");
         Answering.answerAll(answer(id, "workload", "inference"), Map.of("data_residency", "on-premises"), Answering::unknown, this::answer);
         String md = get("/api/conversations/" + id + "/report.md").body();
-        assertThat(md).contains("## Recommended strategy: On-premises", "Your answer: Where must your data stay? **Inside our own facilities only**",
-                "Data that must stay on premises requires on-prem");
+        String headline = md.substring(md.indexOf("## Recommendation: "), md.indexOf("## Accelerators"));
+        assertThat(headline).contains("## Recommendation: On-premises", "**Why on-premises**",
+                "- Your data must stay on premises (your answer: Inside our own facilities only)");
+        assertThat(md).contains("- Where must your data stay? **Inside our own facilities only**");
     }
 
     /** A strategy chosen by votes: every format shows, under the strategy, the votes' rules and the answers that decided it. */
@@ -152,21 +160,25 @@ class ReportControllerTest implements TestPropertyProvider {
         ConversationView c = Answering.answerAll(answer(id, "workload", "inference"), preferred, Answering::unknown, this::answer);
         RecommendationDocument rec = c.recommendation();
         assertThat(rec.summary()).contains("has the most support");
-        String strategy = "## Recommended strategy: " + ("cloud-first".equals(rec.strategy()) ? "Cloud-first" : rec.strategy());
+        assertThat(rec.strategy()).isEqualTo("cloud-first");
+        assertThat(rec.deciding()).as("three to five deciding reasons").hasSizeBetween(3, 5);
 
+        // Markdown: under the strategy, the votes with their points and the user's own answers
         String md = get("/api/conversations/" + id + "/report.md").body();
-        String strategySection = md.substring(md.indexOf(strategy), md.indexOf("## Accelerators"));
-        assertThat(strategySection).contains("Your answer: How would you rather pay? **Monthly (opex)**",
-                "Your answer: What can your operations team run today? **No infrastructure team**", "Rule: An opex budget favours renting");
+        String headline = md.substring(md.indexOf("## Recommendation: Cloud-first"), md.indexOf("## How the strategies scored"));
+        assertThat(headline).contains("**Why cloud-first**", "**+3** (your answer: No infrastructure team)",
+                "(your answer: Monthly (opex))");
+        assertThat(headline.lines().filter(l -> l.startsWith("- ") && l.contains("your answer"))).hasSizeBetween(3, 5);
 
         String html = get("/api/conversations/" + id + "/report.html").body();
         String strategyHtml = html.substring(html.indexOf("id=\"strategy-heading\""), html.indexOf("</section>", html.indexOf("id=\"strategy-heading\"")));
-        assertThat(strategyHtml).contains("Monthly (opex)", "No infrastructure team", "An opex budget favours renting");
+        assertThat(strategyHtml).contains("<ul class=\"deciding\">", "Why cloud-first", "(your answer: Monthly (opex))",
+                "(your answer: No infrastructure team)");
 
         byte[] pdf = http.toBlocking().exchange(HttpRequest.GET("/api/conversations/" + id + "/report.pdf"), byte[].class).body();
         try (PdfReader reader = new PdfReader(pdf)) {
             String page = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
-            assertThat(page).contains("Your answer: How would you rather pay? Monthly (opex)", "An opex budget favours renting");
+            assertThat(page).contains("Why cloud-first", "(your answer: Monthly (opex))", "(your answer: No infrastructure team)");
         }
     }
 

@@ -5,6 +5,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.micronaut.core.annotation.Nullable;
 import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.Headline;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.document.RecommendationDocument.RuleText;
 import org.infraadvisor.format.Readable;
@@ -27,44 +28,68 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 /**
- * The recommendation as Block Kit: strategy and confidence, accelerators with counts, risks, the readiness
- * scorecard, and buttons for the reasons ("Why?"), the full report, starting over and changing an answer.
+ * The recommendation as Block Kit: the {@link Headline} (strategy, confidence, deciding reasons with the user's answers,
+ * accelerator and cost, costs, top risks, next step), the other accelerators and the readiness in a line each, and buttons for the reasons ("Why?"), the full report, starting over and changing an answer.
  * Everything shown comes from the {@link RecommendationDocument}; nothing is decided here.
  */
 final class RecommendationMessage {
 
     private static final int SECTION_LIMIT = 2900;
     private static final int MAX_BLOCKS = 50;
+    private static final int BAR_BLOCKS = 12;
 
     private RecommendationMessage() {
     }
 
     static String title(RecommendationDocument rec) {
-        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + Readable.capitalize(rec.strategy());
+        return rec.strategy() == null ? "Recommendation" : "Recommendation: " + Readable.strategy(rec.strategy());
     }
 
     /**
+     * The headline first, as on page one of the report: strategy and confidence, the reasons that decided it with the
+     * user's own answers, the recommended accelerator and its cost, the cost of each strategy, the top risks and the
+     * next step; then the other accelerators and the readiness in a line each. The rest is behind "Why?" and the report.
+     *
      * @param reportUrl the report's read-only share link; null when the owner turned sharing off (then no link is shown)
      */
     static List<LayoutBlock> render(ConversationView conversation, RecommendationDocument rec, @Nullable String reportUrl) {
         String ref = BlockRef.refOf(conversation.id());
+        Headline top = Headline.of(rec);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.limit(title(rec), 150)))));
         blocks.add(section(s -> s.fields(List.of(
-                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : Readable.capitalize(rec.strategy()))),
-                markdownText("*Confidence*\n" + Math.round(rec.confidence() * 100) + " %")))));
-        if (rec.summary() != null && !rec.summary().isBlank()) {
+                markdownText("*Strategy*\n" + SlackText.escape(rec.strategy() == null ? "undecided" : top.strategy())),
+                markdownText("*Confidence*\n" + (top.confidence() == null ? "n/a" : top.confidence()))))));
+        List<Headline.Reason> reasons = top.reasons();
+        if (!reasons.isEmpty()) {
+            blocks.add(text("*" + SlackText.escape(top.whyHeading()) + "*", reasons, RecommendationMessage::reason));
+        } else if (rec.summary() != null && !rec.summary().isBlank()) {
             blocks.add(section(s -> s.text(markdownText(SlackText.limit(SlackText.escape(rec.summary()), SECTION_LIMIT)))));
         }
+        top.accelerator().ifPresent(a -> blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Recommended accelerator*\n*"
+                + SlackText.escape(Headline.accelerator(a)) + "*" + (top.costSentence() == null ? "" : " — " + SlackText.escape(top.costSentence())),
+                SECTION_LIMIT))))));
+        if (!top.costs().isEmpty()) {
+            blocks.add(text("*Cost " + SlackText.escape(top.horizon()) + "*", top.costs(), c -> "`" + bar(c.totalUsd(), top.largestCost()) + "` "
+                    + SlackText.escape(Readable.strategy(c.strategy())) + " *" + Readable.money(c.totalUsd()) + "*"
+                    + (top.recommended(c) ? " (recommended)" : "")));
+        }
+        if (!top.topRisks().isEmpty()) {
+            blocks.add(text("*Top risks*", top.topRisks(), r -> severity(r.severity()) + " " + SlackText.escape(Readable.severity(r.severity()))
+                    + ": *" + SlackText.escape(r.title()) + "*"));
+        }
+        top.nextStep().ifPresent(p -> blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Next step*\n*" + SlackText.escape(p.title())
+                + "*" + (p.detail() == null || p.detail().isBlank() ? "" : " — " + SlackText.escape(p.detail())), SECTION_LIMIT))))));
         blocks.add(divider());
-        blocks.add(list("Accelerators", rec.accelerators(), "No accelerator recommended.",
-                a -> "• *%d × %s %s* — %s".formatted(a.count(), SlackText.escape(a.vendor()), SlackText.escape(a.model()),
-                        SlackText.escape(a.reason()))));
-        blocks.add(list("Risks", rec.risks(), "No notable risks found.",
-                r -> "• %s *%s* — %s".formatted(severity(r.severity()), SlackText.escape(r.title()), SlackText.escape(r.detail()))));
-        blocks.add(list("Readiness", rec.readiness(), "No readiness findings.",
-                r -> "• %s *%s*: %s — %s".formatted(readiness(r.status()), SlackText.escape(Readable.capitalize(r.pillar())),
-                        SlackText.escape(r.status()), SlackText.escape(r.reason()))));
+        if (rec.accelerators().size() > 1) {
+            blocks.add(context(List.of(markdownText(SlackText.limit("*Also fit:* " + String.join(" · ", rec.accelerators().stream().skip(1)
+                    .map(a -> SlackText.escape(Headline.accelerator(a))).toList()), SECTION_LIMIT)))));
+        }
+        if (!rec.readiness().isEmpty()) {
+            blocks.add(context(List.of(markdownText(SlackText.limit("*Readiness:* " + String.join(" · ", rec.readiness().stream()
+                    .map(r -> readiness(r.status()) + " " + SlackText.escape(Readable.pillar(r.pillar())) + ": "
+                            + SlackText.escape(Readable.readiness(r.status()))).toList()), SECTION_LIMIT)))));
+        }
         blocks.add(context(List.of(markdownText("Rules version `%s`".formatted(SlackText.escape(rec.rulesVersion()))
                 + (reportUrl == null ? " · the report link is turned off" : "")))));
 
@@ -92,7 +117,7 @@ final class RecommendationMessage {
      */
     static List<LayoutBlock> reasons(RecommendationDocument rec, @Nullable String reportUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(SlackText.limit("Why " + (rec.strategy() == null ? "this advice" : rec.strategy()) + "?", 150)))));
+        blocks.add(header(h -> h.text(plainText(SlackText.limit((rec.strategy() == null ? "Why this advice" : Headline.of(rec).whyHeading()) + "?", 150)))));
         if (rec.strategyReasons() != null) {
             blocks.add(section(s -> s.text(markdownText(SlackText.limit("*Strategy* — rules: " + rules(rec, rec.strategyReasons().rules())
                     + because(rec, rec.strategyReasons().answers()) + votes(rec), SECTION_LIMIT)))));
@@ -124,13 +149,24 @@ final class RecommendationMessage {
                 + "so the advice was worked out again further down this thread._"))));
     }
 
-    private static <T> LayoutBlock list(String title, List<T> items, String none, Function<T, String> line) {
-        StringBuilder text = new StringBuilder("*").append(title).append("*");
-        if (items.isEmpty()) {
-            text.append("\n").append(none);
-        }
-        items.forEach(item -> text.append("\n").append(line.apply(item)));
+    private static <T> LayoutBlock text(String heading, List<T> items, Function<T, String> line) {
+        StringBuilder text = new StringBuilder(heading);
+        items.forEach(item -> text.append("\n• ").append(line.apply(item)));
         return section(s -> s.text(markdownText(SlackText.limit(text.toString(), SECTION_LIMIT))));
+    }
+
+    /** "*+3* No operations team (your answer: No infrastructure team)", a vote for another strategy saying so. */
+    private static String reason(Headline.Reason r) {
+        return (r.points() == null ? "" : "*" + r.points() + "* ")
+                + (r.against() == null ? "" : "_for " + SlackText.escape(r.against()) + ":_ ")
+                + SlackText.escape(r.text())
+                + (r.yourAnswers().isEmpty() ? "" : " (" + SlackText.escape(r.yourAnswers()) + ")");
+    }
+
+    /** A bar of block characters as long as a cost's share of the largest, for a chart in plain text. */
+    private static String bar(double cost, double largest) {
+        int blocks = largest <= 0 ? 0 : (int) Math.max(1, Math.round(BAR_BLOCKS * cost / largest));
+        return "█".repeat(blocks) + " ".repeat(BAR_BLOCKS - blocks);
     }
 
     private static String rules(RecommendationDocument rec, List<String> ids) {

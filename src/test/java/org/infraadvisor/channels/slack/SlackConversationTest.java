@@ -12,6 +12,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.format.Readable;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,7 +151,7 @@ class SlackConversationTest implements TestPropertyProvider {
         String path = reportUrl.substring(PUBLIC_URL.length());
         HttpResponse<String> report = client.get(path);
         assertThat(report.statusCode()).isEqualTo(200);
-        assertThat(report.body()).contains("Recommended strategy").doesNotContain(id);
+        assertThat(report.body()).contains("id=\"strategy-heading\"", "Why on-premises").doesNotContain(id);
         ConversationView before = restConversation(id);
         assertThat(client.request("POST", "/api/conversations/" + shareToken + "/answers",
                 "{\"question\":\"workload\",\"value\":\"training\"}").statusCode()).isEqualTo(404);
@@ -280,12 +281,17 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(stored.status()).isEqualTo("completed");
         RecommendationDocument rec = stored.recommendation();
         assertThat(rec.strategy()).isEqualTo("on-prem");
-        assertThat(headerText(recommendation)).isEqualTo("Recommendation: On-prem");
+        assertThat(headerText(recommendation)).isEqualTo("Recommendation: On-premises");
         String shown = recommendation.blocksText();
-        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(rec.confidence() * 100) + " %")
-                .contains("*Accelerators*").contains("*Risks*").contains("*Readiness*");
+        assertThat(shown).contains("*Strategy*").contains("*Confidence*\\n" + Math.round(rec.confidence() * 100) + "%")
+                .contains("*Why on-premises*", "Your data must stay on premises (your answer: Inside our own facilities only)",
+                        "*Recommended accelerator*", "*Top risks*", "*Next step*", "*Readiness:*");
+        // the headline comes before the rest
+        assertThat(shown.indexOf("*Why on-premises*")).isLessThan(shown.indexOf("*Recommended accelerator*"));
+        var recommended = rec.accelerators().get(0);
+        assertThat(shown).contains("*" + recommended.count() + " × " + recommended.vendor() + " " + recommended.model() + "*");
         assertThat(rec.accelerators()).isNotEmpty().allSatisfy(a ->
-                assertThat(shown).contains("*" + a.count() + " × " + a.vendor() + " " + a.model() + "*"));
+                assertThat(shown).contains(a.count() + " × " + a.vendor() + " " + a.model()));
         List<JsonObject> controls = elements(recommendation, "r");
         assertThat(controls).extracting(e -> e.get("action_id").getAsString())
                 .containsExactly(SlackActions.WHY, SlackActions.REPORT, SlackActions.RESTART, SlackActions.CHANGE);
@@ -298,7 +304,7 @@ class SlackConversationTest implements TestPropertyProvider {
         // Why? posts the reasons once
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         FakeSlackApi.Call why = inThread(root, ++posted);
-        assertThat(headerText(why)).isEqualTo("Why on-prem?");
+        assertThat(headerText(why)).isEqualTo("Why on-premises?");
         assertThat(why.blocksText()).contains("Data that must stay on premises requires on-prem")
                 .contains("Where must your data stay? → *Inside our own facilities only*")
                 .contains(reportUrl);
@@ -371,6 +377,12 @@ class SlackConversationTest implements TestPropertyProvider {
         FakeSlackApi.poll("the link to know the recommendation", () -> links
                 .findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
                 .filter(l -> recommendation.ts().equals(l.recommendationTs())).isPresent());
+
+        // the message itself leads with the deciding reasons, each with the user's own answers
+        String shown = recommendation.blocksText();
+        assertThat(shown).contains("*Why cloud-first*", "(your answer: Monthly (opex))", "(your answer: No infrastructure team)");
+        assertThat(rec.deciding()).hasSizeBetween(3, 5)
+                .allSatisfy(d -> assertThat(shown).contains(SlackText.escape(Readable.capitalize(d.reason()))));
 
         ok(client.interaction(client.click(user, recommendation, SlackActions.WHY)));
         String why = inThread(root, ++posted).blocksText();

@@ -10,6 +10,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
+import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.scenarios.Scenario;
+import org.infraadvisor.scenarios.ScenarioLoader;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
 import org.infraadvisor.testsupport.TestFolders;
@@ -43,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,13 +178,24 @@ class WidgetBrowserTest implements TestPropertyProvider {
                 .anySatisfy(href -> assertThat(href).endsWith("/report.pdf"))
                 .anySatisfy(href -> assertThat(href).endsWith("/report.md"));
 
-        WebElement why = card.findElement(By.cssSelector(".iaw-card-head .iaw-why"));
+        // the summary says why, with the user's own answer, and fits one screen of the 420 px widget
+        assertThat(text(".iaw-card .iaw-deciding")).contains("Why on-premises",
+                "Your data must stay on premises (your answer: Inside our own facilities only)");
+        assertThat(card.findElement(By.cssSelector(".iaw-pick")).getText()).startsWith("Recommended: ").contains(" × ", ", about $", " over 3 years");
+        assertThat(card.findElements(By.cssSelector(".iaw-top-risks li"))).hasSizeBetween(1, 3);
+        assertThat(text(".iaw-card .iaw-next")).startsWith("Next step: ");
+        assertSummaryFitsOneScreen(card, "popup-card-on-prem.png");
+
+        // details open on demand: an accelerator's "Why?" shows the rule that recommended it
+        WebElement accelerators = card.findElements(By.cssSelector(".iaw-more details")).stream()
+                .filter(d -> d.getText().startsWith("Accelerators")).findFirst().orElseThrow();
+        accelerators.findElement(By.tagName("summary")).click();
+        WebElement why = accelerators.findElement(By.cssSelector(".iaw-why"));
         why.click();
         WebElement reasons = driver.findElement(By.id(why.getAttribute("aria-controls")));
         wait.until(ExpectedConditions.visibilityOf(reasons));
         assertThat(why.getAttribute("aria-expanded")).isEqualTo("true");
-        assertThat(reasons.getText()).contains("A hard constraint decides the strategy", "Where must your data stay?",
-                "Inside our own facilities only");
+        assertThat(reasons.getText()).containsIgnoringCase("Rule applied");
         screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-card-on-prem-why.png");
 
         // What-if: change where the data must stay, and the advice follows.
@@ -194,13 +209,14 @@ class WidgetBrowserTest implements TestPropertyProvider {
                 && !text(".iaw-card .iaw-strategy").equals("On-premises"));
         String changedStrategy = text(".iaw-card .iaw-strategy");
         assertThat(text(".iaw-turn[data-qid='data_residency'] .iaw-answer-label")).isEqualTo("No restriction");
-        // a strategy chosen by votes: its "Why?" shows the votes that decided it and the answers behind them
-        WebElement votedWhy = driver.findElement(By.cssSelector(".iaw-card .iaw-card-head .iaw-why"));
-        votedWhy.click();
-        WebElement voted = driver.findElement(By.id(votedWhy.getAttribute("aria-controls")));
-        wait.until(ExpectedConditions.visibilityOf(voted));
-        assertThat(voted.getText()).containsIgnoringCase("Votes that decided it")
-                .contains("How would you rather pay?", "Monthly (opex)", "+3 no operations team (your answer: No infrastructure team)");
+        // a strategy chosen by votes: the summary shows the votes that decided it and the answers behind them
+        WebElement votedCard = driver.findElement(By.cssSelector(".iaw-card"));
+        List<WebElement> deciding = votedCard.findElements(By.cssSelector(".iaw-deciding li"));
+        assertThat(deciding).hasSizeBetween(3, 5);
+        assertThat(deciding.get(0).getText()).matches("\\+\\d+ .+");
+        assertThat(text(".iaw-card .iaw-deciding")).contains("(your answer: Monthly (opex))",
+                "+3 No operations team (your answer: No infrastructure team)");
+        assertSummaryFitsOneScreen(votedCard, "popup-card-voted.png");
         // the change opened a new question, so the card was rebuilt rather than updated in place (no change note)
         screenshot(driver.findElement(By.cssSelector(".iaw-panel")), "popup-card-after-change.png");
 
@@ -276,6 +292,10 @@ class WidgetBrowserTest implements TestPropertyProvider {
         waitForAnswerCount(3);
         typeNumber("4");
         WebElement card = waitFor(".iaw-card");
+        assertThat(card.findElements(By.cssSelector(".iaw-more details[open]"))).as("details open on demand").isEmpty();
+        for (WebElement details : card.findElements(By.cssSelector("details summary"))) {
+            details.click();
+        }
 
         assertThat(card.findElements(By.cssSelector(".iaw-scorecard .iaw-score"))).hasSizeGreaterThanOrEqualTo(3);
         assertThat(text(".iaw-status-blocker .iaw-status")).isEqualTo("✕ Blocker");
@@ -291,9 +311,6 @@ class WidgetBrowserTest implements TestPropertyProvider {
             assertThat(panel.isDisplayed()).isTrue();
         }
         assertThat(card.findElements(By.cssSelector(".iaw-why-answer"))).extracting(WebElement::getText).contains(XSS, "4 GPUs");
-        for (WebElement details : card.findElements(By.cssSelector("details summary"))) {
-            details.click();
-        }
         assertThat(driver.findElements(By.cssSelector(".iaw-root img"))).isEmpty();
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         screenshot(card, "card-full-inline-all-reasons.png");
@@ -369,8 +386,41 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat((Boolean) driver.executeScript(
                 "const b = document.querySelector('.iaw-body'); return b.scrollWidth <= b.clientWidth")).isTrue();
         assertThat(driver.findElements(By.cssSelector(".iaw-user"))).hasSizeGreaterThan(5);
-        card.findElement(By.cssSelector(".iaw-why")).click();
+        assertThat(card.findElement(By.cssSelector(".iaw-deciding")).getText()).contains("your answer");
+        card.findElement(By.cssSelector(".iaw-more details summary")).click();
+        card.findElement(By.cssSelector(".iaw-more details[open] .iaw-why, .iaw-more details[open] li")).click();
         screenshot(panel, "phone-restored-card.png");
+    }
+
+    /** The shipped scenarios whose card summary has the most to say still fit one screen of the 420 px popup. */
+    @Test
+    void theLongestSummariesOfTheShippedScenariosFitOneScreen() {
+        AdvisorClient api = new AdvisorClient(http);
+        List<Scenario> longest = ScenarioLoader.load(Path.of("rules/scenarios")).stream()
+                .sorted(Comparator.comparingInt((Scenario s) -> summaryLength(api.evaluate(
+                        Map.of("flow", s.flow(), "answers", s.answers())).recommendation())).reversed())
+                .limit(3).toList();
+        for (Scenario s : longest) {
+            String id = Answering.answerAll(api.start(s.flow()), s.answers(), Answering::unknown, api::answer).id();
+            driver.executeScript("localStorage.setItem(arguments[0], arguments[1])", storageKey(s.flow()), id);
+            driver.get(url("/"));
+            if (!driver.findElement(By.cssSelector(".iaw-panel")).isDisplayed()) {
+                click(".iaw-launcher");
+            }
+            WebElement card = waitFor(".iaw-card");
+            assertThat(card.findElements(By.cssSelector(".iaw-deciding li"))).as(s.file()).hasSizeBetween(1, 5);
+            assertSummaryFitsOneScreen(card, "popup-card-" + Path.of(s.file()).getFileName().toString().replace(".yaml", ".png"));
+        }
+    }
+
+    /** About how much text the card's summary holds: the deciding reasons with their answers, accelerator, risks, next step. */
+    static int summaryLength(RecommendationDocument rec) {
+        int length = rec.costs().size() > 1 ? 160 : 0;
+        for (RecommendationDocument.Deciding d : rec.deciding()) {
+            length += 40 + d.reason().length() + d.answers().stream().mapToInt(q -> rec.answers().get(q).label().length()).sum();
+        }
+        length += rec.risks().stream().limit(3).mapToInt(r -> 20 + r.title().length()).sum();
+        return length + rec.plan().stream().limit(1).mapToInt(p -> p.title().length()).sum();
     }
 
     @Test
@@ -417,6 +467,27 @@ class WidgetBrowserTest implements TestPropertyProvider {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Issue 11 §4: in the 420 px popup, the card's summary (strategy, deciding reasons, accelerator and cost, chart,
+     * top risks, next step) fits one screen of the scroll area, nothing is wider than the panel, and every detail
+     * section is closed until the user opens it.
+     */
+    void assertSummaryFitsOneScreen(WebElement card, String screenshot) {
+        WebElement panel = driver.findElement(By.cssSelector(".iaw-panel"));
+        screenshot(panel, screenshot);
+        assertThat(panel.getRect().getWidth()).as("widget width").isLessThanOrEqualTo(420);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> measured = (Map<String, Number>) driver.executeScript("""
+                const card = arguments[0], body = document.querySelector('.iaw-body');
+                const overview = card.querySelector('.iaw-overview');
+                return { summary: overview.getBoundingClientRect().bottom - card.getBoundingClientRect().top,
+                         screen: body.clientHeight, overflow: body.scrollWidth - body.clientWidth };""", card);
+        System.out.printf("card summary %.0f px tall, widget screen %d px%n", measured.get("summary").doubleValue(), measured.get("screen").intValue());
+        assertThat(measured.get("summary").doubleValue()).as("height of the card's summary in px").isLessThanOrEqualTo(measured.get("screen").doubleValue());
+        assertThat(measured.get("overflow").intValue()).as("sideways scrolling").isLessThanOrEqualTo(0);
+        assertThat(card.findElements(By.cssSelector(".iaw-more details[open]"))).as("details open on demand").isEmpty();
+    }
 
     String url(String path) {
         return server.getURL().toString().replaceAll("/$", "") + path;
