@@ -102,6 +102,20 @@ final class FakeSlackApi implements AutoCloseable {
         return base() + "/response/";
     }
 
+    /**
+     * What a test application is told to talk to this fake as Slack (signing secret, bot token, Web API and
+     * response_url), plus the test's own properties given as key, value pairs.
+     */
+    Map<String, String> serviceProperties(String... more) {
+        Map<String, String> properties = new LinkedHashMap<>(Map.of(
+                "advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
+                "advisor.slack.api-url", apiUrl(), "advisor.slack.response-url-prefix", responseUrlPrefix()));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return properties;
+    }
+
     /** Makes chat.postMessage to this channel fail the way Slack does when the bot is not a member. */
     void refuseChannel(String channel) {
         refusedChannels.add(channel);

@@ -57,9 +57,7 @@ class SlackConversationTest implements TestPropertyProvider {
      */
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", SLACK.apiUrl(), "advisor.public-url", PUBLIC_URL,
-                "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix(), "advisor.progress.enabled", "false");
+        return SLACK.serviceProperties("advisor.public-url", PUBLIC_URL, "advisor.progress.enabled", "false");
     }
 
     @BeforeEach

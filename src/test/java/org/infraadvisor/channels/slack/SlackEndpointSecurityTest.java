@@ -48,9 +48,7 @@ class SlackEndpointSecurityTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", SLACK.apiUrl(), "test.slack.clock", "mutable",
-                "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix());
+        return SLACK.serviceProperties("test.slack.clock", "mutable");
     }
 
     @BeforeEach

@@ -58,9 +58,7 @@ class SlackHardeningTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", slack.apiUrl(), "advisor.slack.response-url-prefix", slack.responseUrlPrefix(),
-                "advisor.limits.conversations-per-client-per-hour", String.valueOf(CAP));
+        return slack.serviceProperties("advisor.limits.conversations-per-client-per-hour", String.valueOf(CAP));
     }
 
     HttpServer startElsewhere() {

@@ -41,9 +41,7 @@ class SlackProgressiveTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                "advisor.slack.api-url", slack.apiUrl(), "advisor.public-url", "https://advisor.example.test",
-                "advisor.slack.response-url-prefix", slack.responseUrlPrefix());
+        return slack.serviceProperties("advisor.public-url", "https://advisor.example.test");
     }
 
     @AfterAll

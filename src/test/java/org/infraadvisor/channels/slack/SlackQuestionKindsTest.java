@@ -61,9 +61,7 @@ class SlackQuestionKindsTest implements TestPropertyProvider {
         try {
             Path flows = Files.createDirectories(Path.of("target", "slack-test-flows"));
             Files.writeString(flows.resolve("slack-kinds.yaml"), FLOW);
-            return Map.of("advisor.slack.signing-secret", SlackTestClient.SECRET, "advisor.slack.bot-token", "xoxb-test-token",
-                    "advisor.slack.api-url", SLACK.apiUrl(), "advisor.slack.flow", "slack-kinds",
-                    "advisor.slack.response-url-prefix", SLACK.responseUrlPrefix(),
+            return SLACK.serviceProperties("advisor.slack.flow", "slack-kinds",
                     "advisor.conversations.dir", flows.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
