@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -85,7 +84,7 @@ public class ManagementAccessFilter implements Ordered {
 
     /** Marks the request as an operator's: the health endpoint then shows its details ({@code details-visible: AUTHENTICATED}). */
     private static HttpResponse<?> operator(HttpRequest<?> request) {
-        request.setAttribute(HttpAttributes.PRINCIPAL, OPERATOR);
+        request.setUserPrincipal(OPERATOR);
         return null;
     }
 
