@@ -29,12 +29,12 @@ class JdbcConversationStore implements ConversationStore {
 
     JdbcConversationStore(ConversationRepository conversations, AnswerRepository answers, AdviceRepository advice,
                           AnswerCodec answerCodec, AdviceSnapshotCodec adviceCodec, TurnStatements turns) {
-        this.turns = turns;
         this.conversations = conversations;
         this.answers = answers;
         this.advice = advice;
         this.answerCodec = answerCodec;
         this.adviceCodec = adviceCodec;
+        this.turns = turns;
     }
 
     @Override
