@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not reach 24 KiB with the second-edition knowledge base without dropping content the contract requires: in the
  * largest scenario the rule texts ({@code rules}, ~9 KB for 33 rules), the catalogue figures behind the advice
  * ({@code assumptions}, ~5.6 KB for 33), the answers ({@code answers}, ~2.9 KB) and the ids in the items' reasons
- * (~4.5 KB) already take ~22 KB, each carried once, before any item says what it recommends (docs/api.md,
- * "How large the document is"). {@link #LIMIT} is what those allow today with a little headroom; it fails as soon as
+ * (~6 KB) already take ~23.6 KB, each carried once, before any item says what it recommends (docs/benchmarks.md,
+ * section 7). {@link #LIMIT} is what those allow today with a little headroom; it fails as soon as
  * the document repeats itself again (a shared chain of rules per item, answer texts per reason, rules it does not
  * refer to, the trace without being asked).
  */
