@@ -86,7 +86,7 @@ public class ConversationService {
         Advice advice = Conversation.COMPLETED.equals(c.status())
                 ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, state.effectiveAnswers()))
                 : null;
-        return conversation(flow, c, answers, advice, assess(ruleSet, flow, state));
+        return conversation(flow, c, answers, advice, advice == null ? assess(ruleSet, flow, state) : assessExactly(ruleSet, flow, state));
     }
 
     /**
@@ -108,7 +108,7 @@ public class ConversationService {
         Instant now = now();
         Stored updated = store.update(c.withStatus(Conversation.COMPLETED, now));
         Advice advice = evaluate(ruleSet, flow, state.effectiveAnswers());
-        Assessment assessment = assess(ruleSet, flow, state);
+        Assessment assessment = assessExactly(ruleSet, flow, state);
         store.saveAdvice(id, advice, now, false);
         metrics.turn(c.channel());
         return conversation(flow, updated, answers, advice, assessment);
@@ -243,10 +243,15 @@ public class ConversationService {
     }
 
     /**
-     * The preview and the asking order; nothing to work out when every question that applies has an answer, or when
-     * progressive advice is off.
+     * The preview and the asking order, without waiting for the search of the order (it may run after the reply);
+     * nothing to work out when every question that applies has an answer, or when progressive advice is off.
      */
     private Assessment assess(RuleSet ruleSet, Flow flow, DialogueState state) {
+        return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assessPromptly(ruleSet, flow, state.effectiveAnswers());
+    }
+
+    /** The same, searched before it returns: what a conversation finished early lists as left open. */
+    private Assessment assessExactly(RuleSet ruleSet, Flow flow, DialogueState state) {
         return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assess(ruleSet, flow, state.effectiveAnswers());
     }
 
