@@ -115,23 +115,11 @@ public class ProgressiveAdvisor {
                 groupSize.merge(effect, 1, Integer::sum);
             }
         }
-        int[] changes = new int[Change.values().length];
-        Set<String> strategies = new LinkedHashSet<>();
-        Set<Outcome.Pick> accelerators = new LinkedHashSet<>();
+        ImpactTally tally = new ImpactTally(q, preview);
         for (Map.Entry<Object, Map<String, Object>> group : representative.entrySet()) {
-            Outcome outcome = outcomes.outcome(ruleSet, flow, group.getValue());
-            changes[preview.changeTo(outcome).ordinal()] += groupSize.get(group.getKey());
-            if (outcome.strategy() != null && !outcome.strategy().equals(preview.strategy())) {
-                strategies.add(outcome.strategy());
-            }
-            if (outcome.accelerator() != null && preview.acceleratorChangeTo(outcome) != Change.NONE) {
-                accelerators.add(outcome.accelerator());
-            }
+            tally.add(outcomes.outcome(ruleSet, flow, group.getValue()), groupSize.get(group.getKey()));
         }
-        Impact impact = new Impact(q.id(), candidates.size(), changes[Change.STRATEGY.ordinal()],
-                changes[Change.ACCELERATOR.ordinal()], changes[Change.COUNT.ordinal()], changes[Change.PART.ordinal()],
-                Set.copyOf(strategies), List.copyOf(accelerators));
-        return new Judged(impact, representative.size());
+        return new Judged(tally.impact(candidates.size()), representative.size());
     }
 
     private static BitSet asked(Flow flow, DialogueState state) {
