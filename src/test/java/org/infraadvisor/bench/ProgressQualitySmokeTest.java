@@ -26,7 +26,9 @@ class ProgressQualitySmokeTest {
             assertThat(r.decisive().previewDisagreements()).isZero();
             assertThat(r.decisive().evaluations()).hasSize(r.decisive().answers());
         });
-        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-COST");
+        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-COST",
+                "PROGRESS-QUALITY-HALVES median-settled-decisive odd=" + rows.get(0).decisive().settledAfter()
+                        + " even=" + rows.get(1).decisive().settledAfter());
     }
 
     @Test
