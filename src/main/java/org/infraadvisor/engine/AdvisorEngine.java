@@ -1,6 +1,7 @@
 package org.infraadvisor.engine;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.AnswerValues;
@@ -27,10 +28,20 @@ import java.util.function.Predicate;
 public class AdvisorEngine {
 
     private final int maxFirings;
+    private final EvaluationSlots slots;
     private final SessionPools sessions = new SessionPools();
 
-    public AdvisorEngine(@Value("${advisor.rules.max-firings:10000}") int maxFirings) {
+    /** At most as many evaluations at once as there are cores. */
+    public AdvisorEngine(int maxFirings) {
+        this(maxFirings, 0);
+    }
+
+    /** {@code concurrentEvaluations}: how many evaluations may run at once; 0 or less: as many as there are cores. */
+    @Inject
+    public AdvisorEngine(@Value("${advisor.rules.max-firings:10000}") int maxFirings,
+                         @Value("${advisor.rules.concurrent-evaluations:0}") int concurrentEvaluations) {
         this.maxFirings = maxFirings;
+        this.slots = new EvaluationSlots(concurrentEvaluations > 0 ? concurrentEvaluations : Runtime.getRuntime().availableProcessors());
     }
 
     /** A rule set that keeps firing (e.g. a rule that modifies what it matches) is stopped and reported. */
@@ -54,6 +65,10 @@ public class AdvisorEngine {
     }
 
     private Evaluation run(RuleSet ruleSet, Flow flow, Map<String, Object> answers, boolean keepFacts) {
+        return slots.run(() -> runNow(ruleSet, flow, answers, keepFacts));
+    }
+
+    private Evaluation runNow(RuleSet ruleSet, Flow flow, Map<String, Object> answers, boolean keepFacts) {
         List<Answer> facts = facts(flow, answers);
         KieSession session = sessions.newSession(ruleSet.kieBase());
         Trace trace = new Trace();
@@ -80,6 +95,10 @@ public class AdvisorEngine {
      * that compare many evaluations; a rule that cannot change the headline may be left out.
      */
     public Headline headline(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
+        return slots.run(() -> headlineNow(ruleSet, flow, answers, fires));
+    }
+
+    private Headline headlineNow(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
         KieSession session = sessions.newSession(ruleSet.kieBase());
         try {
             prepare(session, ruleSet, facts(flow, answers));
