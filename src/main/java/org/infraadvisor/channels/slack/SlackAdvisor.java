@@ -209,6 +209,32 @@ public class SlackAdvisor {
         afterAnswer(link.get(), view, ref.questionId(), messageTs);
     }
 
+    /**
+     * "Finish now" on a question: the advice for the answers so far, posted in the thread. The caller has claimed
+     * {@link #answeredKey} for the question message; it is given back when the conversation is not finished.
+     */
+    void finish(SlackOrigin origin, BlockRef ref, String messageTs) {
+        String claim = answeredKey(origin.channelId(), messageTs);
+        Optional<SlackLink> link = ownedLink(origin, ref.conversationRef());
+        if (link.isEmpty()) {
+            deliveries.release(claim);
+            tell(origin, NOT_YOURS);
+            return;
+        }
+        ConversationView view;
+        try {
+            view = documents.view(conversations.finish(link.get().conversationId()));
+        } catch (OptimisticLockException e) {
+            deliveries.release(claim);
+            tell(origin, "Your conversation changed at the same moment; please try again.");
+            return;
+        }
+        String text = question(view.flow(), ref.questionId()).map(QuestionView::text).orElse(ref.questionId());
+        slack.update(origin.channelId(), messageTs, text, QuestionMessage.retired(text,
+                "Left open: you asked for the advice now. To answer it after all: `/advisor change " + ref.questionId() + "`"));
+        next(link.get(), view);
+    }
+
     /** A modal's answer, taken while Slack waits so that a refusal shows in the modal; the thread is updated afterwards. */
     Optional<String> submitModal(String teamId, String userId, ModalMetadata modal, String value) {
         SlackOrigin origin = new SlackOrigin(teamId, modal.channelId(), userId, null, null);
@@ -291,6 +317,13 @@ public class SlackAdvisor {
             return;
         }
         Optional<AnswerView> match = match(c.answers(), argument);
+        Optional<QuestionView> leftOpen = c.leftOpen().stream().filter(o -> o.id().equalsIgnoreCase(String.valueOf(argument).strip()))
+                .findFirst().flatMap(o -> question(c.flow(), o.id()));
+        if (match.isEmpty() && leftOpen.isPresent()) {
+            slack.postMessage(origin.channelId(), link.get().threadTs(), leftOpen.get().text(), QuestionMessage.ask(BlockRef.refOf(c.id()),
+                    leftOpen.get(), "Left open when you asked for the advice early; your answer works the advice out again."));
+            return;
+        }
         if (match.isEmpty()) {
             tell(origin, (argument == null || argument.isBlank() ? "Which answer? " : "No answered question matches “%s”. "
                     .formatted(SlackText.limit(argument, 80))) + "Type `/advisor change <question>` with one of: " + answered);
@@ -353,7 +386,8 @@ public class SlackAdvisor {
         QuestionView q = view.question();
         if (q != null) {
             String note = "Question %d of about %d".formatted(view.progress().answered() + 1, view.progress().estimatedTotal());
-            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(), QuestionMessage.ask(BlockRef.refOf(view.id()), q, note));
+            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(),
+                    QuestionMessage.ask(BlockRef.refOf(view.id()), q, note, QuestionMessage.soFar(view.preview())));
             links.update(current.withPendingQuestion(q.id(), ts, clock.instant()));
         } else if (view.recommendation() != null) {
             String ts = slack.postMessage(link.channelId(), link.threadTs(), RecommendationMessage.title(view.recommendation()),
