@@ -1,6 +1,7 @@
 package org.infraadvisor.channels.slack;
 
 import com.slack.api.model.block.LayoutBlock;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.Option;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class QuestionMessageTest {
         String json = json(QuestionMessage.ask("c1", question("choice", 3), "n"));
         assertThat(json).contains("A \\u0026lt;question\\u0026gt; \\u0026amp; more?");
         assertThat(json).contains("Option number 0 " + "x".repeat(58) + "…").doesNotContain("x".repeat(59));
+    }
+
+    @Test
+    void theAdviceSoFarComesFirstWithAFinishButtonAndRefinementsSaySo() {
+        ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of());
+        QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true);
+        List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview));
+        assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
+                .contains("So far: On-premises · 1,200 × NVIDIA H100 SXM · 58% sure");
+        assertThat(json(blocks)).contains("\"action_id\":\"finish\"", "Finish now", "_Refinement: only fine-tunes the details");
+        assertThat(QuestionMessage.soFar(null)).isNull();
+        String plain = json(QuestionMessage.ask("c1", question("choice", 2), "n"));
+        assertThat(plain).doesNotContain("So far", "\"action_id\":\"finish\"", "Refinement");
     }
 
     @Test
