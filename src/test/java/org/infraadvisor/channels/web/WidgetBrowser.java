@@ -1,5 +1,10 @@
 package org.infraadvisor.channels.web;
 
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.infraadvisor.testsupport.TestFolders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,11 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -40,12 +45,23 @@ abstract class WidgetBrowser {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
     ChromeDriver driver;
     WebDriverWait wait;
     Path profile;
 
-    /** The service under test. */
-    abstract URL serviceUrl();
+    /** The service's settings for a browser test: the test folders, progressive advice on or off. */
+    static Map<String, String> serviceProperties(boolean progress) {
+        Map<String, String> props = new HashMap<>();
+        TestFolders.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("advisor.progress.enabled", String.valueOf(progress));
+        return props;
+    }
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -89,7 +105,7 @@ abstract class WidgetBrowser {
     }
 
     String url(String path) {
-        return serviceUrl().toString().replaceAll("/$", "") + path;
+        return server.getURL().toString().replaceAll("/$", "") + path;
     }
 
     String storageKey(String flow) {

@@ -1,23 +1,16 @@
 package org.infraadvisor.channels.web;
 
 import io.micronaut.core.annotation.NonNull;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.PreviewLine;
-import org.infraadvisor.testsupport.TestFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.net.URL;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,24 +34,9 @@ class WidgetProgressBrowserTest extends WidgetBrowser implements TestPropertyPro
             Map.entry("software_stack", "portable"), Map.entry("horizon_years", "4"), Map.entry("network", "fast"),
             Map.entry("data_pipeline", "automated-batch"));
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
     @Override
     public @NonNull Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestFolders.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("advisor.progress.enabled", "true");
-        return props;
-    }
-
-    @Override
-    URL serviceUrl() {
-        return server.getURL();
+        return serviceProperties(true);
     }
 
     @Test
