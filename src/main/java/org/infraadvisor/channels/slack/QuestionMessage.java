@@ -99,10 +99,11 @@ final class QuestionMessage {
             }
         }
         controls.add(answerButton(SlackActions.ANSWER_UNKNOWN, DONT_KNOW, AnswerValues.UNKNOWN));
-        if (soFar != null) {
-            controls.add(button(b -> b.actionId(SlackActions.FINISH).text(plainText(FINISH))));
-        }
         blocks.add(actions(ref.encode(), controls));
+        if (soFar != null) {
+            blocks.add(actions(BlockRef.finish(conversationRef, q.id()).encode(),
+                    List.of(button(b -> b.actionId(SlackActions.FINISH).text(plainText(FINISH))))));
+        }
         blocks.add(context(List.of(markdownText(SlackText.escape(note)))));
         return blocks;
     }

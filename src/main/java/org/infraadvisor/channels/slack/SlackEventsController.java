@@ -156,7 +156,7 @@ public class SlackEventsController {
             } else {
                 advisor.async("answer", origin, () -> advisor.tell(origin, "This question has already been answered."));
             }
-        } else if (actionId.equals(SlackActions.FINISH) && ref.filter(r -> r.kind().equals(BlockRef.QUESTION)).isPresent()) {
+        } else if (actionId.equals(SlackActions.FINISH) && ref.filter(r -> r.kind().equals(BlockRef.FINISH)).isPresent()) {
             if (deliveries.claim(SlackAdvisor.answeredKey(channelId, messageTs))) {
                 advisor.async("finish", origin, () -> advisor.finish(origin, ref.get(), messageTs));
             } else {

@@ -55,7 +55,8 @@ class QuestionMessageTest {
         List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview));
         assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
                 .contains("So far: On-premises · 1,200 × NVIDIA H100 SXM · 58% sure");
-        assertThat(json(blocks)).contains("\"action_id\":\"finish\"", "Finish now", "_Refinement: only fine-tunes the details");
+        assertThat(json(blocks)).contains("\"block_id\":\"f|c1|q1\"", "\"action_id\":\"finish\"", "Finish now",
+                "_Refinement: only fine-tunes the details");
         assertThat(QuestionMessage.soFar(null)).isNull();
         String plain = json(QuestionMessage.ask("c1", question("choice", 2), "n"));
         assertThat(plain).doesNotContain("So far", "\"action_id\":\"finish\"", "Refinement");
@@ -66,6 +67,7 @@ class QuestionMessageTest {
         BlockRef ref = BlockRef.question("AbC-_12", "daily_requests");
         assertThat(BlockRef.decode(ref.encode())).contains(ref);
         assertThat(BlockRef.decode(BlockRef.recommendation("AbC").encode())).contains(BlockRef.recommendation("AbC"));
+        assertThat(BlockRef.decode(BlockRef.finish("AbC", "budget").encode())).contains(BlockRef.finish("AbC", "budget"));
         assertThat(BlockRef.decode("x|y|z")).isEmpty();
         assertThat(BlockRef.decode("q||z")).isEmpty();
         assertThat(BlockRef.decode(null)).isEmpty();

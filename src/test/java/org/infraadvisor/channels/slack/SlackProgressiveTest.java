@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.infraadvisor.channels.slack.SlackConversationTest.actionsBlock;
 import static org.infraadvisor.channels.slack.SlackConversationTest.elements;
 import static org.infraadvisor.channels.slack.SlackConversationTest.isQuestion;
 import static org.infraadvisor.channels.slack.SlackConversationTest.questionId;
@@ -95,7 +96,7 @@ class SlackProgressiveTest implements TestPropertyProvider {
         FakeSlackApi.Call root = slack.awaitCall("chat.postMessage", 1, c -> "C0EARLY".equals(c.channel()) && c.threadTs() == null);
         FakeSlackApi.Call current = slack.awaitCall("chat.postMessage", 1, c -> root.ts().equals(c.threadTs()));
         assertThat(contextTexts(current)).as("nothing so far before the first answer").noneMatch(t -> t.startsWith("So far"));
-        assertThat(elements(current, "q")).extracting(e -> e.get("action_id").getAsString()).doesNotContain(SlackActions.FINISH);
+        assertThat(actionsBlock(current, "f")).as("no Finish now before the first answer").isNull();
         FakeSlackApi.Call first = current;
         FakeSlackApi.poll("the link to the conversation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0EARLY", "U0ERIN")
                 .filter(l -> first.ts().equals(l.questionTs())).isPresent());
@@ -111,7 +112,7 @@ class SlackProgressiveTest implements TestPropertyProvider {
             assertThat(top.get("type").getAsString()).as("the line above the question").isEqualTo("context");
             assertThat(top.getAsJsonArray("elements").get(0).getAsJsonObject().get("text").getAsString())
                     .isEqualTo(PreviewLine.expected(view.preview())).matches(PreviewLine.PATTERN);
-            assertThat(elements(current, "q")).extracting(e -> e.get("action_id").getAsString()).contains(SlackActions.FINISH);
+            assertThat(elements(current, "f")).extracting(e -> e.get("action_id").getAsString()).containsExactly(SlackActions.FINISH);
         }
         String open = questionId(current);
 
