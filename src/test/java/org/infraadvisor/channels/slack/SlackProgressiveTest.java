@@ -57,13 +57,10 @@ class SlackProgressiveTest implements TestPropertyProvider {
     @Test
     void eachQuestionPostedIsTheOneTheServiceAsksNext() {
         SlackTestClient client = new SlackTestClient(server.getURI(), slack);
-        assertThat(client.slash("U0DANA", "C0ORDER", "").statusCode()).isEqualTo(200);
-        FakeSlackApi.Call root = slack.awaitCall("chat.postMessage", 1, c -> "C0ORDER".equals(c.channel()) && c.threadTs() == null);
-        FakeSlackApi.Call current = slack.awaitCall("chat.postMessage", 1, c -> root.ts().equals(c.threadTs()));
-        FakeSlackApi.Call first = current;
-        FakeSlackApi.poll("the link to the conversation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0ORDER", "U0DANA")
-                .filter(l -> first.ts().equals(l.questionTs())).isPresent());
-        String id = links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0ORDER", "U0DANA").orElseThrow().conversationId();
+        Started started = start(client, "U0DANA", "C0ORDER");
+        FakeSlackApi.Call root = started.root();
+        FakeSlackApi.Call current = started.question();
+        String id = started.conversationId();
         List<String> asked = new ArrayList<>();
         int refinements = 0;
         for (int posted = 1; isQuestion(current); ) {
@@ -92,15 +89,12 @@ class SlackProgressiveTest implements TestPropertyProvider {
     @Test
     void theQuestionShowsTheAdviceSoFarAndFinishNowPostsTheRecommendation() {
         SlackTestClient client = new SlackTestClient(server.getURI(), slack);
-        assertThat(client.slash("U0ERIN", "C0EARLY", "").statusCode()).isEqualTo(200);
-        FakeSlackApi.Call root = slack.awaitCall("chat.postMessage", 1, c -> "C0EARLY".equals(c.channel()) && c.threadTs() == null);
-        FakeSlackApi.Call current = slack.awaitCall("chat.postMessage", 1, c -> root.ts().equals(c.threadTs()));
+        Started started = start(client, "U0ERIN", "C0EARLY");
+        FakeSlackApi.Call root = started.root();
+        FakeSlackApi.Call current = started.question();
+        String id = started.conversationId();
         assertThat(contextTexts(current)).as("nothing so far before the first answer").noneMatch(t -> t.startsWith("So far"));
         assertThat(actionsBlock(current, "f")).as("no Finish now before the first answer").isNull();
-        FakeSlackApi.Call first = current;
-        FakeSlackApi.poll("the link to the conversation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0EARLY", "U0ERIN")
-                .filter(l -> first.ts().equals(l.questionTs())).isPresent());
-        String id = links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0EARLY", "U0ERIN").orElseThrow().conversationId();
 
         int posted = 1;
         for (int answered = 0; answered < 3; answered++) {
@@ -140,6 +134,19 @@ class SlackProgressiveTest implements TestPropertyProvider {
         assertThat(client.interaction(client.click("U0ERIN", again, firstAnswer(again))).statusCode()).isEqualTo(200);
         FakeSlackApi.poll("the conversation reopens", () -> http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id),
                 ConversationView.class).answers().size() == 4);
+    }
+
+    /** A conversation started with the slash command: the thread's root, its first question, the conversation's id. */
+    record Started(FakeSlackApi.Call root, FakeSlackApi.Call question, String conversationId) {
+    }
+
+    Started start(SlackTestClient client, String user, String channel) {
+        assertThat(client.slash(user, channel, "").statusCode()).isEqualTo(200);
+        FakeSlackApi.Call root = slack.awaitCall("chat.postMessage", 1, c -> channel.equals(c.channel()) && c.threadTs() == null);
+        FakeSlackApi.Call first = slack.awaitCall("chat.postMessage", 1, c -> root.ts().equals(c.threadTs()));
+        FakeSlackApi.poll("the link to the conversation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user)
+                .filter(l -> first.ts().equals(l.questionTs())).isPresent());
+        return new Started(root, first, links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, channel, user).orElseThrow().conversationId());
     }
 
     static String firstAnswer(FakeSlackApi.Call question) {
