@@ -75,11 +75,7 @@ public final class Ranking {
             }
         }
         score = Math.round(Math.max(0, score) * 10) / 10.0;
-        List<String> reasons = new ArrayList<>();
-        reasons.add(lead(o, cheapestCost));
-        reasons.addAll(o.reasons());
-        reasons.addAll(notes);
-        return new Ranked(o, score, String.join("; ", reasons));
+        return new Ranked(o, score, cheapestCost, notes.isEmpty() ? List.of() : notes);
     }
 
     /**
