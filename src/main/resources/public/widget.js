@@ -560,6 +560,8 @@
     if (conversation.question) {
       const index = state.editing ? null : p.answered + 1;
       progressText.textContent = index ? 'Question ' + index + ' of about ' + total : p.answered + ' of about ' + total + ' answered';
+    } else if (conversation.leftOpen && conversation.leftOpen.length) { // finished early
+      progressText.textContent = p.answered + ' answered, ' + conversation.leftOpen.length + ' left open';
     } else {
       progressText.textContent = 'All ' + p.answered + ' questions answered';
     }

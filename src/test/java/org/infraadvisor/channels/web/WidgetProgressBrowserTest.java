@@ -70,6 +70,7 @@ class WidgetProgressBrowserTest extends WidgetBrowser implements TestPropertyPro
         assertThat(finished.leftOpen()).extracting(ConversationView.LeftOpen::id).contains(before);
         assertThat(card.findElement(By.cssSelector(".iaw-strategy")).getText())
                 .isEqualTo(PreviewLine.STRATEGY_NAMES.getOrDefault(finished.recommendation().strategy(), "No strategy"));
+        assertThat(text(".iaw-progress-text")).isEqualTo(answered + " answered, " + finished.leftOpen().size() + " left open");
         assertThat(line.isDisplayed()).as("the line gives way to the recommendation").isFalse();
         assertThat(line.getText()).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".iaw-finish"))).isEmpty();
