@@ -86,7 +86,7 @@ public class ConversationService {
         Advice advice = Conversation.COMPLETED.equals(c.status())
                 ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, state.effectiveAnswers()))
                 : null;
-        return conversation(flow, c, answers, advice, assess(ruleSet, flow, state));
+        return conversation(flow, c, answers, advice, advice == null ? assess(ruleSet, flow, state) : assessExactly(ruleSet, flow, state));
     }
 
     /**
@@ -105,11 +105,10 @@ public class ConversationService {
         Flow flow = flow(ruleSet, c.flow());
         List<StoredAnswer> answers = store.answers(id);
         DialogueState state = new DialogueState(flow, values(answers));
-        Advice advice = evaluate(ruleSet, flow, state.effectiveAnswers());
-        Assessment assessment = assess(ruleSet, flow, state);
-
         Instant now = now();
         Stored updated = store.update(c.withStatus(Conversation.COMPLETED, now));
+        Advice advice = evaluate(ruleSet, flow, state.effectiveAnswers());
+        Assessment assessment = assessExactly(ruleSet, flow, state);
         store.saveAdvice(id, advice, now, false);
         metrics.turn(c.channel());
         return conversation(flow, updated, answers, advice, assessment);
@@ -170,14 +169,15 @@ public class ConversationService {
         DialogueState state = new DialogueState(flow, next);
         Map<String, Object> kept = state.effectiveAnswers();
 
-        Advice advice = state.isComplete() ? evaluate(ruleSet, flow, kept) : null;
-        Assessment assessment = assess(ruleSet, flow, state);
+        boolean complete = state.isComplete();
 
         // The versioned update comes first: it locks the conversation row until commit, so a concurrent turn that
-        // read the same version fails here with an optimistic-lock error before it touches any answer row,
-        // and every write below happens with the row held.
+        // read the same version fails here with an optimistic-lock error before it touches any answer row or pays
+        // for the evaluation and the preview, and every write below happens with the row held.
         Instant now = now();
-        Stored updated = store.update(c.withStatus(state.isComplete() ? Conversation.COMPLETED : Conversation.ACTIVE, now));
+        Stored updated = store.update(c.withStatus(complete ? Conversation.COMPLETED : Conversation.ACTIVE, now));
+        Advice advice = complete ? evaluate(ruleSet, flow, kept) : null;
+        Assessment assessment = assess(ruleSet, flow, state);
 
         List<String> dropped = stored.stream().map(StoredAnswer::question)
                 .filter(question -> !kept.containsKey(question) || question.equals(q.id())).toList();
@@ -195,7 +195,9 @@ public class ConversationService {
             store.deleteAdvice(id);
         }
         metrics.turn(c.channel());
-        return conversation(flow, updated, afterTurn(stored, dropped, saved), advice, assessment);
+        // The answers kept ask the same questions as the answers given (an answer to a question that is not asked
+        // enables nothing), so the turn's dialogue state describes the conversation after it.
+        return conversation(flow, updated, afterTurn(stored, dropped, saved), state, advice, assessment);
     }
 
     /** The stored answers after this turn, without reading them back: the old ones less the dropped, plus the new one. */
@@ -241,16 +243,24 @@ public class ConversationService {
     }
 
     /**
-     * The preview and the asking order; nothing to work out when every question that applies has an answer, or when
-     * progressive advice is off.
+     * The preview and the asking order, without waiting for the search of the order (it may run after the reply);
+     * nothing to work out when every question that applies has an answer, or when progressive advice is off.
      */
     private Assessment assess(RuleSet ruleSet, Flow flow, DialogueState state) {
+        return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assessPromptly(ruleSet, flow, state.effectiveAnswers());
+    }
+
+    /** The same, searched before it returns: what a conversation finished early lists as left open. */
+    private Assessment assessExactly(RuleSet ruleSet, Flow flow, DialogueState state) {
         return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assess(ruleSet, flow, state.effectiveAnswers());
     }
 
     private Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, Advice advice, Assessment assessment) {
-        Map<String, Object> values = values(stored);
-        DialogueState state = new DialogueState(flow, values);
+        return conversation(flow, c, stored, new DialogueState(flow, values(stored)), advice, assessment);
+    }
+
+    private Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, DialogueState state, Advice advice,
+                                      Assessment assessment) {
         Map<String, StoredAnswer> byQuestion = new LinkedHashMap<>();
         stored.forEach(a -> byQuestion.put(a.question(), a));
         List<Conversation.GivenAnswer> answers = new ArrayList<>(stored.size());

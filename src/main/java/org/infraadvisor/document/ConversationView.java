@@ -64,11 +64,15 @@ public record ConversationView(String id, String flow, String status, List<Answe
      * @param confidence  0..1, as in the recommendation
      * @param accelerator the top-ranked accelerator; null when none is recommended
      * @param couldChange the open questions (ids) whose answer could still change the strategy or the recommended
-     *                    accelerator, in the order they will be asked
+     *                    accelerator, in the order they will be asked; while {@code ranked} is false, those the rules'
+     *                    analysis does not rule out (never fewer than the search finds, possibly more)
+     * @param ranked      whether the asking order and {@code couldChange} were worked out for exactly these answers; false
+     *                    for a moment after a turn that reached answers not seen before (the order is then the one of the
+     *                    conversation's previous state, and a later read of the conversation has the worked-out one)
      */
     @Serdeable
     public record Preview(@Nullable String strategy, double confidence, @Nullable @Schema(type = "object") Accelerator accelerator,
-                          List<String> couldChange) {
+                          List<String> couldChange, boolean ranked) {
     }
 
     /** An accelerator as a preview names it: who makes it, which part, and how many the load needs. */

@@ -90,7 +90,7 @@ public class DocumentMapper {
     private static ConversationView.Preview preview(Assessment assessment) {
         Outcome preview = assessment.preview();
         return preview == null ? null : new ConversationView.Preview(preview.strategy(), preview.confidence(),
-                accelerator(preview.accelerator()), assessment.couldChange());
+                accelerator(preview.accelerator()), assessment.couldChange(), assessment.ranked());
     }
 
     private static ConversationView.LeftOpen leftOpen(OpenQuestion open) {

@@ -39,6 +39,7 @@ final class Influence {
     private final boolean complete;
     private final Set<String> headlineRules;
     private final List<AnswerPattern> headlinePatterns;
+    private final Map<List<Object>, Object> effects = new ConcurrentHashMap<>(); // of the values tried: candidates and unknown
 
     private Influence(boolean complete, Set<String> headlineRules, List<AnswerPattern> headlinePatterns) {
         this.complete = complete;
@@ -93,6 +94,13 @@ final class Influence {
      * headline rules (the caller adds which questions each value leaves asked).
      */
     Object effect(Flow flow, String question, Object value) {
+        if (effects.size() > 10_000) { // users' own numbers; the candidates are far fewer
+            effects.clear();
+        }
+        return effects.computeIfAbsent(List.of(flow.id(), question, value), k -> workOutEffect(flow, question, value));
+    }
+
+    private Object workOutEffect(Flow flow, String question, Object value) {
         if (!complete) {
             return List.of("distinct", value);
         }

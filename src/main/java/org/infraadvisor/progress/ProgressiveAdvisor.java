@@ -1,12 +1,14 @@
 package org.infraadvisor.progress;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
+import org.infraadvisor.dialogue.QuestionType;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 
@@ -29,33 +31,62 @@ import java.util.Set;
  * each evaluation fires only those rules; outcomes and whole assessments are cached per rules version and answers.
  */
 @Singleton
-public class ProgressiveAdvisor {
+public class ProgressiveAdvisor implements AutoCloseable {
+
+    /** When the search for the asking order runs. */
+    public enum Search {
+        /** before the turn replies, as every turn waits for it (exact always; what benchmarks of the search use) */
+        INLINE,
+        /** after the reply, in a worker with a CPU budget ({@link BackgroundSearch}); the reply has the best order known */
+        BACKGROUND,
+        /** never but when an exact assessment is asked for: what a saturated service gives (for the quality benchmark) */
+        NEVER
+    }
 
     private final CachedOutcomes outcomes;
     private final StateCache<Assessment> assessments;
+    private final StateCache<Assessment> provisional;
     private final boolean enabled;
+    private final Search search;
+    private final BackgroundSearch background; // null unless Search.BACKGROUND
+    private final boolean speculate;
+    private volatile String latestRules;
 
     @Inject
     public ProgressiveAdvisor(AdvisorEngine engine,
                               @Value("${advisor.progress.enabled:true}") boolean enabled,
                               @Value("${advisor.progress.outcome-cache-size:50000}") long outcomeCacheSize,
-                              @Value("${advisor.progress.assessment-cache-size:5000}") long assessmentCacheSize) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled);
+                              @Value("${advisor.progress.assessment-cache-size:5000}") long assessmentCacheSize,
+                              @Value("${advisor.progress.background-share:0.1}") double backgroundShare,
+                              @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
+                              @Value("${advisor.progress.speculate:true}") boolean speculate) {
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
+                backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate);
     }
 
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize) {
-        this(engine, true, outcomeCacheSize, assessmentCacheSize);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false);
     }
 
     /** With caches of size 0 every call works everything out again (for benchmarks). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false);
     }
 
-    private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled) {
+    /** An advisor that searches as {@code search} says; in the background with all of one core, guessing ahead. */
+    public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize, Search search) {
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true);
+    }
+
+    private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled,
+                               Search search, double backgroundShare, int backgroundQueue, boolean speculate) {
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
         this.assessments = new StateCache<>(assessmentCacheSize);
+        this.provisional = new StateCache<>(assessmentCacheSize);
         this.enabled = enabled;
+        this.search = search;
+        this.background = enabled && search == Search.BACKGROUND ? new BackgroundSearch(backgroundShare, backgroundQueue) : null;
+        this.speculate = speculate;
     }
 
     /**
@@ -66,11 +97,148 @@ public class ProgressiveAdvisor {
         return enabled;
     }
 
-    /** The preview and the asking order for a conversation's answers (answers to skipped questions are ignored). */
+    /**
+     * The preview and the asking order for a conversation's answers (answers to skipped questions are ignored), found
+     * by judging every open question: {@link Assessment#ranked() ranked}. What finishing early and reports need.
+     */
     public Assessment assess(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         DialogueState state = new DialogueState(flow, answers);
         Map<String, Object> effective = state.effectiveAnswers();
         return assessments.get(ruleSet, flow, effective, () -> search(ruleSet, flow, state, effective));
+    }
+
+    /**
+     * What a turn replies without waiting for the search: the exact preview (one headline evaluation, cached), and the
+     * ranked order if it is known for these answers. Otherwise a provisional order — the order of the conversation's
+     * state one answer earlier (ranked or provisional itself) without the questions answered since, questions that
+     * apply newly after them, refinements the rules' analysis proves last — while the exact one is searched in the
+     * background, ready for the next view (users think for seconds between answers). Also guesses the next state: the
+     * answers to a choice question asked next are searched in the background too, after the states users are at.
+     * With {@link Search#INLINE} it is {@link #assess}.
+     */
+    public Assessment assessPromptly(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        if (search == Search.INLINE) {
+            return assess(ruleSet, flow, answers);
+        }
+        latestRules = ruleSet.version();
+        DialogueState state = new DialogueState(flow, answers);
+        Map<String, Object> effective = state.effectiveAnswers();
+        Assessment ranked = assessments.peek(ruleSet, flow, effective);
+        if (ranked != null) {
+            guessNext(ruleSet, flow, effective, ranked);
+            return ranked;
+        }
+        Assessment now = provisional.get(ruleSet, flow, effective, () -> provisional(ruleSet, flow, state, effective));
+        if (background != null) {
+            background.now(key(ruleSet, flow, effective), () -> searchLater(ruleSet, flow, effective, true));
+        }
+        return now;
+    }
+
+    private void searchLater(RuleSet ruleSet, Flow flow, Map<String, Object> effective, boolean guess) {
+        if (ruleSet.version().equals(latestRules)) { // a reload since: the state will be asked for with the new rules
+            Assessment ranked = assess(ruleSet, flow, effective);
+            if (guess) {
+                guessNext(ruleSet, flow, effective, ranked);
+            }
+        }
+    }
+
+    /** Queues the states the answers to the question asked next would lead to, when it has a few answers to choose from. */
+    private void guessNext(RuleSet ruleSet, Flow flow, Map<String, Object> effective, Assessment ranked) {
+        if (!speculate || background == null || ranked.next().isEmpty()) {
+            return;
+        }
+        Question q = ranked.next().get().question();
+        if (q.type() == QuestionType.NUMBER || q.type() == QuestionType.TEXT) {
+            return;
+        }
+        List<Object> answers = new ArrayList<>(Candidates.of(flow, q));
+        answers.add(AnswerValues.UNKNOWN);
+        for (Object value : answers) {
+            Map<String, Object> with = new LinkedHashMap<>(effective);
+            with.put(q.id(), value);
+            Map<String, Object> next = new DialogueState(flow, with).effectiveAnswers();
+            if (!new DialogueState(flow, next).isComplete() && assessments.peek(ruleSet, flow, next) == null) {
+                background.later(key(ruleSet, flow, next), () -> searchLater(ruleSet, flow, next, false));
+            }
+        }
+    }
+
+    private static Object key(RuleSet ruleSet, Flow flow, Map<String, Object> effective) {
+        return List.of(ruleSet.version(), flow.id(), Map.copyOf(effective));
+    }
+
+    /** Whether no background search is queued or running (for tests and benchmarks that wait for it). */
+    public boolean backgroundIdle() {
+        return background == null || background.idle();
+    }
+
+    /** Background searches done, and dropped because the queue was full. */
+    public long[] backgroundCounts() {
+        return background == null ? new long[]{0, 0} : new long[]{background.done(), background.dropped()};
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (background != null) {
+            background.close();
+        }
+    }
+
+    /**
+     * The order of a state not yet searched: pinned questions first; then those some answer may change the headline
+     * with, in the order of the state one answer earlier (the first such state found, preferring the one that asked
+     * the question answered since), questions not open there after them; refinements last — only those the rules'
+     * analysis proves to be (no answer acts on a headline rule), so what {@code couldChange} lists is never short of
+     * what the search would find.
+     */
+    private Assessment provisional(RuleSet ruleSet, Flow flow, DialogueState state, Map<String, Object> effective) {
+        Outcome preview = effective.isEmpty() ? null : outcomes.outcome(ruleSet, flow, effective);
+        Influence influence = Influence.of(ruleSet);
+        BitSet askedNow = asked(flow, state);
+        Assessment earlier = earlier(ruleSet, flow, effective);
+        List<String> earlierOrder = earlier == null ? List.of() : earlier.open().stream().map(o -> o.question().id()).toList();
+        Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
+        List<OpenQuestion> open = new ArrayList<>();
+        for (Question q : flow.questions()) {
+            if (state.isAsked(q.id()) && !effective.containsKey(q.id())) {
+                boolean mayChange = mayChange(flow, influence, effective, askedNow, q);
+                Impact impact = earlier == null ? null : earlier.open().stream().filter(o -> o.question() == q)
+                        .map(OpenQuestion::impact).findFirst().orElse(null);
+                open.add(new OpenQuestion(q, impact == null ? new Impact(q.id(), 0, 0, 0, 0, 0, Set.of(), List.of()) : impact,
+                        pinned.contains(q.id()), mayChange));
+            }
+        }
+        List<String> pins = flow.asking().pinned();
+        List<String> tieBreak = flow.asking().tieBreak();
+        List<String> fileOrder = flow.questions().stream().map(Question::id).toList();
+        Comparator<OpenQuestion> order = Comparator.comparingInt((OpenQuestion o) -> o.pinned() ? pins.indexOf(o.question().id()) : pins.size())
+                .thenComparing(OpenQuestion::refinement)
+                .thenComparingInt(o -> rank(earlierOrder, o.question().id()))
+                .thenComparingInt(o -> rank(tieBreak, o.question().id()))
+                .thenComparingInt(o -> fileOrder.indexOf(o.question().id()));
+        return new Assessment(preview, open.stream().sorted(order).toList(), effective.isEmpty() ? 0 : 1, false);
+    }
+
+    /** The assessment known for the conversation one answer earlier: ranked if there is one, else provisional. */
+    private Assessment earlier(RuleSet ruleSet, Flow flow, Map<String, Object> effective) {
+        Assessment found = null;
+        for (String answered : effective.keySet()) {
+            Map<String, Object> before = new LinkedHashMap<>(effective);
+            before.remove(answered);
+            before = new DialogueState(flow, before).effectiveAnswers();
+            Assessment ranked = assessments.peek(ruleSet, flow, before);
+            Assessment known = ranked != null ? ranked : provisional.peek(ruleSet, flow, before);
+            if (known != null && known.next().map(o -> o.question().id().equals(answered)).orElse(false)) {
+                return known; // the state that asked the question answered since: most likely the conversation's own
+            }
+            if (known != null && (found == null || !found.ranked() && known.ranked())) {
+                found = known;
+            }
+        }
+        return found;
     }
 
     /** How many outcomes the engine has evaluated so far (not counting those found in the cache). */
@@ -101,26 +269,14 @@ public class ProgressiveAdvisor {
     /** Evaluates one representative of each group of candidate answers that act alike, weighted by the group's size. */
     private Judged judge(RuleSet ruleSet, Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow,
                          Outcome preview, Question q) {
-        Object unknown = List.of(influence.effect(flow, q.id(), AnswerValues.UNKNOWN), askedNow);
-        Map<Object, Map<String, Object>> representative = new LinkedHashMap<>();
-        Map<Object, Integer> groupSize = new LinkedHashMap<>();
         List<Object> candidates = Candidates.of(flow, q);
-        for (Object value : candidates) {
-            Map<String, Object> with = new LinkedHashMap<>(effective);
-            with.put(q.id(), value);
-            DialogueState after = new DialogueState(flow, with);
-            Object effect = List.of(influence.effect(flow, q.id(), value), asked(flow, after));
-            if (!effect.equals(unknown)) {
-                representative.putIfAbsent(effect, after.effectiveAnswers());
-                groupSize.merge(effect, 1, Integer::sum);
-            }
-        }
+        Map<Object, Group> representative = groups(flow, influence, effective, askedNow, q, candidates);
         int[] changes = new int[Change.values().length];
         Set<String> strategies = new LinkedHashSet<>();
         Set<Outcome.Pick> accelerators = new LinkedHashSet<>();
-        for (Map.Entry<Object, Map<String, Object>> group : representative.entrySet()) {
-            Outcome outcome = outcomes.outcome(ruleSet, flow, group.getValue());
-            changes[preview.changeTo(outcome).ordinal()] += groupSize.get(group.getKey());
+        for (Group group : representative.values()) {
+            Outcome outcome = outcomes.outcome(ruleSet, flow, group.answers());
+            changes[preview.changeTo(outcome).ordinal()] += group.size();
             if (outcome.strategy() != null && !outcome.strategy().equals(preview.strategy())) {
                 strategies.add(outcome.strategy());
             }
@@ -132,6 +288,52 @@ public class ProgressiveAdvisor {
                 changes[Change.ACCELERATOR.ordinal()], changes[Change.COUNT.ordinal()], changes[Change.PART.ordinal()],
                 Set.copyOf(strategies), List.copyOf(accelerators));
         return new Judged(impact, representative.size());
+    }
+
+    /** The effective answers with one candidate answer of a group, and how many candidates act as it does. */
+    private record Group(Map<String, Object> answers, int size) {
+    }
+
+    /**
+     * The candidate answers to {@code q} grouped by their effect on the headline rules and the questions they leave
+     * asked; answers that act as "unknown" are left out (they give the preview). Empty: nothing can change.
+     */
+    private static Map<Object, Group> groups(Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow,
+                                             Question q, List<Object> candidates) {
+        Object unknown = List.of(influence.effect(flow, q.id(), AnswerValues.UNKNOWN), askedNow);
+        Map<Object, Group> groups = new LinkedHashMap<>();
+        for (Object value : candidates) {
+            Map<String, Object> with = new LinkedHashMap<>(effective);
+            with.put(q.id(), value);
+            DialogueState after = new DialogueState(flow, with);
+            Object effect = List.of(influence.effect(flow, q.id(), value), asked(flow, after));
+            if (!effect.equals(unknown)) {
+                groups.merge(effect, new Group(after.effectiveAnswers(), 1), (a, b) -> new Group(a.answers(), a.size() + 1));
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Whether some candidate answer to {@code q} acts otherwise than "unknown" on the headline rules or on the
+     * questions asked: exactly when {@link #groups} is not empty, without working out the groups.
+     */
+    private static boolean mayChange(Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow, Question q) {
+        Object unknown = influence.effect(flow, q.id(), AnswerValues.UNKNOWN);
+        List<Object> candidates = Candidates.of(flow, q);
+        for (Object value : candidates) {
+            if (!influence.effect(flow, q.id(), value).equals(unknown)) {
+                return true;
+            }
+        }
+        for (Object value : candidates) {
+            Map<String, Object> with = new LinkedHashMap<>(effective);
+            with.put(q.id(), value);
+            if (!asked(flow, new DialogueState(flow, with)).equals(askedNow)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BitSet asked(Flow flow, DialogueState state) {

@@ -33,11 +33,7 @@ final class StateCache<V> {
         if (cache == null) {
             return compute.get();
         }
-        if (!ruleSet.version().equals(rulesVersion)) {
-            rulesVersion = ruleSet.version();
-            cache.synchronous().invalidateAll();
-        }
-        Key key = new Key(ruleSet.version(), flow.id(), Map.copyOf(answers));
+        Key key = key(ruleSet, flow, answers);
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> known = cache.asMap().putIfAbsent(key, mine);
         if (known != null) {
@@ -57,5 +53,22 @@ final class StateCache<V> {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** What is known for the state, without waiting for a computation under way or starting one; null when nothing is. */
+    V peek(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        if (cache == null) {
+            return null;
+        }
+        CompletableFuture<V> known = cache.getIfPresent(key(ruleSet, flow, answers));
+        return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.join() : null;
+    }
+
+    private Key key(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        if (!ruleSet.version().equals(rulesVersion)) {
+            rulesVersion = ruleSet.version();
+            cache.synchronous().invalidateAll();
+        }
+        return new Key(ruleSet.version(), flow.id(), Map.copyOf(answers));
     }
 }

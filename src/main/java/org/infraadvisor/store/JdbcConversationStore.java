@@ -25,14 +25,16 @@ class JdbcConversationStore implements ConversationStore {
     private final AdviceRepository advice;
     private final AnswerCodec answerCodec;
     private final AdviceSnapshotCodec adviceCodec;
+    private final TurnStatements turns;
 
     JdbcConversationStore(ConversationRepository conversations, AnswerRepository answers, AdviceRepository advice,
-                          AnswerCodec answerCodec, AdviceSnapshotCodec adviceCodec) {
+                          AnswerCodec answerCodec, AdviceSnapshotCodec adviceCodec, TurnStatements turns) {
         this.conversations = conversations;
         this.answers = answers;
         this.advice = advice;
         this.answerCodec = answerCodec;
         this.adviceCodec = adviceCodec;
+        this.turns = turns;
     }
 
     @Override
@@ -42,7 +44,7 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Stored> find(String id) {
-        return conversations.findById(id).map(JdbcConversationStore::stored);
+        return turns.findConversation(id).map(JdbcConversationStore::stored);
     }
 
     @Override
@@ -52,7 +54,7 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Stored update(Stored c) {
-        return stored(conversations.update(record(c)));
+        return stored(turns.update(record(c)));
     }
 
     @Override
@@ -62,13 +64,13 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public List<StoredAnswer> answers(String conversationId) {
-        return answers.findByConversationIdOrderByAnsweredAt(conversationId).stream()
+        return turns.answers(conversationId).stream()
                 .map(a -> new StoredAnswer(a.question(), answerCodec.read(a.valueJson()), a.answeredAt())).toList();
     }
 
     @Override
     public StoredAnswer saveAnswer(String conversationId, String question, Object value, Instant answeredAt) {
-        answers.save(new AnswerRecord(null, conversationId, question, storable(question, answerCodec.write(value)), answeredAt));
+        turns.insertAnswer(conversationId, question, storable(question, answerCodec.write(value)), answeredAt);
         return new StoredAnswer(question, value, answeredAt);
     }
 

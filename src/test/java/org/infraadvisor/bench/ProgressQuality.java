@@ -42,16 +42,24 @@ public final class ProgressQuality {
     record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations) {
     }
 
-    record Row(String scenario, Play fixed, Play decisive) {
+    /**
+     * @param decisive  in the advisor's order searched for every state: what a user gets when the background search
+     *                  finished between two answers (a service not saturated; users think for seconds)
+     * @param saturated in the order a turn replies with when no background search ever finishes
+     *                  ({@link ProgressiveAdvisor.Search#NEVER}): the provisional order, carried from state to state
+     */
+    record Row(String scenario, Play fixed, Play decisive, Play saturated) {
     }
 
     private final RuleSet ruleSet;
     private final AdvisorEngine engine = new AdvisorEngine(10_000);
     private final ProgressiveAdvisor advisor;
+    private final ProgressiveAdvisor saturatedAdvisor;
 
     ProgressQuality(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.advisor = new ProgressiveAdvisor(engine, 50_000, 5_000);
+        this.saturatedAdvisor = new ProgressiveAdvisor(engine, 50_000, 5_000, ProgressiveAdvisor.Search.NEVER);
     }
 
     public static void main(String[] args) {
@@ -72,30 +80,34 @@ public final class ProgressQuality {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(scenario.location() + ": " + problems);
             }
-            Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), false);
+            Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), null);
             Play decisive = play(flow, given, answers -> advisor.assess(ruleSet, flow, answers).next()
-                    .map(o -> o.question().id()), true);
-            rows.add(new Row(scenario.file(), fixed, decisive));
+                    .map(o -> o.question().id()), answers -> advisor.assess(ruleSet, flow, answers));
+            Play saturated = play(flow, given, answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers).next()
+                    .map(o -> o.question().id()), answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers));
+            rows.add(new Row(scenario.file(), fixed, decisive, saturated));
         }
         return rows;
     }
 
+    /** {@code assessed}: the assessment whose preview is checked after each answer; null for none. */
     private Play play(Flow flow, Map<String, Object> given, Function<Map<String, Object>, Optional<String>> next,
-                      boolean checkPreview) {
+                      Function<Map<String, Object>, Assessment> assessed) {
+        boolean checkPreview = assessed != null;
         Map<String, Object> answers = new LinkedHashMap<>();
         List<Advice> after = new ArrayList<>();
         after.add(engine.evaluate(ruleSet, flow, answers));
         int disagreements = 0;
         List<int[]> evaluations = new ArrayList<>();
         for (Optional<String> q = next.apply(answers); q.isPresent(); q = next.apply(answers)) {
-            if (checkPreview) {
+            if (checkPreview && assessed.apply(answers).ranked()) { // the cost of the search, where one was done
                 evaluations.add(new int[]{advisor.assess(ruleSet, flow, answers).evaluations(),
                         ProgressBenchmark.naiveStates(flow, answers).size()});
             }
             answers.put(q.get(), given.getOrDefault(q.get(), AnswerValues.UNKNOWN));
             Advice advice = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
             after.add(advice);
-            if (checkPreview && !agrees(advisor.assess(ruleSet, flow, answers), advice)) {
+            if (checkPreview && !agrees(assessed.apply(answers), advice)) {
                 disagreements++;
             }
         }
@@ -140,12 +152,16 @@ public final class ProgressQuality {
         }
         double fixed = median(rows.stream().map(r -> r.fixed().settledAfter()).toList());
         double decisive = median(rows.stream().map(r -> r.decisive().settledAfter()).toList());
-        int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements()).sum();
+        int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements() + r.saturated().previewDisagreements()).sum();
         List<int[]> turns = rows.stream().flatMap(r -> r.decisive().evaluations().stream()).toList();
         out.append(String.format(Locale.ROOT, "PROGRESS-QUALITY scenarios=%d median-settled-fixed=%s median-settled-decisive=%s "
                         + "mean-fixed=%.1f mean-decisive=%.1f preview-disagreements=%d%n", rows.size(), fmt(fixed), fmt(decisive),
                 rows.stream().mapToInt(r -> r.fixed().settledAfter()).average().orElse(0),
                 rows.stream().mapToInt(r -> r.decisive().settledAfter()).average().orElse(0), disagreements));
+        out.append(String.format(Locale.ROOT, "PROGRESS-SATURATED median-settled=%s mean=%.1f "
+                        + "(the provisional order of a turn whose background search never finishes)%n",
+                fmt(median(rows.stream().map(r -> r.saturated().settledAfter()).toList())),
+                rows.stream().mapToInt(r -> r.saturated().settledAfter()).average().orElse(0)));
         out.append(String.format(Locale.ROOT, "PROGRESS-COST turns=%d evaluations-per-turn decisive mean=%.1f max=%d, naive mean=%.1f max=%d%n",
                 turns.size(), turns.stream().mapToInt(t -> t[0]).average().orElse(0), turns.stream().mapToInt(t -> t[0]).max().orElse(0),
                 turns.stream().mapToInt(t -> t[1]).average().orElse(0), turns.stream().mapToInt(t -> t[1]).max().orElse(0)));

@@ -10,11 +10,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The quality benchmark plays conversations in both orders and reports its figures (not judged here). */
+/** The quality benchmark plays conversations in each order and reports its figures (not judged here). */
 class ProgressQualitySmokeTest {
 
     @Test
-    void playsTwoScenariosInBothOrders() {
+    void playsTwoScenariosInEveryOrder() {
         List<Scenario> two = ScenarioLoader.load(Path.of("rules/scenarios")).subList(0, 2);
 
         List<ProgressQuality.Row> rows = new ProgressQuality(ShippedRules.ruleSet()).run(two);
@@ -25,8 +25,10 @@ class ProgressQualitySmokeTest {
             assertThat(r.decisive().settledAfter()).isBetween(0, r.decisive().answers());
             assertThat(r.decisive().previewDisagreements()).isZero();
             assertThat(r.decisive().evaluations()).hasSize(r.decisive().answers());
+            assertThat(r.saturated().settledAfter()).isBetween(0, r.saturated().answers());
+            assertThat(r.saturated().previewDisagreements()).as("the preview is exact without the search too").isZero();
         });
-        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-COST");
+        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-SATURATED", "PROGRESS-COST");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.infraadvisor.store;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The four statements of every conversation turn (read the conversation, read its answers, the versioned update,
+ * insert the answer) as plain SQL on the transaction's connection. Through the generated repositories each of them
+ * cost about as much CPU in Micronaut Data's query preparation, parameter binding by introspection and row mapping as
+ * in the database itself (JFR of the load benchmark's {@code conversation} phase; docs/benchmarks.md, section 2).
+ * The SQL is what the repositories generate, valid on H2 and PostgreSQL alike; timestamps go in and out as UTC
+ * {@link OffsetDateTime}s, so the instant stored is the instant given whichever way a row was written.
+ */
+@Singleton
+class TurnStatements {
+
+    private static final String CONVERSATION_COLUMNS = "id, flow, status, channel, created_at, updated_at, share_token, version";
+
+    private final JdbcOperations jdbc;
+
+    TurnStatements(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ConversationRecord> findConversation(String id) {
+        return jdbc.prepareStatement("select " + CONVERSATION_COLUMNS + " from conversation where id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(conversation(rs)) : Optional.<ConversationRecord>empty();
+            }
+        });
+    }
+
+    /** The conversation's answers, oldest first (as {@code AnswerRepository.findByConversationIdOrderByAnsweredAt}). */
+    List<AnswerRecord> answers(String conversationId) {
+        return jdbc.prepareStatement("select id, question, value_json, answered_at from answer where conversation_id = ? order by answered_at", ps -> {
+            ps.setString(1, conversationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<AnswerRecord> answers = new ArrayList<>();
+                while (rs.next()) {
+                    answers.add(new AnswerRecord(rs.getLong(1), conversationId, rs.getString(2), rs.getString(3), instant(rs, 4)));
+                }
+                return answers;
+            }
+        });
+    }
+
+    /**
+     * Writes the conversation if its version is still the one read, and returns it with the next version; an
+     * optimistic-lock error (as the repository's versioned update throws) when another turn changed it first.
+     */
+    ConversationRecord update(ConversationRecord c) {
+        long next = c.version() + 1;
+        int rows = jdbc.prepareStatement("update conversation set flow = ?, status = ?, channel = ?, created_at = ?, updated_at = ?, "
+                + "share_token = ?, version = ? where id = ? and version = ?", ps -> {
+            ps.setString(1, c.flow());
+            ps.setString(2, c.status());
+            setNullableString(ps, 3, c.channel());
+            ps.setObject(4, timestamp(c.createdAt()));
+            ps.setObject(5, timestamp(c.updatedAt()));
+            setNullableString(ps, 6, c.shareToken());
+            ps.setLong(7, next);
+            ps.setString(8, c.id());
+            ps.setLong(9, c.version());
+            return ps.executeUpdate();
+        });
+        if (rows != 1) {
+            throw new OptimisticLockException("Execute update returned unexpected row count. Expected: 1 got: " + rows);
+        }
+        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.shareToken(), next);
+    }
+
+    void insertAnswer(String conversationId, String question, String valueJson, Instant answeredAt) {
+        jdbc.prepareStatement("insert into answer (conversation_id, question, value_json, answered_at) values (?, ?, ?, ?)", ps -> {
+            ps.setString(1, conversationId);
+            ps.setString(2, question);
+            ps.setString(3, valueJson);
+            ps.setObject(4, timestamp(answeredAt));
+            return ps.executeUpdate();
+        });
+    }
+
+    private static ConversationRecord conversation(ResultSet rs) throws SQLException {
+        return new ConversationRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                instant(rs, 6), rs.getString(7), rs.getLong(8));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+}
