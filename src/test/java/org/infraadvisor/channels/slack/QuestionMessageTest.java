@@ -50,7 +50,7 @@ class QuestionMessageTest {
 
     @Test
     void theAdviceSoFarComesFirstWithAFinishButtonAndRefinementsSaySo() {
-        ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of());
+        ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of(), true);
         QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true);
         List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview));
         assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
