@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param question     the question id
  * @param tried        how many candidate answers were considered (answers with the same effect count each)
- * @param strategy     how many of them change the strategy
+ * @param strategy     how many of them change the strategy (for a number question: how many different advices its
+ *                     samples lead to, see {@link ImpactTally}; likewise below)
  * @param accelerator  how many change the accelerator family (but not the strategy)
  * @param count        how many change the accelerator count by more than a quarter (nothing bigger)
  * @param part         how many change only the part within the family

@@ -271,23 +271,11 @@ public class ProgressiveAdvisor implements AutoCloseable {
                          Outcome preview, Question q) {
         List<Object> candidates = Candidates.of(flow, q);
         Map<Object, Group> representative = groups(flow, influence, effective, askedNow, q, candidates);
-        int[] changes = new int[Change.values().length];
-        Set<String> strategies = new LinkedHashSet<>();
-        Set<Outcome.Pick> accelerators = new LinkedHashSet<>();
+        ImpactTally tally = new ImpactTally(q, preview);
         for (Group group : representative.values()) {
-            Outcome outcome = outcomes.outcome(ruleSet, flow, group.answers());
-            changes[preview.changeTo(outcome).ordinal()] += group.size();
-            if (outcome.strategy() != null && !outcome.strategy().equals(preview.strategy())) {
-                strategies.add(outcome.strategy());
-            }
-            if (outcome.accelerator() != null && preview.acceleratorChangeTo(outcome) != Change.NONE) {
-                accelerators.add(outcome.accelerator());
-            }
+            tally.add(outcomes.outcome(ruleSet, flow, group.answers()), group.size());
         }
-        Impact impact = new Impact(q.id(), candidates.size(), changes[Change.STRATEGY.ordinal()],
-                changes[Change.ACCELERATOR.ordinal()], changes[Change.COUNT.ordinal()], changes[Change.PART.ordinal()],
-                Set.copyOf(strategies), List.copyOf(accelerators));
-        return new Judged(impact, representative.size());
+        return new Judged(tally.impact(candidates.size()), representative.size());
     }
 
     /** The effective answers with one candidate answer of a group, and how many candidates act as it does. */

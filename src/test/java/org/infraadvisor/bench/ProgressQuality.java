@@ -29,7 +29,8 @@ import java.util.function.Function;
  * scenario's answer ("unknown" where it has none). After each answer the advice for the answers so far is
  * evaluated in full ({@link AdvisorEngine#evaluate}, what {@code POST /api/evaluate} returns); the figure is the
  * number of answers after which its strategy and top accelerator equal the final advice and stay equal. Also
- * reports how often the progressive advisor's preview disagreed with that full evaluation (it must never).
+ * reports how often the progressive advisor's preview disagreed with that full evaluation (it must never), and the
+ * medians over the odd- and the even-numbered scenario files apart (the ranking is tuned on the odd ones).
  * Options: {@code --scenarios rules/scenarios}.
  */
 public final class ProgressQuality {
@@ -153,6 +154,12 @@ public final class ProgressQuality {
         double fixed = median(rows.stream().map(r -> r.fixed().settledAfter()).toList());
         double decisive = median(rows.stream().map(r -> r.decisive().settledAfter()).toList());
         int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements() + r.saturated().previewDisagreements()).sum();
+        // ranking is tuned on the odd-numbered scenario files; the even-numbered ones show whether it carries over
+        out.append(String.format(Locale.ROOT, "PROGRESS-QUALITY-HALVES median-settled-decisive odd=%s even=%s, fixed odd=%s even=%s%n",
+                fmt(median(half(rows, 1).map(r -> r.decisive().settledAfter()).toList())),
+                fmt(median(half(rows, 0).map(r -> r.decisive().settledAfter()).toList())),
+                fmt(median(half(rows, 1).map(r -> r.fixed().settledAfter()).toList())),
+                fmt(median(half(rows, 0).map(r -> r.fixed().settledAfter()).toList()))));
         List<int[]> turns = rows.stream().flatMap(r -> r.decisive().evaluations().stream()).toList();
         out.append(String.format(Locale.ROOT, "PROGRESS-QUALITY scenarios=%d median-settled-fixed=%s median-settled-decisive=%s "
                         + "mean-fixed=%.1f mean-decisive=%.1f preview-disagreements=%d%n", rows.size(), fmt(fixed), fmt(decisive),
@@ -168,6 +175,14 @@ public final class ProgressQuality {
         out.append(String.format(Locale.ROOT, "Without previews (before issue 13) the advice appears after every answer: median %s answers%n",
                 fmt(median(rows.stream().map(r -> r.fixed().answers()).toList()))));
         return out.toString();
+    }
+
+    /** The rows whose scenario file name starts with a number of this parity (files without a number in neither). */
+    private static java.util.stream.Stream<Row> half(List<Row> rows, int parity) {
+        return rows.stream().filter(r -> {
+            String digits = shorten(r.scenario()).replaceFirst("^(\\d*).*", "$1");
+            return !digits.isEmpty() && Integer.parseInt(digits) % 2 == parity;
+        });
     }
 
     private static String fmt(double d) {

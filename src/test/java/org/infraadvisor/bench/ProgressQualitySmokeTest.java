@@ -28,7 +28,9 @@ class ProgressQualitySmokeTest {
             assertThat(r.saturated().settledAfter()).isBetween(0, r.saturated().answers());
             assertThat(r.saturated().previewDisagreements()).as("the preview is exact without the search too").isZero();
         });
-        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-SATURATED", "PROGRESS-COST");
+        assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-SATURATED", "PROGRESS-COST",
+                "PROGRESS-QUALITY-HALVES median-settled-decisive odd=" + rows.get(0).decisive().settledAfter()
+                        + " even=" + rows.get(1).decisive().settledAfter());
     }
 
     @Test

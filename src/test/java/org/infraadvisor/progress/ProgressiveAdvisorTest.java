@@ -2,6 +2,7 @@ package org.infraadvisor.progress;
 
 import org.infraadvisor.advice.Advice;
 import org.infraadvisor.dialogue.Flow;
+import org.infraadvisor.dialogue.QuestionType;
 import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.ShippedRules;
@@ -58,15 +59,40 @@ class ProgressiveAdvisorTest {
         }
         OpenQuestion next = a.next().orElseThrow();
         assertThat(next.refinement()).isFalse();
-        long changing = Candidates.of(flow, next.question()).stream().filter(value -> {
-            Map<String, Object> with = new LinkedHashMap<>(Map.of("workload", "inference"));
-            with.put(next.question().id(), value);
-            return a.preview().changeTo(outcome(engine.evaluate(ruleSet, flow, with))) != Change.NONE;
-        }).count();
-        assertThat(changing).as("answers to %s that change the preview", next.question().id())
-                .isEqualTo(next.impact().strategy() + next.impact().accelerator() + next.impact().count() + next.impact().part());
+        for (OpenQuestion choice : a.open().stream().filter(o -> o.question().type() != QuestionType.NUMBER).toList()) {
+            assertThat(changing(Map.of("workload", "inference"), a.preview(), choice).size()).as("options of %s that change the preview: each counts", choice.question().id())
+                    .isEqualTo(changes(choice.impact()));
+        }
         OpenQuestion residency = a.open().stream().filter(o -> o.question().id().equals("data_residency")).findFirst().orElseThrow();
         assertThat(residency.impact().strategies()).as("data kept on premises rules out every cloud").contains("on-prem");
+    }
+
+    @Test
+    void aNumberCountsEachDifferentAdviceItLeadsToOnceHoweverManySamplesFallInItsBand() {
+        Map<String, Object> answers = Map.of("workload", "inference");
+        Assessment a = advisor.assess(ruleSet, flow, answers);
+        OpenQuestion sites = a.open().stream().filter(o -> o.question().id().equals("sites")).findFirst().orElseThrow();
+
+        List<Outcome> changing = changing(answers, a.preview(), sites);
+
+        assertThat(changing).as("10 and 100 sites both answer at the edge").hasSize(2);
+        assertThat(changing.get(0).strategy()).isEqualTo(changing.get(1).strategy());
+        assertThat(changing.get(0).accelerator().model()).isEqualTo(changing.get(1).accelerator().model());
+        assertThat(changes(sites.impact())).as("one band of the rules (two sites or more), one change").isEqualTo(1);
+        assertThat(sites.impact().decisiveness()).isEqualTo(a.preview().changeTo(changing.get(0)).weight());
+    }
+
+    /** The outcomes of the candidate answers to {@code q} (added to {@code answers}) that differ from the preview. */
+    private List<Outcome> changing(Map<String, Object> answers, Outcome preview, OpenQuestion q) {
+        return Candidates.of(flow, q.question()).stream().map(value -> {
+            Map<String, Object> with = new LinkedHashMap<>(answers);
+            with.put(q.question().id(), value);
+            return outcome(engine.evaluate(ruleSet, flow, with));
+        }).filter(o -> preview.changeTo(o) != Change.NONE).toList();
+    }
+
+    private static int changes(Impact impact) {
+        return impact.strategy() + impact.accelerator() + impact.count() + impact.part();
     }
 
     private Outcome outcome(Advice r) {
