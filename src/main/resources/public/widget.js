@@ -235,6 +235,8 @@
   const body = h('div', { class: 'iaw-body' }, log, typing);
   const status = h('div', { class: 'iaw-sr', role: 'status' });
   const composer = h('div', { class: 'iaw-composer' });
+  // the advice so far, while questions are open (issue 13): a slim live line above the question
+  const previewLine = h('p', { class: 'iaw-preview', 'aria-live': 'polite', 'aria-atomic': 'true', hidden: true });
 
   const panel = h('section', {
     class: 'iaw-panel', id: panelId, role: 'region', 'aria-labelledby': titleId, hidden: !inline
@@ -242,7 +244,7 @@
   h('header', { class: 'iaw-header' },
     h('div', { class: 'iaw-heading' }, title, progressText, progressBar),
     h('div', { class: 'iaw-tools' }, restartButton, closeButton)),
-  body, composer, status);
+  body, previewLine, composer, status);
 
   const launcher = inline ? null : h('button', {
     type: 'button', class: 'iaw-launcher', 'aria-controls': panelId, 'aria-expanded': 'false',
@@ -466,6 +468,15 @@
     }, makeShareLink);
   }
 
+  /** Completes the conversation with the open questions as unknown; any answer can still be given or changed after. */
+  async function finishNow() {
+    await run(async () => {
+      const conversation = await api('POST', conversationPath(state.conversation.id) + '/finish');
+      state.editing = null;
+      show(conversation, true);
+    }, finishNow);
+  }
+
   async function restart() {
     await run(async () => {
       const conversation = await api('POST', '/api/conversations', { flow: config.flow });
@@ -485,6 +496,7 @@
     state.conversation = conversation;
     remember.keepConversation(conversation.id);
     renderProgress(conversation);
+    renderPreview(conversation);
     syncTurns(conversation);
     const advice = conversation.question ? null : conversation.recommendation;
     const adviceJson = advice ? JSON.stringify(advice) : null;
@@ -518,12 +530,38 @@
     body.scrollTop += element.getBoundingClientRect().top - body.getBoundingClientRect().top - 8;
   }
 
+  /**
+   * "So far: Cloud-first \u00b7 4 \u00d7 NVIDIA H100 SXM \u00b7 62% sure": the advice for the answers so far, while a
+   * question is open (issue 13). Hidden before the first answer and once the recommendation shows.
+   */
+  function renderPreview(conversation) {
+    const text = conversation.question ? previewText(conversation.preview) : '';
+    if (!text) {
+      previewLine.hidden = true;
+      previewLine.textContent = '';
+      return;
+    }
+    if (previewLine.textContent !== text) previewLine.textContent = text; // announced only when it changes
+    previewLine.hidden = false;
+  }
+
+  function previewText(preview) {
+    if (!preview) return '';
+    const parts = [preview.strategy ? strategyName(preview.strategy) : 'No strategy yet'];
+    const a = preview.accelerator;
+    if (a) parts.push(formatNumber(a.count) + ' \u00d7 ' + a.vendor + ' ' + a.model);
+    if (preview.strategy) parts.push(Math.round((preview.confidence || 0) * 100) + '% sure');
+    return 'So far: ' + parts.join(' \u00b7 ');
+  }
+
   function renderProgress(conversation) {
     const p = conversation.progress || { answered: 0, estimatedTotal: 0 };
     const total = Math.max(p.estimatedTotal, p.answered);
     if (conversation.question) {
       const index = state.editing ? null : p.answered + 1;
       progressText.textContent = index ? 'Question ' + index + ' of about ' + total : p.answered + ' of about ' + total + ' answered';
+    } else if (conversation.leftOpen && conversation.leftOpen.length) { // finished early
+      progressText.textContent = p.answered + ' answered, ' + conversation.leftOpen.length + ' left open';
     } else {
       progressText.textContent = 'All ' + p.answered + ' questions answered';
     }
@@ -535,27 +573,42 @@
    * the open question. Turns that did not change stay as they are, so screen readers hear only what is new.
    */
   function syncTurns(conversation) {
-    const wanted = conversation.answers.map((a) => ({ id: a.question, text: a.text, answer: a }));
+    // in the order they were answered (the API lists answers in the flow's order; the advisor may ask in another)
+    const answers = conversation.answers.slice().sort((a, b) => Date.parse(a.answeredAt) - Date.parse(b.answeredAt));
+    const wanted = answers.map((a) => ({ id: a.question, text: a.text, answer: a }));
     if (conversation.question) {
       wanted.push({ id: conversation.question.id, text: conversation.question.text, answer: null });
     }
     const existing = new Map();
+    let last = intro;
     log.querySelectorAll('.iaw-turn[data-qid]').forEach((turn) => {
       if (wanted.some((w) => w.id === turn.dataset.qid)) {
         existing.set(turn.dataset.qid, turn);
+        last = turn;
       } else {
         turn.remove();
       }
     });
-    let previous = intro;
     for (const w of wanted) {
       let turn = existing.get(w.id);
-      if (!turn) {
+      if (!turn) { // a new turn goes to the end of the log; turns already shown stay where they are
         turn = h('div', { class: 'iaw-turn', 'data-qid': w.id }, botMessage(h('p', { class: 'iaw-question', text: w.text })));
-        previous.after(turn);
+        last.after(turn);
+        last = turn;
       }
       setTurnAnswer(turn, w.answer);
-      previous = turn;
+      markRefinement(turn, !w.answer && conversation.question && conversation.question.refinement);
+    }
+  }
+
+  /** A question no answer of which can change the strategy or the accelerator any more only refines the details. */
+  function markRefinement(turn, refinement) {
+    const badge = turn.querySelector('.iaw-refinement');
+    if (refinement && !badge) {
+      turn.querySelector('.iaw-bot').append(h('p', { class: 'iaw-refinement' },
+        h('span', { class: 'iaw-badge', text: 'Refinement' }), ' only fine-tunes the details; it won\u2019t change the headline advice'));
+    } else if (!refinement && badge) {
+      badge.remove();
     }
   }
 
@@ -711,6 +764,9 @@
     if (question.help && !editing) {
       const toggle = helpToggle(question);
       if (toggle) extras.append(toggle);
+    }
+    if (!editing && state.conversation && state.conversation.preview) {
+      extras.append(h('button', { type: 'button', class: 'iaw-link iaw-finish', onclick: () => finishNow() }, 'Show my advice now'));
     }
     if (editing) {
       extras.append(h('button', { type: 'button', class: 'iaw-link iaw-cancel', onclick: () => cancelEdit() }, 'Cancel'));

@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
 public final class Readable {
 
     public static final String UNKNOWN_ANSWER = "I don't know";
+    /** What marks a question that can no longer change the strategy or the accelerator, for a business reader. */
+    public static final String REFINEMENT = "Refinement: only fine-tunes the details; it won’t change the headline advice";
 
     private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
     private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(() -> new HashMap<>(8));
@@ -244,13 +247,58 @@ public final class Readable {
 
     /** "a", "a and b", "a, b and c". */
     public static String list(List<String> items) {
+        return joined(items, " and ");
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    public static String alternatives(List<String> items) {
+        return joined(items, " or ");
+    }
+
+    private static String joined(List<String> items, String last) {
         if (items.isEmpty()) {
             return "";
         }
         if (items.size() == 1) {
             return items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
+    }
+
+    /**
+     * The advice for the answers so far, in one line: "So far: Hybrid · 18 × AMD Instinct MI300X · 63% sure";
+     * "So far: No strategy yet" while the rules recommend none.
+     *
+     * @param accelerator the top accelerator as its maker names it ("AMD Instinct MI300X"), or null
+     */
+    public static String soFar(String strategy, String accelerator, int count, double confidence) {
+        StringBuilder line = new StringBuilder("So far: ").append(strategy == null ? "No strategy yet" : strategy(strategy));
+        if (accelerator != null) {
+            line.append(" · ").append(times(count, accelerator));
+        }
+        if (strategy != null) {
+            line.append(" · ").append(percent(confidence)).append(" sure");
+        }
+        return line.toString();
+    }
+
+    /**
+     * What answering a question left open could change: "Could change the strategy to Hybrid or On-premises and the
+     * accelerator to 8 × NVIDIA H200.", or that it only fine-tunes the details.
+     *
+     * @param strategies   the other strategies (ids) some answer would lead to
+     * @param accelerators the other accelerators some answer would lead to, as {@link #times} writes them
+     */
+    public static String couldChange(List<String> strategies, List<String> accelerators) {
+        List<String> changes = new ArrayList<>(2);
+        if (!strategies.isEmpty()) {
+            changes.add("the strategy to " + alternatives(strategies.stream().map(Readable::strategy).toList()));
+        }
+        if (!accelerators.isEmpty()) {
+            changes.add("the accelerator to " + alternatives(accelerators));
+        }
+        return changes.isEmpty() ? "Only fine-tunes the details; it won’t change the headline advice."
+                : "Could change " + list(changes) + ".";
     }
 
     /**

@@ -21,7 +21,12 @@ import java.util.Map;
  * in its section, the user's answers, and the rules the advice rests on, each once, in an appendix. Renderers only
  * lay it out.
  */
-public record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, RecommendationDocument advice) {
+public record AdviceReport(String title, Instant updatedAt, List<ConversationView.AnswerView> answers, RecommendationDocument advice,
+                           List<ConversationView.LeftOpen> questionsLeftOpen) {
+
+    static final String LEFT_OPEN = "Questions left open";
+    static final String LEFT_OPEN_INTRO = "You asked for the advice before answering these questions, so it counts them as unknown. "
+            + "What answering each could change:";
 
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -74,6 +79,16 @@ public record AdviceReport(String title, Instant updatedAt, List<ConversationVie
             text += (text.isEmpty() ? "" : " ") + "(your answer" + (labels.size() == 1 ? ": " : "s: ") + String.join("; ", labels) + ")";
         }
         return text;
+    }
+
+    /** A question left open when the user finished early, and what answering it could change, in a sentence. */
+    record OpenQuestion(String text, String couldChange) {
+    }
+
+    /** The questions left open, most decisive first; empty unless the user finished early. */
+    List<OpenQuestion> openQuestions() {
+        return questionsLeftOpen.stream().map(q -> new OpenQuestion(q.text(), Readable.couldChange(q.strategies(),
+                q.accelerators().stream().map(a -> Readable.times(a.count(), a.vendor() + " " + a.model())).toList()))).toList();
     }
 
     /** Every rule the advice names, each once, in the order they are first named. */

@@ -33,6 +33,6 @@ public class AdviceReports {
             throw new NoRecommendationYetException(c.progress());
         }
         var view = documents.view(c);
-        return new AdviceReport(c.flow().title(), c.updatedAt(), view.answers(), view.recommendation());
+        return new AdviceReport(c.flow().title(), c.updatedAt(), view.answers(), view.recommendation(), view.leftOpen());
     }
 }

@@ -70,6 +70,11 @@ final class HtmlReport {
                 .raw("<a class=\"button secondary\" href=\"report.md\">Download Markdown</a></nav>\n</header>\n");
 
         headline(report.headline());
+        if (!report.openQuestions().isEmpty()) {
+            section(AdviceReport.LEFT_OPEN);
+            raw("<p>").text(AdviceReport.LEFT_OPEN_INTRO).raw("</p>\n");
+            items(report.openQuestions(), AdviceReport.OpenQuestion::text, AdviceReport.OpenQuestion::couldChange, q -> null);
+        }
         details(advice);
 
         section("Your answers");

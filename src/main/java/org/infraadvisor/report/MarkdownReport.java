@@ -46,6 +46,7 @@ final class MarkdownReport {
         line(DATE.format(report.updatedAt()) + " · rules version `" + advice.rulesVersion() + "`");
         line();
         headline(report.headline());
+        leftOpen();
         details(advice);
         line("## Your answers");
         line();
@@ -125,6 +126,21 @@ final class MarkdownReport {
             line("**Next step:** " + escape(p.title()) + dash(p.detail()));
             line();
         });
+    }
+
+    /** When the user finished early: the questions left open and what answering each could change. */
+    private void leftOpen() {
+        if (report.openQuestions().isEmpty()) {
+            return;
+        }
+        line("## " + AdviceReport.LEFT_OPEN);
+        line();
+        line(escape(AdviceReport.LEFT_OPEN_INTRO));
+        line();
+        for (var q : report.openQuestions()) {
+            line("- **" + escape(q.text()) + "**" + dash(q.couldChange()));
+        }
+        line();
     }
 
     /** The rest of the advice, a section each; an item's "why" is on its own line, so no line repeats. */

@@ -97,6 +97,13 @@ final class PdfReport {
                 small), 12));
         headline(doc, report.headline());
         doc.newPage();
+        if (!report.openQuestions().isEmpty()) {
+            heading(doc, AdviceReport.LEFT_OPEN);
+            doc.add(spaced(new Paragraph(AdviceReport.LEFT_OPEN_INTRO, body), 4));
+            for (var q : report.openQuestions()) {
+                item(doc, q.text(), q.couldChange(), null);
+            }
+        }
         details(doc, advice);
 
         heading(doc, "Your answers");

@@ -74,4 +74,21 @@ class ReadableTest {
         assertEquals("Electricity price: 0.1 USD/kWh", Readable.assumption("Electricity price", 0.1, "USD/kWh"));
         assertEquals("1,500 days", Readable.assumption(null, 1500, "days"));
     }
+
+    @Test
+    void theAdviceSoFarInOneLine() {
+        assertEquals("So far: Hybrid · 1,024 × AMD Instinct MI300X · 63% sure", Readable.soFar("hybrid", "AMD Instinct MI300X", 1024, 0.625));
+        assertEquals("So far: Cloud-first · 62% sure", Readable.soFar("cloud-first", null, 0, 0.621));
+        assertEquals("So far: No strategy yet · 4 × NVIDIA H100 SXM", Readable.soFar(null, "NVIDIA H100 SXM", 4, 0));
+    }
+
+    @Test
+    void whatAQuestionLeftOpenCouldChange() {
+        assertEquals("Could change the strategy to Hybrid or On-premises and the accelerator to 8 × NVIDIA H200.",
+                Readable.couldChange(List.of("hybrid", "on-prem"), List.of("8 × NVIDIA H200")));
+        assertEquals("Could change the accelerator to 2 × NVIDIA L40S, 16 × NVIDIA H100 SXM or 4 × AMD Instinct MI300X.",
+                Readable.couldChange(List.of(), List.of("2 × NVIDIA L40S", "16 × NVIDIA H100 SXM", "4 × AMD Instinct MI300X")));
+        assertEquals("Could change the strategy to Cloud-first.", Readable.couldChange(List.of("cloud-first"), List.of()));
+        assertEquals("Only fine-tunes the details; it won’t change the headline advice.", Readable.couldChange(List.of(), List.of()));
+    }
 }

@@ -140,6 +140,56 @@ class ReportControllerTest implements TestPropertyProvider {
         }
     }
 
+    /** Issue 13: a conversation finished early says, in every format, which questions were left open and what each could change. */
+    @Test
+    void aReportFinishedEarlyListsTheQuestionsLeftOpenAndACompleteOneDoesNot() throws IOException {
+        AdvisorClient api = new AdvisorClient(http);
+        ConversationView view = api.answer(start("infra-strategy"), "workload", "inference");
+        view = api.answer(view.id(), view.question().id(), "unknown");
+        ConversationView finished = api.post("/api/conversations/" + view.id() + "/finish", "", ConversationView.class);
+        List<ConversationView.LeftOpen> open = finished.leftOpen();
+        assertThat(open).isNotEmpty();
+        ConversationView.LeftOpen decisive = open.get(0);
+        assertThat(decisive.refinement()).isFalse();
+
+        String md = get("/api/conversations/" + view.id() + "/report.md").body();
+        String section = md.substring(md.indexOf("## Questions left open"), md.indexOf("\n## ", md.indexOf("## Questions left open") + 3));
+        assertThat(section).contains("You asked for the advice before answering these questions, so it counts them as unknown.");
+        for (ConversationView.LeftOpen q : open) {
+            assertThat(section).contains("- **" + MarkdownReport.escape(q.text()) + "** — ");
+        }
+        assertThat(section.lines().filter(l -> l.startsWith("- **")).count()).isEqualTo(open.size());
+        String decisiveLine = section.lines().filter(l -> l.startsWith("- **" + MarkdownReport.escape(decisive.text()))).findFirst().orElseThrow();
+        assertThat(decisiveLine).containsPattern("— Could change the (strategy to (Cloud-first|Hybrid|On-premises)|accelerator to [\\d,]+ × )")
+                .doesNotContain("cloud-first", "on-prem ", "_");
+        if (open.stream().anyMatch(ConversationView.LeftOpen::refinement)) {
+            assertThat(section).contains("— Only fine-tunes the details; it won’t change the headline advice.");
+        }
+        assertThat(md.indexOf("## Questions left open")).as("right after the headline").isLessThan(md.indexOf("## Your answers"));
+
+        assertThat(get("/api/conversations/" + view.id() + "/report.html").body())
+                .contains("<h2>Questions left open</h2>", HtmlReport.escape(decisive.text()), "Could change the ");
+        assertThat(pdfText(view.id())).contains("Questions left open", decisive.text(), "Could change the ");
+
+        ConversationView complete = api.complete(Map.of());
+        assertThat(complete.status()).isEqualTo("completed");
+        assertThat(get("/api/conversations/" + complete.id() + "/report.md").body()).doesNotContain("left open");
+        assertThat(get("/api/conversations/" + complete.id() + "/report.html").body()).doesNotContain("left open");
+        assertThat(pdfText(complete.id())).doesNotContain("left open");
+    }
+
+    String pdfText(String id) throws IOException {
+        byte[] pdf = http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id + "/report.pdf"), byte[].class);
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString().replaceAll("\\s+", " ");
+        }
+    }
+
     @Test
     void shippedFlowReportNamesTheStrategyAndTheAnswersBehindIt() {
         String id = start("infra-strategy");

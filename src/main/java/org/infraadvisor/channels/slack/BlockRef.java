@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * What an interactive block belongs to, carried in its {@code block_id} as {@code kind|conversation|question}:
- * a question to answer ({@code q}), the option picker of a multiple-choice question ({@code p}), or a
- * recommendation ({@code r}). Messages in a channel can be read by everyone in it, so the conversation is named by
- * {@link #refOf a one-way reference}, never by its id (which lets its holder answer and erase). A click is taken
- * only from the user whose own conversation has that reference. Question ids never contain {@code |}.
+ * a question to answer ({@code q}), the option picker of a multiple-choice question ({@code p}), the "Finish now"
+ * button under a question ({@code f}), or a recommendation ({@code r}). Messages in a channel can be read by everyone
+ * in it, so the conversation is named by {@link #refOf a one-way reference}, never by its id (which lets its holder
+ * answer and erase). A click is taken only from the user whose own conversation has that reference. Question ids never contain {@code |}.
  */
 record BlockRef(String kind, String conversationRef, @Nullable String questionId) {
 
     static final String QUESTION = "q";
     static final String PICK = "p";
+    static final String FINISH = "f";
     static final String RECOMMENDATION = "r";
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -29,6 +30,10 @@ record BlockRef(String kind, String conversationRef, @Nullable String questionId
 
     static BlockRef pick(String conversationRef, String questionId) {
         return new BlockRef(PICK, conversationRef, questionId);
+    }
+
+    static BlockRef finish(String conversationRef, String questionId) {
+        return new BlockRef(FINISH, conversationRef, questionId);
     }
 
     static BlockRef recommendation(String conversationRef) {
@@ -57,7 +62,8 @@ record BlockRef(String kind, String conversationRef, @Nullable String questionId
             return Optional.empty();
         }
         String[] parts = blockId.split("\\|", -1);
-        if (parts.length == 3 && (parts[0].equals(QUESTION) || parts[0].equals(PICK)) && REF.matcher(parts[1]).matches() && !parts[2].isEmpty()) {
+        boolean ofQuestion = parts[0].equals(QUESTION) || parts[0].equals(PICK) || parts[0].equals(FINISH);
+        if (parts.length == 3 && ofQuestion && REF.matcher(parts[1]).matches() && !parts[2].isEmpty()) {
             return Optional.of(new BlockRef(parts[0], parts[1], parts[2]));
         }
         if (parts.length == 2 && parts[0].equals(RECOMMENDATION) && REF.matcher(parts[1]).matches()) {

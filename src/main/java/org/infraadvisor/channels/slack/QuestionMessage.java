@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.AnswerValues;
 import org.infraadvisor.dialogue.Option;
@@ -42,6 +43,7 @@ final class QuestionMessage {
     /** Slack allows at most 10 checkboxes in one element. */
     static final int MAX_CHECKBOXES = 10;
     static final String DONT_KNOW = "I don't know";
+    static final String FINISH = "Finish now";
 
     private QuestionMessage() {
     }
@@ -59,9 +61,23 @@ final class QuestionMessage {
      * @param note            a line under the question: progress ("Question 3 of about 12") or the answer being changed
      */
     static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note) {
+        return ask(conversationRef, q, note, null);
+    }
+
+    /**
+     * @param soFar the advice for the answers so far ({@link #soFar}), shown above the question with a "Finish now"
+     *              button; null before the first answer and when an earlier answer is being changed
+     */
+    static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note, String soFar) {
         BlockRef ref = BlockRef.question(conversationRef, q.id());
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (soFar != null) {
+            blocks.add(context(List.of(markdownText(SlackText.escape(soFar)))));
+        }
         blocks.add(section(s -> s.text(markdownText("*" + SlackText.limit(SlackText.escape(q.text()), 2900) + "*"))));
+        if (q.refinement()) {
+            blocks.add(context(List.of(markdownText("_" + SlackText.escape(Readable.REFINEMENT) + "_"))));
+        }
         if (q.help() != null && !q.help().isBlank()) {
             blocks.add(context(List.of(markdownText(SlackText.limit(SlackText.escape(q.help()), 2900)))));
         }
@@ -84,8 +100,22 @@ final class QuestionMessage {
         }
         controls.add(answerButton(SlackActions.ANSWER_UNKNOWN, DONT_KNOW, AnswerValues.UNKNOWN));
         blocks.add(actions(ref.encode(), controls));
+        if (soFar != null) {
+            blocks.add(actions(BlockRef.finish(conversationRef, q.id()).encode(),
+                    List.of(button(b -> b.actionId(SlackActions.FINISH).text(plainText(FINISH))))));
+        }
         blocks.add(context(List.of(markdownText(SlackText.escape(note)))));
         return blocks;
+    }
+
+    /** The line above a question: "So far: Hybrid · 18 × AMD Instinct MI300X · 63% sure"; null without a preview. */
+    static String soFar(ConversationView.Preview preview) {
+        if (preview == null) {
+            return null;
+        }
+        ConversationView.Accelerator a = preview.accelerator();
+        return Readable.soFar(preview.strategy(), a == null ? null : a.vendor() + " " + a.model(), a == null ? 0 : a.count(),
+                preview.confidence());
     }
 
     /** The question once answered: the question, the answer, and how to change it; nothing left to click. */

@@ -16,6 +16,8 @@ final class SlackActions {
     static final String RESTART = "restart";
     static final String CHANGE = "change";
     static final String REPORT = "report";
+    /** "Finish now" on a question: the advice for the answers so far, the open questions counted as unknown. */
+    static final String FINISH = "finish";
 
     static final String MODAL_CALLBACK = "answer_modal";
     static final String MODAL_BLOCK = "answer";

@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.infraadvisor.conversation.Conversation;
 import org.infraadvisor.conversation.ConversationNotFoundException;
 import org.infraadvisor.conversation.ConversationService;
 import org.infraadvisor.conversation.FlowNotFoundException;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * Carries Slack requests to the one {@link ConversationService} and shows the result in Slack: questions in
@@ -187,26 +189,48 @@ public class SlackAdvisor {
      * the claim is given back when the answer is not taken, so that the user can answer again.
      */
     void answer(SlackOrigin origin, BlockRef ref, String messageTs, JsonNode value) {
+        turn(origin, ref, messageTs, id -> conversations.answer(id, ref.questionId(), value), "answer again")
+                .ifPresent(t -> afterAnswer(t.link(), t.view(), ref.questionId(), messageTs));
+    }
+
+    /**
+     * "Finish now" on a question: the advice for the answers so far, posted in the thread. The caller has claimed
+     * {@link #answeredKey} for the question message; it is given back when the conversation is not finished.
+     */
+    void finish(SlackOrigin origin, BlockRef ref, String messageTs) {
+        turn(origin, ref, messageTs, conversations::finish, "try again").ifPresent(t -> {
+            String text = question(t.view().flow(), ref.questionId()).map(QuestionView::text).orElse(ref.questionId());
+            slack.update(origin.channelId(), messageTs, text, QuestionMessage.retired(text,
+                    "Left open: you asked for the advice now. To answer it after all: `/advisor change " + ref.questionId() + "`"));
+            next(t.link(), t.view());
+        });
+    }
+
+    private record Turn(SlackLink link, ConversationView view) {
+    }
+
+    /**
+     * A turn of the user's own conversation from a click on one of its question messages; the message's claim is given
+     * back, and the user told why, when the turn is not taken.
+     */
+    private Optional<Turn> turn(SlackOrigin origin, BlockRef ref, String messageTs, Function<String, Conversation> action, String retry) {
         String claim = answeredKey(origin.channelId(), messageTs);
         Optional<SlackLink> link = ownedLink(origin, ref.conversationRef());
         if (link.isEmpty()) {
             deliveries.release(claim);
             tell(origin, NOT_YOURS);
-            return;
+            return Optional.empty();
         }
-        ConversationView view;
         try {
-            view = documents.view(conversations.answer(link.get().conversationId(), ref.questionId(), value));
+            return Optional.of(new Turn(link.get(), documents.view(action.apply(link.get().conversationId()))));
         } catch (InvalidAnswerException e) {
             deliveries.release(claim);
             tell(origin, "That answer was not taken: " + e.getMessage());
-            return;
         } catch (OptimisticLockException e) {
             deliveries.release(claim);
-            tell(origin, "Your conversation changed at the same moment; please answer again.");
-            return;
+            tell(origin, "Your conversation changed at the same moment; please " + retry + ".");
         }
-        afterAnswer(link.get(), view, ref.questionId(), messageTs);
+        return Optional.empty();
     }
 
     /** A modal's answer, taken while Slack waits so that a refusal shows in the modal; the thread is updated afterwards. */
@@ -291,6 +315,13 @@ public class SlackAdvisor {
             return;
         }
         Optional<AnswerView> match = match(c.answers(), argument);
+        Optional<QuestionView> leftOpen = c.leftOpen().stream().filter(o -> o.id().equalsIgnoreCase(String.valueOf(argument).strip()))
+                .findFirst().flatMap(o -> question(c.flow(), o.id()));
+        if (match.isEmpty() && leftOpen.isPresent()) {
+            slack.postMessage(origin.channelId(), link.get().threadTs(), leftOpen.get().text(), QuestionMessage.ask(BlockRef.refOf(c.id()),
+                    leftOpen.get(), "Left open when you asked for the advice early; your answer works the advice out again."));
+            return;
+        }
         if (match.isEmpty()) {
             tell(origin, (argument == null || argument.isBlank() ? "Which answer? " : "No answered question matches “%s”. "
                     .formatted(SlackText.limit(argument, 80))) + "Type `/advisor change <question>` with one of: " + answered);
@@ -353,7 +384,8 @@ public class SlackAdvisor {
         QuestionView q = view.question();
         if (q != null) {
             String note = "Question %d of about %d".formatted(view.progress().answered() + 1, view.progress().estimatedTotal());
-            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(), QuestionMessage.ask(BlockRef.refOf(view.id()), q, note));
+            String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(),
+                    QuestionMessage.ask(BlockRef.refOf(view.id()), q, note, QuestionMessage.soFar(view.preview())));
             links.update(current.withPendingQuestion(q.id(), ts, clock.instant()));
         } else if (view.recommendation() != null) {
             String ts = slack.postMessage(link.channelId(), link.threadTs(), RecommendationMessage.title(view.recommendation()),

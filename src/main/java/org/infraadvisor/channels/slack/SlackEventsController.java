@@ -156,6 +156,12 @@ public class SlackEventsController {
             } else {
                 advisor.async("answer", origin, () -> advisor.tell(origin, "This question has already been answered."));
             }
+        } else if (actionId.equals(SlackActions.FINISH) && ref.filter(r -> r.kind().equals(BlockRef.FINISH)).isPresent()) {
+            if (deliveries.claim(SlackAdvisor.answeredKey(channelId, messageTs))) {
+                advisor.async("finish", origin, () -> advisor.finish(origin, ref.get(), messageTs));
+            } else {
+                advisor.async("finish", origin, () -> advisor.tell(origin, "This question has already been answered."));
+            }
         } else if (actionId.equals(SlackActions.OPEN_INPUT) && ref.isPresent()) {
             advisor.async("open input", origin, () -> advisor.openInput(origin, ref.get(), messageTs, p.getTriggerId()));
         } else if (actionId.equals(SlackActions.WHY) && ref.isPresent()) {

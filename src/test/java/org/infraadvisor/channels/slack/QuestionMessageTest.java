@@ -1,6 +1,7 @@
 package org.infraadvisor.channels.slack;
 
 import com.slack.api.model.block.LayoutBlock;
+import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.ConversationView.QuestionView;
 import org.infraadvisor.dialogue.Option;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,25 @@ class QuestionMessageTest {
     }
 
     @Test
+    void theAdviceSoFarComesFirstWithAFinishButtonAndRefinementsSaySo() {
+        ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of(), true);
+        QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true);
+        List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview));
+        assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
+                .contains("So far: On-premises · 1,200 × NVIDIA H100 SXM · 58% sure");
+        assertThat(json(blocks)).contains("\"block_id\":\"f|c1|q1\"", "\"action_id\":\"finish\"", "Finish now",
+                "_Refinement: only fine-tunes the details");
+        assertThat(QuestionMessage.soFar(null)).isNull();
+        String plain = json(QuestionMessage.ask("c1", question("choice", 2), "n"));
+        assertThat(plain).doesNotContain("So far", "\"action_id\":\"finish\"", "Refinement");
+    }
+
+    @Test
     void blockRefsRoundTripAndRejectForeignIds() {
         BlockRef ref = BlockRef.question("AbC-_12", "daily_requests");
         assertThat(BlockRef.decode(ref.encode())).contains(ref);
         assertThat(BlockRef.decode(BlockRef.recommendation("AbC").encode())).contains(BlockRef.recommendation("AbC"));
+        assertThat(BlockRef.decode(BlockRef.finish("AbC", "budget").encode())).contains(BlockRef.finish("AbC", "budget"));
         assertThat(BlockRef.decode("x|y|z")).isEmpty();
         assertThat(BlockRef.decode("q||z")).isEmpty();
         assertThat(BlockRef.decode(null)).isEmpty();

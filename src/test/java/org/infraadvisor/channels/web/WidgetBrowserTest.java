@@ -3,54 +3,29 @@ package org.infraadvisor.channels.web;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.RecommendationDocument;
 import org.infraadvisor.scenarios.Scenario;
 import org.infraadvisor.scenarios.ScenarioLoader;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
-import org.infraadvisor.testsupport.TestFolders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,21 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetBrowserTest implements TestPropertyProvider {
+class WidgetBrowserTest extends WidgetBrowser implements TestPropertyProvider {
 
     static final String XSS = "<img src=x onerror=alert(1)>";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    ChromeDriver driver;
-    WebDriverWait wait;
-    Path profile;
 
     /**
      * The scripts walk the flow in the file's order (progressive advice off), so that each kind of input comes at a
@@ -84,51 +47,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
      */
     @Override
     public @NonNull Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestFolders.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
-        props.put("advisor.progress.enabled", "false");
-        return props;
-    }
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium chromium-driver)").exists();
-        assertThat(Path.of("/usr/bin/chromedriver")).as("Debian's chromium-driver").exists();
-        profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chrome-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class); // the widget replaces the card when the advice changes
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void emptyStorage() {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(url("/favicon.svg"));
-        driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as("browser console errors and warnings (CSP violations, script errors)").isEmpty();
+        return serviceProperties(false);
     }
 
     // ------------------------------------------------------------------ tests
@@ -489,65 +408,6 @@ class WidgetBrowserTest implements TestPropertyProvider {
         assertThat(card.findElements(By.cssSelector(".iaw-more details[open]"))).as("details open on demand").isEmpty();
     }
 
-    String url(String path) {
-        return server.getURL().toString().replaceAll("/$", "") + path;
-    }
-
-    String storageKey(String flow) {
-        return "infra-advisor:" + url("") + ":" + flow;
-    }
-
-    void openDemo() {
-        driver.get(url("/"));
-        waitFor(".iaw-turn[data-qid] .iaw-question");
-        waitFor(".iaw-composer .iaw-choice, .iaw-composer input, .iaw-composer textarea");
-    }
-
-    WebElement waitFor(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
-    }
-
-    String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    boolean activeMatches(String css) {
-        return Boolean.TRUE.equals(driver.executeScript("return document.activeElement && document.activeElement.matches(arguments[0])", css));
-    }
-
-    /** The question the widget is asking now: the last turn without an answer. */
-    String currentQuestion() {
-        waitIdle();
-        return (String) driver.executeScript(
-                "const t = [...document.querySelectorAll('.iaw-turn[data-qid]')].filter(t => !t.querySelector('.iaw-user'));"
-                        + "return t.length ? t[t.length - 1].dataset.qid : null;");
-    }
-
-    String firstChoice() {
-        return waitFor(".iaw-composer .iaw-choice").getAttribute("data-value");
-    }
-
-    void typeNumber(String value) {
-        WebElement input = waitFor(".iaw-composer input.iaw-input");
-        input.sendKeys(value);
-        click(".iaw-composer .iaw-send");
-    }
-
-    void waitIdle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "const c = document.querySelector('.iaw-composer');"
-                        + "return !!c && !c.classList.contains('iaw-is-busy') && !!c.querySelector('button, input, textarea');")));
-    }
-
-    void waitForAnswerCount(int n) {
-        wait.until(d -> d.findElements(By.cssSelector(".iaw-user")).size() == n);
-        waitIdle();
-    }
-
     ConversationView conversationOnServer() {
         String id = (String) driver.executeScript("return localStorage.getItem(arguments[0])", storageKey("infra-strategy"));
         assertThat(id).isNotBlank();
@@ -559,14 +419,5 @@ class WidgetBrowserTest implements TestPropertyProvider {
         AdvisorClient api = new AdvisorClient(http);
         return Answering.answerAll(api.start(), preferred,
                 q -> q.options().isEmpty() ? "unknown" : q.options().get(0).value(), api::answer).id();
-    }
-
-    void screenshot(WebElement element, String name) {
-        try {
-            File shot = element.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
