@@ -46,6 +46,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
     private final CachedOutcomes outcomes;
     private final StateCache<Assessment> assessments;
     private final StateCache<Assessment> provisional;
+    private final ProvisionalOrder provisionalOrder;
     private final boolean enabled;
     private final Search search;
     private final BackgroundSearch background; // null unless Search.BACKGROUND
@@ -83,6 +84,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
         this.assessments = new StateCache<>(assessmentCacheSize);
         this.provisional = new StateCache<>(assessmentCacheSize);
+        this.provisionalOrder = new ProvisionalOrder(outcomes, assessments, provisional);
         this.enabled = enabled;
         this.search = search;
         this.background = enabled && search == Search.BACKGROUND ? new BackgroundSearch(backgroundShare, backgroundQueue) : null;
@@ -128,7 +130,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
             guessNext(ruleSet, flow, effective, ranked);
             return ranked;
         }
-        Assessment now = provisional.get(ruleSet, flow, effective, () -> provisional(ruleSet, flow, state, effective));
+        Assessment now = provisional.get(ruleSet, flow, effective, () -> provisionalOrder.of(ruleSet, flow, state, effective));
         if (background != null) {
             background.now(key(ruleSet, flow, effective), () -> searchLater(ruleSet, flow, effective, true));
         }
@@ -185,60 +187,6 @@ public class ProgressiveAdvisor implements AutoCloseable {
         if (background != null) {
             background.close();
         }
-    }
-
-    /**
-     * The order of a state not yet searched: pinned questions first; then those some answer may change the headline
-     * with, in the order of the state one answer earlier (the first such state found, preferring the one that asked
-     * the question answered since), questions not open there after them; refinements last — only those the rules'
-     * analysis proves to be (no answer acts on a headline rule), so what {@code couldChange} lists is never short of
-     * what the search would find.
-     */
-    private Assessment provisional(RuleSet ruleSet, Flow flow, DialogueState state, Map<String, Object> effective) {
-        Outcome preview = effective.isEmpty() ? null : outcomes.outcome(ruleSet, flow, effective);
-        Influence influence = Influence.of(ruleSet);
-        BitSet askedNow = asked(flow, state);
-        Assessment earlier = earlier(ruleSet, flow, effective);
-        List<String> earlierOrder = earlier == null ? List.of() : earlier.open().stream().map(o -> o.question().id()).toList();
-        Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
-        List<OpenQuestion> open = new ArrayList<>();
-        for (Question q : flow.questions()) {
-            if (state.isAsked(q.id()) && !effective.containsKey(q.id())) {
-                boolean mayChange = mayChange(flow, influence, effective, askedNow, q);
-                Impact impact = earlier == null ? null : earlier.open().stream().filter(o -> o.question() == q)
-                        .map(OpenQuestion::impact).findFirst().orElse(null);
-                open.add(new OpenQuestion(q, impact == null ? new Impact(q.id(), 0, 0, 0, 0, 0, Set.of(), List.of()) : impact,
-                        pinned.contains(q.id()), mayChange));
-            }
-        }
-        List<String> pins = flow.asking().pinned();
-        List<String> tieBreak = flow.asking().tieBreak();
-        List<String> fileOrder = flow.questions().stream().map(Question::id).toList();
-        Comparator<OpenQuestion> order = Comparator.comparingInt((OpenQuestion o) -> o.pinned() ? pins.indexOf(o.question().id()) : pins.size())
-                .thenComparing(OpenQuestion::refinement)
-                .thenComparingInt(o -> rank(earlierOrder, o.question().id()))
-                .thenComparingInt(o -> rank(tieBreak, o.question().id()))
-                .thenComparingInt(o -> fileOrder.indexOf(o.question().id()));
-        return new Assessment(preview, open.stream().sorted(order).toList(), effective.isEmpty() ? 0 : 1, false);
-    }
-
-    /** The assessment known for the conversation one answer earlier: ranked if there is one, else provisional. */
-    private Assessment earlier(RuleSet ruleSet, Flow flow, Map<String, Object> effective) {
-        Assessment found = null;
-        for (String answered : effective.keySet()) {
-            Map<String, Object> before = new LinkedHashMap<>(effective);
-            before.remove(answered);
-            before = new DialogueState(flow, before).effectiveAnswers();
-            Assessment ranked = assessments.peek(ruleSet, flow, before);
-            Assessment known = ranked != null ? ranked : provisional.peek(ruleSet, flow, before);
-            if (known != null && known.next().map(o -> o.question().id().equals(answered)).orElse(false)) {
-                return known; // the state that asked the question answered since: most likely the conversation's own
-            }
-            if (known != null && (found == null || !found.ranked() && known.ranked())) {
-                found = known;
-            }
-        }
-        return found;
     }
 
     /** How many outcomes the engine has evaluated so far (not counting those found in the cache). */
@@ -302,29 +250,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
         return groups;
     }
 
-    /**
-     * Whether some candidate answer to {@code q} acts otherwise than "unknown" on the headline rules or on the
-     * questions asked: exactly when {@link #groups} is not empty, without working out the groups.
-     */
-    private static boolean mayChange(Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow, Question q) {
-        Object unknown = influence.effect(flow, q.id(), AnswerValues.UNKNOWN);
-        List<Object> candidates = Candidates.of(flow, q);
-        for (Object value : candidates) {
-            if (!influence.effect(flow, q.id(), value).equals(unknown)) {
-                return true;
-            }
-        }
-        for (Object value : candidates) {
-            Map<String, Object> with = new LinkedHashMap<>(effective);
-            with.put(q.id(), value);
-            if (!asked(flow, new DialogueState(flow, with)).equals(askedNow)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static BitSet asked(Flow flow, DialogueState state) {
+    static BitSet asked(Flow flow, DialogueState state) {
         BitSet asked = new BitSet();
         List<Question> questions = flow.questions();
         for (int i = 0; i < questions.size(); i++) {
@@ -348,7 +274,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
         return open.stream().sorted(order).toList();
     }
 
-    private static int rank(List<String> listed, String id) {
+    static int rank(List<String> listed, String id) {
         int i = listed.indexOf(id);
         return i < 0 ? listed.size() : i;
     }
