@@ -61,10 +61,11 @@ public class ConversationService {
         RuleSet ruleSet = rules.current();
         Flow flow = flow(ruleSet, flowId);
         Instant now = now();
-        Assessment assessment = assess(ruleSet, flow, new DialogueState(flow, Map.of()));
+        DialogueState state = new DialogueState(flow, Map.of());
+        Assessment assessment = assess(ruleSet, flow, state);
         Stored saved = store.insert(new Stored(newId(), flow.id(), Conversation.ACTIVE, channel, now, now, newId(), null));
         metrics.conversationStarted(channel);
-        return conversation(flow, saved, List.of(), null, assessment);
+        return conversation(flow, saved, List.of(), state, null, assessment);
     }
 
     /**
@@ -86,7 +87,7 @@ public class ConversationService {
         Advice advice = Conversation.COMPLETED.equals(c.status())
                 ? store.advice(id).orElseGet(() -> evaluate(ruleSet, flow, state.effectiveAnswers()))
                 : null;
-        return conversation(flow, c, answers, advice, advice == null ? assess(ruleSet, flow, state) : assessExactly(ruleSet, flow, state));
+        return conversation(flow, c, answers, state, advice, advice == null ? assess(ruleSet, flow, state) : assessExactly(ruleSet, flow, state));
     }
 
     /**
@@ -111,7 +112,7 @@ public class ConversationService {
         Assessment assessment = assessExactly(ruleSet, flow, state);
         store.saveAdvice(id, advice, now, false);
         metrics.turn(c.channel());
-        return conversation(flow, updated, answers, advice, assessment);
+        return conversation(flow, updated, answers, state, advice, assessment);
     }
 
     /**
@@ -253,10 +254,6 @@ public class ConversationService {
     /** The same, searched before it returns: what a conversation finished early lists as left open. */
     private Assessment assessExactly(RuleSet ruleSet, Flow flow, DialogueState state) {
         return state.isComplete() || !advisor.enabled() ? Assessment.NONE : advisor.assess(ruleSet, flow, state.effectiveAnswers());
-    }
-
-    private Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, Advice advice, Assessment assessment) {
-        return conversation(flow, c, stored, new DialogueState(flow, values(stored)), advice, assessment);
     }
 
     private Conversation conversation(Flow flow, Stored c, List<StoredAnswer> stored, DialogueState state, Advice advice,
