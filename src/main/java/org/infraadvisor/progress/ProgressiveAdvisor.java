@@ -132,7 +132,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
         }
         Assessment now = provisional.get(ruleSet, flow, effective, () -> provisionalOrder.of(ruleSet, flow, state, effective));
         if (background != null) {
-            background.now(key(ruleSet, flow, effective), () -> searchLater(ruleSet, flow, effective, true));
+            background.now(StateCache.keyOf(ruleSet, flow, effective), () -> searchLater(ruleSet, flow, effective, true));
         }
         return now;
     }
@@ -160,15 +160,12 @@ public class ProgressiveAdvisor implements AutoCloseable {
         for (Object value : answers) {
             Map<String, Object> with = new LinkedHashMap<>(effective);
             with.put(q.id(), value);
-            Map<String, Object> next = new DialogueState(flow, with).effectiveAnswers();
-            if (!new DialogueState(flow, next).isComplete() && assessments.peek(ruleSet, flow, next) == null) {
-                background.later(key(ruleSet, flow, next), () -> searchLater(ruleSet, flow, next, false));
+            DialogueState after = new DialogueState(flow, with);
+            Map<String, Object> next = after.effectiveAnswers();
+            if (!after.isComplete() && assessments.peek(ruleSet, flow, next) == null) {
+                background.later(StateCache.keyOf(ruleSet, flow, next), () -> searchLater(ruleSet, flow, next, false));
             }
         }
-    }
-
-    private static Object key(RuleSet ruleSet, Flow flow, Map<String, Object> effective) {
-        return List.of(ruleSet.version(), flow.id(), Map.copyOf(effective));
     }
 
     /** Whether no background search is queued or running (for tests and benchmarks that wait for it). */

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class StateCache<V> {
 
-    private record Key(String rulesVersion, String flow, Map<String, Object> answers) {
+    record Key(String rulesVersion, String flow, Map<String, Object> answers) {
     }
 
     private final AsyncCache<Key, V> cache; // null when off
@@ -69,6 +69,11 @@ final class StateCache<V> {
             rulesVersion = ruleSet.version();
             cache.synchronous().invalidateAll();
         }
+        return keyOf(ruleSet, flow, answers);
+    }
+
+    /** What tells one state of answers under one rules version from another (also for work queued per state). */
+    static Key keyOf(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         return new Key(ruleSet.version(), flow.id(), Map.copyOf(answers));
     }
 }
