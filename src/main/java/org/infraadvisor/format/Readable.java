@@ -22,8 +22,9 @@ import java.util.Map;
 public final class Readable {
 
     public static final String UNKNOWN_ANSWER = "I don't know";
+    private static final String FINE_TUNES_ONLY = "only fine-tunes the details; it won’t change the headline advice";
     /** What marks a question that can no longer change the strategy or the accelerator, for a business reader. */
-    public static final String REFINEMENT = "Refinement: only fine-tunes the details; it won’t change the headline advice";
+    public static final String REFINEMENT = "Refinement: " + FINE_TUNES_ONLY;
 
     private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
     private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(() -> new HashMap<>(8));
@@ -297,7 +298,7 @@ public final class Readable {
         if (!accelerators.isEmpty()) {
             changes.add("the accelerator to " + alternatives(accelerators));
         }
-        return changes.isEmpty() ? "Only fine-tunes the details; it won’t change the headline advice."
+        return changes.isEmpty() ? capitalize(FINE_TUNES_ONLY) + "."
                 : "Could change " + list(changes) + ".";
     }
 
