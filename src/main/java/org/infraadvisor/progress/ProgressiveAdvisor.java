@@ -260,15 +260,24 @@ public class ProgressiveAdvisor implements AutoCloseable {
 
     /** Pinned questions first (in the flow's order for them), then the most decisive, then refinements; ties by tie-break. */
     static List<OpenQuestion> askingOrder(Flow flow, List<OpenQuestion> open) {
+        Comparator<OpenQuestion> order = pinnedFirst(flow)
+                .thenComparing(OpenQuestion::impact, Impact.MOST_DECISIVE_FIRST)
+                .thenComparing(byTieBreak(flow));
+        return open.stream().sorted(order).toList();
+    }
+
+    /** Pinned questions before the others, in the order the flow pins them. */
+    static Comparator<OpenQuestion> pinnedFirst(Flow flow) {
         List<String> pins = flow.asking().pinned();
+        return Comparator.comparingInt(o -> o.pinned() ? pins.indexOf(o.question().id()) : pins.size());
+    }
+
+    /** The flow's tie-break order ({@code asking.tieBreak}), then the file's. */
+    static Comparator<OpenQuestion> byTieBreak(Flow flow) {
         List<String> tieBreak = flow.asking().tieBreak();
         List<String> fileOrder = flow.questions().stream().map(Question::id).toList();
-        Comparator<OpenQuestion> byTieBreak = Comparator.comparingInt((OpenQuestion o) -> rank(tieBreak, o.question().id()))
+        return Comparator.comparingInt((OpenQuestion o) -> rank(tieBreak, o.question().id()))
                 .thenComparingInt(o -> fileOrder.indexOf(o.question().id()));
-        Comparator<OpenQuestion> order = Comparator.comparingInt((OpenQuestion o) -> o.pinned() ? pins.indexOf(o.question().id()) : pins.size())
-                .thenComparing(OpenQuestion::impact, Impact.MOST_DECISIVE_FIRST)
-                .thenComparing(byTieBreak);
-        return open.stream().sorted(order).toList();
     }
 
     static int rank(List<String> listed, String id) {

@@ -56,14 +56,10 @@ final class ProvisionalOrder {
                         pinned.contains(q.id()), mayChange));
             }
         }
-        List<String> pins = flow.asking().pinned();
-        List<String> tieBreak = flow.asking().tieBreak();
-        List<String> fileOrder = flow.questions().stream().map(Question::id).toList();
-        Comparator<OpenQuestion> order = Comparator.comparingInt((OpenQuestion o) -> o.pinned() ? pins.indexOf(o.question().id()) : pins.size())
+        Comparator<OpenQuestion> order = ProgressiveAdvisor.pinnedFirst(flow)
                 .thenComparing(OpenQuestion::refinement)
                 .thenComparingInt(o -> ProgressiveAdvisor.rank(earlierOrder, o.question().id()))
-                .thenComparingInt(o -> ProgressiveAdvisor.rank(tieBreak, o.question().id()))
-                .thenComparingInt(o -> fileOrder.indexOf(o.question().id()));
+                .thenComparing(ProgressiveAdvisor.byTieBreak(flow));
         return new Assessment(preview, open.stream().sorted(order).toList(), effective.isEmpty() ? 0 : 1, false);
     }
 
