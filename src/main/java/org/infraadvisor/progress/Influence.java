@@ -1,5 +1,7 @@
 package org.infraadvisor.progress;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.infraadvisor.authoring.AnswerPattern;
 import org.infraadvisor.authoring.RuleDef;
 import org.infraadvisor.authoring.RuleModel;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which rules and which answers can change the head of the advice (the strategy and the accelerator ranking),
@@ -34,12 +35,13 @@ final class Influence {
 
     static final Set<String> HEADLINE_FACTS = Set.of("StrategyChoice", "AcceleratorChoice");
 
-    private static final Map<String, Influence> CACHE = new ConcurrentHashMap<>();
+    private static final Cache<String, Influence> CACHE = Caffeine.newBuilder().maximumSize(8).build(); // by rules version
 
     private final boolean complete;
     private final Set<String> headlineRules;
     private final List<AnswerPattern> headlinePatterns;
-    private final Map<List<Object>, Object> effects = new ConcurrentHashMap<>(); // of the values tried: candidates and unknown
+    // of the values tried (candidates and unknown) and of users' own numbers, which are far more: bounded
+    private final Cache<List<Object>, Object> effects = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private Influence(boolean complete, Set<String> headlineRules, List<AnswerPattern> headlinePatterns) {
         this.complete = complete;
@@ -49,14 +51,7 @@ final class Influence {
 
     /** The analysis of a rule set, once per rules version. */
     static Influence of(RuleSet ruleSet) {
-        Influence known = CACHE.get(ruleSet.version());
-        if (known != null) {
-            return known;
-        }
-        if (CACHE.size() > 8) {
-            CACHE.clear();
-        }
-        return CACHE.computeIfAbsent(ruleSet.version(), v -> analyse(ruleSet.rules().keySet(), RuleModel.of(ruleSet)));
+        return CACHE.get(ruleSet.version(), v -> analyse(ruleSet.rules().keySet(), RuleModel.of(ruleSet)));
     }
 
     static Influence analyse(Set<String> ruleNames, RuleModel model) {
@@ -94,10 +89,7 @@ final class Influence {
      * headline rules (the caller adds which questions each value leaves asked).
      */
     Object effect(Flow flow, String question, Object value) {
-        if (effects.size() > 10_000) { // users' own numbers; the candidates are far fewer
-            effects.clear();
-        }
-        return effects.computeIfAbsent(List.of(flow.id(), question, value), k -> workOutEffect(flow, question, value));
+        return effects.get(List.of(flow.id(), question, value), k -> workOutEffect(flow, question, value));
     }
 
     private Object workOutEffect(Flow flow, String question, Object value) {
