@@ -12,13 +12,16 @@ import org.infraadvisor.facts.AcceleratorChoice;
 import org.infraadvisor.facts.Answer;
 import org.infraadvisor.facts.AssumptionReads;
 import org.infraadvisor.facts.StrategyChoice;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * Turns answers into facts, fires the rules of a {@link RuleSet} in a clean session (pooled; always disposed, which
@@ -30,6 +33,8 @@ public class AdvisorEngine {
     private final int maxFirings;
     private final EvaluationSlots slots;
     private final SessionPools sessions = new SessionPools();
+    private final HeadlineBases headlineBases = new HeadlineBases();
+    private final SessionPools headlineSessions = new SessionPools();
 
     /** At most as many evaluations at once as there are cores. */
     public AdvisorEngine(int maxFirings) {
@@ -82,7 +87,7 @@ public class AdvisorEngine {
                         .formatted(fired, trace.firings().get(trace.firings().size() - 1).rule()));
             }
             Advice advice = new AdviceAssembler(ruleSet, flow, trace, facts, answers).assemble(session);
-            return new Evaluation(advice, facts, keepFacts ? List.copyOf(session.getObjects()) : List.of(), trace, ruleSet, flow);
+            return new Evaluation(advice, facts, keepFacts ? factsInOrder(session, ruleSet, facts, trace) : List.of(), trace, ruleSet, flow);
         } finally {
             AssumptionReads.end(); // a consequence that threw left its record open
             session.dispose();
@@ -90,19 +95,54 @@ public class AdvisorEngine {
     }
 
     /**
-     * Only the head of the advice (strategy and ranked accelerators) for the answers, without trace or assembly,
-     * firing only the rules {@code fires} accepts by name: the others are matched but do not fire. For searches
-     * that compare many evaluations; a rule that cannot change the headline may be left out.
+     * Every fact left in the session, in the order it was inserted: the answers, the catalogue, then what each firing
+     * concluded. (The session's own order follows its hash tables, which differs from run to run.)
      */
-    public Headline headline(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
+    private static List<Object> factsInOrder(KieSession session, RuleSet ruleSet, List<Answer> answers, Trace trace) {
+        Set<Object> left = Collections.newSetFromMap(new IdentityHashMap<>());
+        left.addAll(session.getObjects());
+        List<Object> ordered = new ArrayList<>(left.size());
+        List<List<?>> inserted = new ArrayList<>();
+        inserted.add(answers);
+        inserted.add(ruleSet.accelerators());
+        inserted.add(ruleSet.assumptions());
+        trace.firings().forEach(f -> inserted.add(f.concluded()));
+        for (List<?> facts : inserted) {
+            for (Object fact : facts) {
+                if (left.remove(fact)) {
+                    ordered.add(fact);
+                }
+            }
+        }
+        ordered.addAll(left); // inserted outside the engine and the rules: none today
+        return List.copyOf(ordered);
+    }
+
+    /**
+     * Only the head of the advice (strategy and ranked accelerators) for the answers, without trace or assembly,
+     * firing only the rules named in {@code fires}: for searches that compare many evaluations; a rule that cannot
+     * change the headline may be left out. The others are left out of the network evaluated too, once a copy of the
+     * rule set without them is ready ({@link HeadlineBases}); until then they are matched but do not fire.
+     */
+    public Headline headline(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Set<String> fires) {
         return slots.run(() -> headlineNow(ruleSet, flow, answers, fires));
     }
 
-    private Headline headlineNow(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Predicate<String> fires) {
-        KieSession session = sessions.newSession(ruleSet.kieBase());
+    /**
+     * Waits until headline evaluations of the rule set run on a KieBase of only the rules {@code fires} names (it is
+     * made in the background after the first such evaluation); false when it cannot be made. For tests and benchmarks
+     * that check or measure that path.
+     */
+    public boolean awaitHeadlineRules(RuleSet ruleSet, Set<String> fires) {
+        return headlineBases.await(ruleSet, fires);
+    }
+
+    private Headline headlineNow(RuleSet ruleSet, Flow flow, Map<String, Object> answers, Set<String> fires) {
+        KieBase reduced = headlineBases.reduced(ruleSet, fires);
+        KieSession session = reduced != null ? headlineSessions.newSession(reduced) : sessions.newSession(ruleSet.kieBase());
         try {
             prepare(session, ruleSet, facts(flow, answers));
-            int fired = session.fireAllRules(match -> fires.test(match.getRule().getName()), maxFirings);
+            int fired = session.fireAllRules(match -> fires.contains(match.getRule().getName()), maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException("rules fired %d times without settling; a rule probably re-triggers itself".formatted(fired));
             }

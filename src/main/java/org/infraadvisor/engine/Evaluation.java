@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * One evaluation in full: the advice, the answer facts it started from, every fact the session held at the end, and
- * the trace of which rule fired on what. For explanations and rule checks; the service itself only needs the advice.
+ * One evaluation in full: the advice, the answer facts it started from, every fact the session held at the end (in the
+ * order inserted), and the trace of which rule fired on what. For explanations and rule checks; the service itself only needs the advice.
  */
 public record Evaluation(Advice advice, List<Answer> answers, List<Object> facts, Trace trace, RuleSet ruleSet, Flow flow) {
 

@@ -142,15 +142,26 @@ final class KieBaseCache {
         }
     }
 
+    /**
+     * A copy of a KieBase that shares nothing with it (declared types get a class loader of their own), made through
+     * the form this cache stores; e.g. to remove rules from the copy.
+     */
+    static KieBase copy(KieBase kieBase) throws IOException, ClassNotFoundException {
+        return deserialise(serialise(kieBase), null);
+    }
+
+    /** @param filter what the entry may contain; null for bytes this process has just written */
     private static KieBase deserialise(byte[] entry, KieBaseFilter filter) throws IOException, ClassNotFoundException {
         ProjectClassLoader classLoader = ProjectClassLoader.createProjectClassLoader(KieBaseCache.class.getClassLoader());
         try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(entry), classLoader)) {
-            objects.setObjectInputFilter(filter);
+            if (filter != null) {
+                objects.setObjectInputFilter(filter);
+            }
             @SuppressWarnings("unchecked")
             Map<String, byte[]> declaredTypes = (Map<String, byte[]>) objects.readObject();
             for (String resource : declaredTypes.keySet()) {
                 String className = resource.replace('/', '.').replaceFirst("\\.class$", "");
-                if (!filter.allowed(className)) {
+                if (filter != null && !filter.allowed(className)) {
                     throw new InvalidClassException(className, "a declared type outside the DRL's packages");
                 }
             }
@@ -170,12 +181,7 @@ final class KieBaseCache {
             return;
         }
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-            try (ObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
-                objects.writeObject(declaredTypes(kieBase));
-                objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
-            }
-            byte[] entry = bytes.toByteArray();
+            byte[] entry = serialise(kieBase);
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, key, ".tmp");
             Files.write(tmp, entry);
@@ -185,6 +191,15 @@ final class KieBaseCache {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep compiled rules in {}: {}", dir, e.toString());
         }
+    }
+
+    private static byte[] serialise(KieBase kieBase) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try (ObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
+            objects.writeObject(declaredTypes(kieBase));
+            objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+        }
+        return bytes.toByteArray();
     }
 
     static String sha256(byte[] bytes) {

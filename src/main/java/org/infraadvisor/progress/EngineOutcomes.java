@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Outcomes from the rules engine, cheaply: only the headline is read (no trace, no assembly), and only the rules
  * that can change it fire ({@link Influence}); the rest of the knowledge base (costs, risks, readiness, plan) is
- * matched but not fired.
+ * left out.
  */
 public final class EngineOutcomes implements OutcomeSource {
 
@@ -25,7 +25,7 @@ public final class EngineOutcomes implements OutcomeSource {
     @Override
     public Outcome outcome(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         Influence influence = Influence.of(ruleSet);
-        Headline headline = engine.headline(ruleSet, flow, answers, influence::canChangeHeadline);
+        Headline headline = engine.headline(ruleSet, flow, answers, influence.rulesToFire(ruleSet));
         AcceleratorChoice top = headline.top();
         Outcome.Pick pick = top == null ? null
                 : new Outcome.Pick(top.getVendor(), top.getModel(), family(ruleSet, top), top.getCount());

@@ -84,6 +84,11 @@ final class Influence {
         return !complete || headlineRules.contains(rule);
     }
 
+    /** The rules a headline evaluation of the rule set fires: those that can change it, or all when some could not be analysed. */
+    Set<String> rulesToFire(RuleSet ruleSet) {
+        return complete ? headlineRules : ruleSet.rules().keySet();
+    }
+
     /**
      * A key that is equal for two values of a question exactly when the analysis can show they act alike on the
      * headline rules (the caller adds which questions each value leaves asked).
