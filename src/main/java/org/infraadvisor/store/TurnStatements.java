@@ -17,11 +17,12 @@ import java.util.Optional;
 
 /**
  * The four statements of every conversation turn (read the conversation, read its answers, the versioned update,
- * insert the answer), and the advice snapshot a completing turn writes, as plain SQL on the transaction's connection.
- * Through the generated repositories each of them cost about as much CPU in Micronaut Data's query preparation,
- * parameter binding by introspection and row mapping as in the database itself (JFR of the load benchmark's
- * {@code conversation} phase; docs/benchmarks.md, section 2). The SQL is what the repositories generate, valid on H2 and PostgreSQL alike; timestamps go in and out as UTC
- * {@link OffsetDateTime}s, so the instant stored is the instant given whichever way a row was written.
+ * insert the answer), and the advice snapshot a completing turn writes, as plain SQL on the transaction's
+ * connection. Through the generated repositories each of them cost about as much CPU in Micronaut Data's query
+ * preparation, parameter binding by introspection and row mapping as in the database itself (JFR of the load
+ * benchmark's {@code conversation} phase; docs/benchmarks.md, section 2). The SQL is what the repositories
+ * generate, valid on H2 and PostgreSQL alike; timestamps go in and out as UTC {@link OffsetDateTime}s, so the
+ * instant stored is the instant given whichever way a row was written.
  */
 @Singleton
 class TurnStatements {
