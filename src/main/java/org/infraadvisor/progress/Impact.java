@@ -14,8 +14,8 @@ import java.util.Set;
  * @param accelerator  how many change the accelerator family (but not the strategy)
  * @param count        how many change the accelerator count by more than a quarter (nothing bigger)
  * @param part         how many change only the part within the family
- * @param strategies   the other strategies an answer could lead to
- * @param accelerators the other accelerators (or counts) an answer could lead to
+ * @param strategies   the other strategies an answer could lead to (alone, or with another answer when {@code together})
+ * @param accelerators the other accelerators (or counts) an answer could lead to (likewise)
  * @param together     for a question none of whose answers changes the preview alone: what its answers would change
  *                     once one of the most decisive questions is answered too, in the same weights (the mean over that
  *                     question's answers, for the one where it is largest; {@link Lookahead}); 0 otherwise
@@ -29,8 +29,14 @@ public record Impact(String question, int tried, int strategy, int accelerator, 
         this(question, tried, strategy, accelerator, count, part, strategies, accelerators, 0);
     }
 
-    Impact withTogether(double value) {
-        return new Impact(question, tried, strategy, accelerator, count, part, strategies, accelerators, value);
+    /** This impact with what the question could change together with another answer, and where that could lead. */
+    Impact withTogether(double value, Set<String> alsoStrategies, List<Outcome.Pick> alsoAccelerators) {
+        Set<String> allStrategies = new java.util.LinkedHashSet<>(strategies);
+        allStrategies.addAll(alsoStrategies);
+        List<Outcome.Pick> allAccelerators = new java.util.ArrayList<>(accelerators);
+        alsoAccelerators.stream().filter(a -> !allAccelerators.contains(a)).forEach(allAccelerators::add);
+        return new Impact(question, tried, strategy, accelerator, count, part, Set.copyOf(allStrategies),
+                List.copyOf(allAccelerators), value);
     }
 
     /**

@@ -8,8 +8,10 @@ import org.infraadvisor.engine.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The search two answers deep, bounded: what a question none of whose answers changes the preview alone could change
@@ -19,8 +21,8 @@ import java.util.Map;
  * once the lead time or the model's active parameters are known. One answer ahead such a question scores 0 and is
  * asked after every question that scores anything, although the final advice may depend on it. So each such "quiet"
  * question (its answers act on the headline rules, yet none changes the preview alone) is judged again in the
- * context of each answer to each of the {@code partners} questions with the largest score one answer ahead — the
- * questions likely to be answered next: its candidate answers are compared with the outcome of the partner's answer
+ * context of each answer to each of the first {@code partners} questions one answer ahead would ask (those that
+ * change the preview alone) — the questions likely to be answered next: its candidate answers are compared with the outcome of the partner's answer
  * alone, as one answer ahead compares them with the preview. A quiet question scores, for the partner where it
  * matters most, the mean over that partner's answers of what it would then change ({@link Impact#together()}).
  * Cost: at most quiet questions × partners × their answers evaluations per state, mostly found in the cache the next
@@ -46,28 +48,40 @@ final class Lookahead {
     }
 
     /**
-     * For each judged question, what it could change together with the answer to one of the most decisive questions
-     * (0 for a question that changes the preview alone, or whose answers cannot act on the headline); {@code spent[0]}
-     * counts the outcomes looked up.
+     * The impact of each judged question, with what a quiet one could change together with the answer to one of the
+     * most decisive questions ({@link Impact#together()}, and the strategies and accelerators it could then lead to,
+     * other than the preview's); {@code spent[0]} counts the outcomes looked up.
+     *
+     * @param askingOrder the ids of the judged questions in the order one answer ahead would ask them: the partners
+     *                    are the first of them that change the preview alone
      */
-    double[] together(RuleSet ruleSet, Flow flow, List<Judged> judged, int[] spent) {
-        double[] together = new double[judged.size()];
+    List<Impact> impacts(RuleSet ruleSet, Flow flow, Outcome preview, List<Judged> judged, List<String> askingOrder, int[] spent) {
         List<Judged> partnersFirst = judged.stream().filter(j -> j.impact().changesAlone())
-                .sorted(Comparator.comparing(Judged::impact, Impact.MOST_DECISIVE_FIRST)).limit(partners).toList();
-        for (int i = 0; i < judged.size(); i++) {
-            Judged quiet = judged.get(i);
-            if (quiet.trials().isEmpty() || quiet.impact().changesAlone()) {
-                continue;
-            }
-            for (Judged partner : partnersFirst) {
-                double sum = 0;
-                for (Trial context : partner.trials()) {
-                    sum += inContext(ruleSet, flow, quiet, context, spent).decisiveness();
-                }
-                together[i] = Math.max(together[i], sum / partner.trials().size());
-            }
+                .sorted(Comparator.comparingInt(j -> askingOrder.indexOf(j.question().id()))).limit(partners).toList();
+        List<Impact> impacts = new ArrayList<>();
+        for (Judged quiet : judged) {
+            impacts.add(quiet.trials().isEmpty() || quiet.impact().changesAlone() ? quiet.impact()
+                    : together(ruleSet, flow, preview, quiet, partnersFirst, spent));
         }
-        return together;
+        return impacts;
+    }
+
+    private Impact together(RuleSet ruleSet, Flow flow, Outcome preview, Judged quiet, List<Judged> partnersFirst, int[] spent) {
+        double together = 0;
+        Set<String> strategies = new LinkedHashSet<>();
+        Set<Outcome.Pick> accelerators = new LinkedHashSet<>();
+        for (Judged partner : partnersFirst) {
+            double sum = 0;
+            for (Trial context : partner.trials()) {
+                Impact impact = inContext(ruleSet, flow, quiet, context, spent);
+                sum += impact.decisiveness();
+                impact.strategies().stream().filter(s -> !s.equals(preview.strategy())).forEach(strategies::add);
+                impact.accelerators().stream().filter(a -> preview.acceleratorChangeTo(new Outcome(null, 0, a)) != Change.NONE)
+                        .forEach(accelerators::add);
+            }
+            together = Math.max(together, sum / partner.trials().size());
+        }
+        return together == 0 ? quiet.impact() : quiet.impact().withTogether(together, strategies, List.copyOf(accelerators));
     }
 
     /** What the quiet question's answers would change after the partner's answer {@code context}. */

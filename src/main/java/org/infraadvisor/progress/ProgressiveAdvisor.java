@@ -220,15 +220,20 @@ public class ProgressiveAdvisor implements AutoCloseable {
                 judged.add(judge(ruleSet, flow, influence, effective, askedNow, preview, q, evaluations));
             }
         }
-        // before the first answer the preview is the flow's default: nothing to pair (the pinned question comes first)
-        double[] together = effective.isEmpty() ? new double[judged.size()] : lookahead.together(ruleSet, flow, judged, evaluations);
         Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
+        List<OpenQuestion> oneAnswerAhead = judged.stream()
+                .map(j -> new OpenQuestion(j.question(), j.impact(), pinned.contains(j.question().id()))).toList();
+        if (effective.isEmpty()) { // the preview is the flow's default: nothing to pair (the pinned question comes first)
+            return new Assessment(null, askingOrder(flow, oneAnswerAhead), evaluations[0]);
+        }
+        List<String> order = askingOrder(flow, oneAnswerAhead).stream().map(o -> o.question().id()).toList();
+        List<Impact> impacts = lookahead.impacts(ruleSet, flow, preview, judged, order, evaluations);
         List<OpenQuestion> open = new ArrayList<>();
         for (int i = 0; i < judged.size(); i++) {
-            Question q = judged.get(i).question();
-            open.add(new OpenQuestion(q, judged.get(i).impact().withTogether(together[i]), pinned.contains(q.id())));
+            OpenQuestion o = oneAnswerAhead.get(i);
+            open.add(impacts.get(i) == o.impact() ? o : new OpenQuestion(o.question(), impacts.get(i), o.pinned()));
         }
-        return new Assessment(effective.isEmpty() ? null : preview, askingOrder(flow, open), evaluations[0]);
+        return new Assessment(preview, askingOrder(flow, open), evaluations[0]);
     }
 
     /**
