@@ -41,7 +41,11 @@ public final class ProgressQuality {
      * @param evaluations per turn, the evaluations the advisor needed (without its caches) and a naive search would
      *                    (the preview plus every candidate answer of every open question)
      */
-    record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations) {
+    record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations, long engineEvaluations) {
+
+        Play withEngineEvaluations(long evaluated) {
+            return new Play(answers, settledAfter, previewDisagreements, evaluations, evaluated);
+        }
     }
 
     /**
@@ -87,12 +91,16 @@ public final class ProgressQuality {
                 throw new IllegalStateException(scenario.location() + ": " + problems);
             }
             Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), null);
+            long before = advisor.engineEvaluations();
             Play decisive = play(flow, given, answers -> advisor.assess(ruleSet, flow, answers).next()
-                    .map(o -> o.question().id()), answers -> advisor.assess(ruleSet, flow, answers));
+                    .map(o -> o.question().id()), answers -> advisor.assess(ruleSet, flow, answers))
+                    .withEngineEvaluations(advisor.engineEvaluations() - before);
+            before = oneDeepAdvisor.engineEvaluations();
             Play saturated = play(flow, given, answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers).next()
                     .map(o -> o.question().id()), answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers));
             Play oneDeep = play(flow, given, answers -> oneDeepAdvisor.assess(ruleSet, flow, answers).next()
-                    .map(o -> o.question().id()), answers -> oneDeepAdvisor.assess(ruleSet, flow, answers));
+                    .map(o -> o.question().id()), answers -> oneDeepAdvisor.assess(ruleSet, flow, answers))
+                    .withEngineEvaluations(oneDeepAdvisor.engineEvaluations() - before);
             rows.add(new Row(scenario.file(), fixed, decisive, saturated, oneDeep));
         }
         return rows;
@@ -124,7 +132,7 @@ public final class ProgressQuality {
         while (settled > 0 && sameHeadline(after.get(settled - 1), last)) {
             settled--;
         }
-        return new Play(answers.size(), settled, disagreements, evaluations);
+        return new Play(answers.size(), settled, disagreements, evaluations, 0);
     }
 
     private static boolean agrees(Assessment assessment, Advice advice) {
@@ -190,6 +198,10 @@ public final class ProgressQuality {
         out.append(String.format(Locale.ROOT, "PROGRESS-COST-ONE-DEEP turns=%d evaluations-per-turn mean=%.1f max=%d%n",
                 oneDeepTurns.size(), oneDeepTurns.stream().mapToInt(t -> t[0]).average().orElse(0),
                 oneDeepTurns.stream().mapToInt(t -> t[0]).max().orElse(0)));
+        // what the engine evaluated with the outcome cache on, as the service runs (one conversation after another)
+        out.append(String.format(Locale.ROOT, "PROGRESS-COST-CACHED engine-evaluations-per-turn decisive=%.1f one-deep=%.1f%n",
+                rows.stream().mapToLong(r -> r.decisive().engineEvaluations()).sum() / (double) Math.max(1, turns.size()),
+                rows.stream().mapToLong(r -> r.oneDeep().engineEvaluations()).sum() / (double) Math.max(1, oneDeepTurns.size())));
         out.append(String.format(Locale.ROOT, "Without previews (before issue 13) the advice appears after every answer: median %s answers%n",
                 fmt(median(rows.stream().map(r -> r.fixed().answers()).toList()))));
         return out.toString();
