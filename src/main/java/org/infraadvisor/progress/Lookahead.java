@@ -25,8 +25,8 @@ import java.util.Set;
  * change the preview alone) — the questions likely to be answered next: its candidate answers are compared with the outcome of the partner's answer
  * alone, as one answer ahead compares them with the preview. A quiet question scores, for the partner where it
  * matters most, the mean over that partner's answers of what it would then change ({@link Impact#together()}).
- * Cost: at most quiet questions × partners × their answers evaluations per state, mostly found in the cache the next
- * turn (the state after the partner's answer is one of them).
+ * Cost: quiet questions × their answers × the partners' answers evaluations per state, at most {@code budget}; many
+ * are found in the cache the next turn (the state after the partner's answer is one of them).
  */
 final class Lookahead {
 
@@ -40,11 +40,18 @@ final class Lookahead {
 
     private final CachedOutcomes outcomes;
     private final int partners;
+    private final int budget;
 
-    /** @param partners how many of the most decisive questions a quiet question is paired with; 0: one answer deep only */
-    Lookahead(CachedOutcomes outcomes, int partners) {
+    /**
+     * @param partners how many of the most decisive questions a quiet question is paired with; 0: one answer deep only
+     * @param budget   at most this many outcomes per state are looked up for the pairs: quiet questions are paired in
+     *                 the order one answer ahead would ask them (the flow's {@code tieBreak}, then its file order) while
+     *                 their pairs fit, the others stay as judged one answer ahead
+     */
+    Lookahead(CachedOutcomes outcomes, int partners, int budget) {
         this.outcomes = outcomes;
         this.partners = partners;
+        this.budget = budget;
     }
 
     /**
@@ -56,14 +63,20 @@ final class Lookahead {
      *                    are the first of them that change the preview alone
      */
     List<Impact> impacts(RuleSet ruleSet, Flow flow, Outcome preview, List<Judged> judged, List<String> askingOrder, int[] spent) {
-        List<Judged> partnersFirst = judged.stream().filter(j -> j.impact().changesAlone())
-                .sorted(Comparator.comparingInt(j -> askingOrder.indexOf(j.question().id()))).limit(partners).toList();
-        List<Impact> impacts = new ArrayList<>();
-        for (Judged quiet : judged) {
-            impacts.add(quiet.trials().isEmpty() || quiet.impact().changesAlone() ? quiet.impact()
-                    : together(ruleSet, flow, preview, quiet, partnersFirst, spent));
+        Comparator<Judged> inAskingOrder = Comparator.comparingInt(j -> askingOrder.indexOf(j.question().id()));
+        List<Judged> partnersFirst = judged.stream().filter(j -> j.impact().changesAlone()).sorted(inAskingOrder)
+                .limit(partners).toList();
+        int contexts = partnersFirst.stream().mapToInt(p -> p.trials().size()).sum();
+        Map<Judged, Impact> paired = new java.util.HashMap<>();
+        int left = budget;
+        for (Judged quiet : judged.stream().sorted(inAskingOrder).toList()) {
+            int cost = contexts * quiet.trials().size();
+            if (!quiet.trials().isEmpty() && !quiet.impact().changesAlone() && cost <= left) {
+                left -= cost;
+                paired.put(quiet, together(ruleSet, flow, preview, quiet, partnersFirst, spent));
+            }
         }
-        return impacts;
+        return judged.stream().map(j -> paired.getOrDefault(j, j.impact())).toList();
     }
 
     private Impact together(RuleSet ruleSet, Flow flow, Outcome preview, Judged quiet, List<Judged> partnersFirst, int[] spent) {

@@ -46,6 +46,8 @@ public class ProgressiveAdvisor implements AutoCloseable {
 
     /** How many of the most decisive questions a question that changes nothing alone is paired with, by default. */
     public static final int DEFAULT_PARTNERS = 2;
+    /** At most this many evaluations per state searched for those pairs, by default (about 40 ms of CPU). */
+    public static final int DEFAULT_LOOKAHEAD_BUDGET = 100;
 
     private final CachedOutcomes outcomes;
     private final Lookahead lookahead;
@@ -66,40 +68,45 @@ public class ProgressiveAdvisor implements AutoCloseable {
                               @Value("${advisor.progress.background-share:0.1}") double backgroundShare,
                               @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
                               @Value("${advisor.progress.speculate:true}") boolean speculate,
-                              @Value("${advisor.progress.lookahead-partners:2}") int lookaheadPartners) {
+                              @Value("${advisor.progress.lookahead-partners:2}") int lookaheadPartners,
+                              @Value("${advisor.progress.lookahead-budget:100}") int lookaheadBudget) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
                 backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate,
-                lookaheadPartners);
+                lookaheadPartners, lookaheadBudget);
     }
 
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false,
-                DEFAULT_PARTNERS);
+                DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** With caches of size 0 every call works everything out again (for benchmarks). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, DEFAULT_PARTNERS);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, DEFAULT_PARTNERS,
+                DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** With {@code lookaheadPartners} 0 the search looks one answer ahead only (to compare). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, int lookaheadPartners) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, lookaheadPartners);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, lookaheadPartners,
+                DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** An advisor that searches as {@code search} says; in the background with all of one core, guessing ahead. */
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize, Search search) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true, DEFAULT_PARTNERS);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true, DEFAULT_PARTNERS,
+                DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled,
                                Search search, double backgroundShare, int backgroundQueue, boolean speculate,
-                               int lookaheadPartners) {
-        if (lookaheadPartners < 0) {
-            throw new IllegalArgumentException("advisor.progress.lookahead-partners must be 0 or more: " + lookaheadPartners);
+                               int lookaheadPartners, int lookaheadBudget) {
+        if (lookaheadPartners < 0 || lookaheadBudget < 0) {
+            throw new IllegalArgumentException("advisor.progress.lookahead-partners and lookahead-budget must be 0 or more: "
+                    + lookaheadPartners + ", " + lookaheadBudget);
         }
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
-        this.lookahead = new Lookahead(outcomes, lookaheadPartners);
+        this.lookahead = new Lookahead(outcomes, lookaheadPartners, lookaheadBudget);
         this.assessments = new StateCache<>(assessmentCacheSize);
         this.provisional = new StateCache<>(assessmentCacheSize);
         this.provisionalOrder = new ProvisionalOrder(outcomes, assessments, provisional);
