@@ -46,8 +46,8 @@ public class ProgressiveAdvisor implements AutoCloseable {
 
     /** How many of the most decisive questions a question that changes nothing alone is paired with, by default. */
     public static final int DEFAULT_PARTNERS = 2;
-    /** At most this many evaluations per state searched for those pairs, by default (about 40 ms of CPU). */
-    public static final int DEFAULT_LOOKAHEAD_BUDGET = 100;
+    /** At most this many evaluations per state searched for those pairs, by default (about 110 ms of CPU at most). */
+    public static final int DEFAULT_LOOKAHEAD_BUDGET = 250;
 
     private final CachedOutcomes outcomes;
     private final Lookahead lookahead;
@@ -69,7 +69,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
                               @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
                               @Value("${advisor.progress.speculate:true}") boolean speculate,
                               @Value("${advisor.progress.lookahead-partners:2}") int lookaheadPartners,
-                              @Value("${advisor.progress.lookahead-budget:100}") int lookaheadBudget) {
+                              @Value("${advisor.progress.lookahead-budget:250}") int lookaheadBudget) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
                 backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate,
                 lookaheadPartners, lookaheadBudget);
