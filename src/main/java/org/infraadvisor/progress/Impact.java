@@ -1,6 +1,8 @@
 package org.infraadvisor.progress;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,9 +33,9 @@ public record Impact(String question, int tried, int strategy, int accelerator, 
 
     /** This impact with what the question could change together with another answer, and where that could lead. */
     Impact withTogether(double value, Set<String> alsoStrategies, List<Outcome.Pick> alsoAccelerators) {
-        Set<String> allStrategies = new java.util.LinkedHashSet<>(strategies);
+        Set<String> allStrategies = new LinkedHashSet<>(strategies);
         allStrategies.addAll(alsoStrategies);
-        List<Outcome.Pick> allAccelerators = new java.util.ArrayList<>(accelerators);
+        List<Outcome.Pick> allAccelerators = new ArrayList<>(accelerators);
         alsoAccelerators.stream().filter(a -> !allAccelerators.contains(a)).forEach(allAccelerators::add);
         return new Impact(question, tried, strategy, accelerator, count, part, Set.copyOf(allStrategies),
                 List.copyOf(allAccelerators), value);

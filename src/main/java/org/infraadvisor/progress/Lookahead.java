@@ -7,6 +7,7 @@ import org.infraadvisor.engine.RuleSet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Set;
  * asked after every question that scores anything, although the final advice may depend on it. So each such "quiet"
  * question (its answers act on the headline rules, yet none changes the preview alone) is judged again in the
  * context of each answer to each of the first {@code partners} questions one answer ahead would ask (those that
- * change the preview alone) — the questions likely to be answered next: its candidate answers are compared with the outcome of the partner's answer
- * alone, as one answer ahead compares them with the preview. A quiet question scores, for the partner where it
+ * change the preview alone) — the questions likely to be answered next: its candidate answers are compared with the
+ * outcome of the partner's answer alone, as one answer ahead compares them with the preview. A quiet question scores, for the partner where it
  * matters most, the mean over that partner's answers of what it would then change ({@link Impact#together()}).
  * Cost: quiet questions × their answers × the partners' answers evaluations per state, at most {@code budget}; many
  * are found in the cache the next turn (the state after the partner's answer is one of them).
@@ -62,12 +63,13 @@ final class Lookahead {
      * @param askingOrder the ids of the judged questions in the order one answer ahead would ask them: the partners
      *                    are the first of them that change the preview alone
      */
-    List<Impact> impacts(RuleSet ruleSet, Flow flow, Outcome preview, List<Judged> judged, List<String> askingOrder, int[] spent) {
+    List<Impact> impacts(RuleSet ruleSet, Flow flow, Outcome preview, List<Judged> judged, List<String> askingOrder,
+                         int[] spent) {
         Comparator<Judged> inAskingOrder = Comparator.comparingInt(j -> askingOrder.indexOf(j.question().id()));
         List<Judged> partnersFirst = judged.stream().filter(j -> j.impact().changesAlone()).sorted(inAskingOrder)
                 .limit(partners).toList();
         int contexts = partnersFirst.stream().mapToInt(p -> p.trials().size()).sum();
-        Map<Judged, Impact> paired = new java.util.HashMap<>();
+        Map<Judged, Impact> paired = new HashMap<>();
         int left = budget;
         for (Judged quiet : judged.stream().sorted(inAskingOrder).toList()) {
             int cost = contexts * quiet.trials().size();
@@ -79,7 +81,8 @@ final class Lookahead {
         return judged.stream().map(j -> paired.getOrDefault(j, j.impact())).toList();
     }
 
-    private Impact together(RuleSet ruleSet, Flow flow, Outcome preview, Judged quiet, List<Judged> partnersFirst, int[] spent) {
+    private Impact together(RuleSet ruleSet, Flow flow, Outcome preview, Judged quiet, List<Judged> partnersFirst,
+                            int[] spent) {
         double together = 0;
         Set<String> strategies = new LinkedHashSet<>();
         Set<Outcome.Pick> accelerators = new LinkedHashSet<>();

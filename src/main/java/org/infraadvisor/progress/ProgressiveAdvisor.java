@@ -27,8 +27,8 @@ import java.util.Set;
  * <p>
  * Each open question is judged by evaluating its candidate answers ({@link Candidates}) and comparing each outcome
  * with the preview ({@link Change}); a question none of whose answers changes the preview alone is judged again
- * together with the answers of the most decisive questions ({@link Lookahead}). It stays cheap: candidates with the same effect on the rules that decide the
- * headline are evaluated once, and not at all when that effect is the same as "unknown" ({@link Influence});
+ * together with the answers of the most decisive questions ({@link Lookahead}). It stays cheap: candidates with the
+ * same effect on the rules that decide the headline are evaluated once, and not at all when that effect is the same as "unknown" ({@link Influence});
  * each evaluation fires only those rules; outcomes and whole assessments are cached per rules version and answers.
  */
 @Singleton
@@ -94,8 +94,8 @@ public class ProgressiveAdvisor implements AutoCloseable {
 
     /** An advisor that searches as {@code search} says; in the background with all of one core, guessing ahead. */
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize, Search search) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true, DEFAULT_PARTNERS,
-                DEFAULT_LOOKAHEAD_BUDGET);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true,
+                DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled,
