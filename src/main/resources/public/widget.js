@@ -765,7 +765,7 @@
       const toggle = helpToggle(question);
       if (toggle) extras.append(toggle);
     }
-    if (!editing && state.conversation && state.conversation.preview) {
+    if (!editing && state.conversation && state.conversation.answers.length > 0) { // also when the service gives no preview
       extras.append(h('button', { type: 'button', class: 'iaw-link iaw-finish', onclick: () => finishNow() }, 'Show my advice now'));
     }
     if (editing) {

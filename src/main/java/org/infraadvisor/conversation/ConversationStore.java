@@ -60,7 +60,8 @@ public interface ConversationStore {
     Optional<Advice> advice(String conversationId);
 
     /**
-     * Stores the advice, replacing any stored before ({@code mayExist} false skips the look-up of an earlier one).
+     * Stores the advice, replacing any stored before ({@code mayExist} false: none is, so it is inserted without trying
+     * to replace one).
      * Advice too large to store (only very long text answers that rules repeat could make it so) is an invalid answer.
      */
     void saveAdvice(String conversationId, Advice advice, Instant at, boolean mayExist);

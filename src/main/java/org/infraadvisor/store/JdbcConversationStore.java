@@ -113,10 +113,8 @@ class JdbcConversationStore implements ConversationStore {
                     .formatted(Readable.number(json.length()), Readable.number(AdviceRecord.MAX_ADVICE_JSON)));
         }
         AdviceRecord row = new AdviceRecord(conversationId, a.rulesVersion(), AdviceSnapshotCodec.FORMAT, json, at);
-        if (mayExist && advice.existsById(conversationId)) {
-            advice.update(row);
-        } else {
-            advice.save(row);
+        if (!mayExist || !turns.updateAdvice(row)) {
+            turns.insertAdvice(row);
         }
     }
 

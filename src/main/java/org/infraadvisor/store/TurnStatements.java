@@ -17,11 +17,12 @@ import java.util.Optional;
 
 /**
  * The four statements of every conversation turn (read the conversation, read its answers, the versioned update,
- * insert the answer) as plain SQL on the transaction's connection. Through the generated repositories each of them
- * cost about as much CPU in Micronaut Data's query preparation, parameter binding by introspection and row mapping as
- * in the database itself (JFR of the load benchmark's {@code conversation} phase; docs/benchmarks.md, section 2).
- * The SQL is what the repositories generate, valid on H2 and PostgreSQL alike; timestamps go in and out as UTC
- * {@link OffsetDateTime}s, so the instant stored is the instant given whichever way a row was written.
+ * insert the answer), and the advice snapshot a completing turn writes, as plain SQL on the transaction's
+ * connection. Through the generated repositories each of them cost about as much CPU in Micronaut Data's query
+ * preparation, parameter binding by introspection and row mapping as in the database itself (JFR of the load
+ * benchmark's {@code conversation} phase; docs/benchmarks.md, section 2). The SQL is what the repositories
+ * generate, valid on H2 and PostgreSQL alike; timestamps go in and out as UTC {@link OffsetDateTime}s, so the
+ * instant stored is the instant given whichever way a row was written.
  */
 @Singleton
 class TurnStatements {
@@ -90,6 +91,35 @@ class TurnStatements {
             ps.setObject(4, timestamp(answeredAt));
             return ps.executeUpdate();
         });
+    }
+
+    /** Stores the advice of a conversation that has none stored (as {@code AdviceRepository.save}). */
+    void insertAdvice(AdviceRecord a) {
+        jdbc.prepareStatement("insert into recommendation (conversation_id, rules_version, advice_format, advice_json, created_at) "
+                + "values (?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, a.conversationId());
+            setAdvice(ps, 2, a);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Replaces the stored advice of a conversation; false when it has none stored (nothing changes then). */
+    boolean updateAdvice(AdviceRecord a) {
+        int rows = jdbc.prepareStatement("update recommendation set rules_version = ?, advice_format = ?, advice_json = ?, created_at = ? "
+                + "where conversation_id = ?", ps -> {
+            setAdvice(ps, 1, a);
+            ps.setString(5, a.conversationId());
+            return ps.executeUpdate();
+        });
+        return rows == 1;
+    }
+
+    /** The four columns after the key, from {@code first} on. */
+    private static void setAdvice(PreparedStatement ps, int first, AdviceRecord a) throws SQLException {
+        ps.setString(first, a.rulesVersion());
+        ps.setInt(first + 1, a.adviceFormat());
+        ps.setString(first + 2, a.adviceJson());
+        ps.setObject(first + 3, timestamp(a.createdAt()));
     }
 
     private static ConversationRecord conversation(ResultSet rs) throws SQLException {

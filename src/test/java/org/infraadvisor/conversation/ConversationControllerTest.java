@@ -103,6 +103,20 @@ class ConversationControllerTest {
     }
 
     @Test
+    void changingAnAnswerOfACompletedConversationReplacesItsStoredAdvice() {
+        ConversationView done = api.complete(Map.of("workload", "inference", "latency", "interactive"));
+        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.recommendation().answers().get("latency").value()).isEqualTo("interactive");
+
+        // latency enables no other question: the conversation stays completed and its stored advice is replaced
+        ConversationView changed = api.answer(done.id(), "latency", "batch");
+        assertThat(changed.status()).isEqualTo("completed");
+        assertThat(changed.recommendation().answers().get("latency").value()).isEqualTo("batch");
+        ConversationView read = api.conversation(done.id());
+        assertThat(read.recommendation().answers().get("latency").value()).isEqualTo("batch");
+    }
+
+    @Test
     void invalidAnswersAreRefusedWithAReasonAndChangeNothing() {
         ConversationView c = api.start();
         String id = c.id();

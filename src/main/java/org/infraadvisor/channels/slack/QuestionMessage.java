@@ -61,14 +61,15 @@ final class QuestionMessage {
      * @param note            a line under the question: progress ("Question 3 of about 12") or the answer being changed
      */
     static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note) {
-        return ask(conversationRef, q, note, null);
+        return ask(conversationRef, q, note, null, false);
     }
 
     /**
-     * @param soFar the advice for the answers so far ({@link #soFar}), shown above the question with a "Finish now"
-     *              button; null before the first answer and when an earlier answer is being changed
+     * @param soFar     the advice for the answers so far ({@link #soFar}), shown above the question; null before the
+     *                  first answer, when an earlier answer is being changed and when the service gives no preview
+     * @param canFinish whether to offer "Finish now" (after the first answer, whether or not there is a preview)
      */
-    static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note, String soFar) {
+    static List<LayoutBlock> ask(String conversationRef, QuestionView q, String note, String soFar, boolean canFinish) {
         BlockRef ref = BlockRef.question(conversationRef, q.id());
         List<LayoutBlock> blocks = new ArrayList<>();
         if (soFar != null) {
@@ -100,7 +101,7 @@ final class QuestionMessage {
         }
         controls.add(answerButton(SlackActions.ANSWER_UNKNOWN, DONT_KNOW, AnswerValues.UNKNOWN));
         blocks.add(actions(ref.encode(), controls));
-        if (soFar != null) {
+        if (canFinish) {
             blocks.add(actions(BlockRef.finish(conversationRef, q.id()).encode(),
                     List.of(button(b -> b.actionId(SlackActions.FINISH).text(plainText(FINISH))))));
         }

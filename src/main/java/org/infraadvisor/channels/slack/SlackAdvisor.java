@@ -385,7 +385,8 @@ public class SlackAdvisor {
         if (q != null) {
             String note = "Question %d of about %d".formatted(view.progress().answered() + 1, view.progress().estimatedTotal());
             String ts = slack.postMessage(link.channelId(), link.threadTs(), q.text(),
-                    QuestionMessage.ask(BlockRef.refOf(view.id()), q, note, QuestionMessage.soFar(view.preview())));
+                    QuestionMessage.ask(BlockRef.refOf(view.id()), q, note, QuestionMessage.soFar(view.preview()),
+                            view.progress().answered() > 0));
             links.update(current.withPendingQuestion(q.id(), ts, clock.instant()));
         } else if (view.recommendation() != null) {
             String ts = slack.postMessage(link.channelId(), link.threadTs(), RecommendationMessage.title(view.recommendation()),

@@ -52,7 +52,7 @@ class QuestionMessageTest {
     void theAdviceSoFarComesFirstWithAFinishButtonAndRefinementsSaySo() {
         ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of(), true);
         QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true);
-        List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview));
+        List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview), true);
         assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
                 .contains("So far: On-premises · 1,200 × NVIDIA H100 SXM · 58% sure");
         assertThat(json(blocks)).contains("\"block_id\":\"f|c1|q1\"", "\"action_id\":\"finish\"", "Finish now",
@@ -60,6 +60,12 @@ class QuestionMessageTest {
         assertThat(QuestionMessage.soFar(null)).isNull();
         String plain = json(QuestionMessage.ask("c1", question("choice", 2), "n"));
         assertThat(plain).doesNotContain("So far", "\"action_id\":\"finish\"", "Refinement");
+    }
+
+    @Test
+    void finishNowIsOfferedAfterTheFirstAnswerEvenWithoutAPreview() {
+        String withoutPreview = json(QuestionMessage.ask("c1", question("choice", 2), "Question 4 of about 12", null, true));
+        assertThat(withoutPreview).contains("\"action_id\":\"finish\"", "Finish now").doesNotContain("So far");
     }
 
     @Test

@@ -1,0 +1,186 @@
+package org.infraadvisor.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What a conversation turn costs H2 alone: a turn's four statements (as {@code store/TurnStatements} sends them) and
+ * its commit, in one thread on a file database with {@code WRITE_DELAY=0}, in CPU time, with the bytes H2 wrote per
+ * commit, the file's size and how many chunks it holds. Each round starts {@code --conversations} conversations, then
+ * answers 16 questions in each, one turn per conversation in turn (as many clients would). The schema is the
+ * {@code conversation} and {@code answer} tables as the migrations leave them; {@code --share-token-index false} leaves
+ * out the unique index on {@code share_token} (what a turn would cost if the token lived in a table of its own), and
+ * {@code --url-settings} adds H2 settings to the URL (e.g. {@code ";RETENTION_TIME=0"}).
+ * <p>
+ * {@code --conversations 2000 --rounds 3 --dir target/bench/h2-commit [--share-token-index true] [--url-settings ""]}
+ */
+public final class H2CommitCost {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int QUESTIONS = 16;
+
+    /** One round's figures. */
+    record Round(int commits, double cpuMicrosPerCommit, double kbWrittenPerCommit, long fileBytes, long chunks) {
+        @Override
+        public String toString() {
+            return "%,d commits: %.0f µs CPU per commit, %.1f KB written per commit; file %,d MB in %,d chunks"
+                    .formatted(commits, cpuMicrosPerCommit, kbWrittenPerCommit, fileBytes >> 20, chunks);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs a = BenchArgs.parse(args);
+        Path dir = Path.of(a.get("dir", "target/bench/h2-commit"));
+        RuleGenerator.deleteTree(dir);
+        Files.createDirectories(dir);
+        System.out.println("before: " + Machine.summary());
+        List<Round> rounds = run(dir, a.getInt("conversations", 2000), a.getInt("rounds", 3),
+                !"false".equals(a.get("share-token-index", "true")), a.get("url-settings", ""));
+        for (int i = 0; i < rounds.size(); i++) {
+            System.out.println("round " + (i + 1) + ": " + rounds.get(i));
+        }
+        System.out.println("after:  loadavg " + Machine.loadAverage());
+    }
+
+    static List<Round> run(Path dir, int conversations, int rounds, boolean shareTokenIndex, String urlSettings) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0" + urlSettings;
+        Random random = new Random(1);
+        List<Round> result = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            createSchema(c, shareTokenIndex);
+            c.setAutoCommit(false);
+            for (int round = 0; round < rounds; round++) {
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long written = info(c, "info.FILE_WRITE_BYTES");
+                int commits = 0;
+                List<String> ids = new ArrayList<>(conversations);
+                for (int i = 0; i < conversations; i++) {
+                    ids.add(start(c, randomId(random), randomId(random)));
+                    c.commit();
+                    commits++;
+                }
+                for (int q = 0; q < QUESTIONS; q++) {
+                    for (String id : ids) {
+                        turn(c, id, "question_" + q);
+                        c.commit();
+                        commits++;
+                    }
+                }
+                result.add(new Round(commits, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / commits,
+                        (info(c, "info.FILE_WRITE_BYTES") - written) / 1024.0 / commits, info(c, "info.FILE_SIZE"), info(c, "info.CHUNK_COUNT")));
+            }
+        }
+        return result;
+    }
+
+    /** The two tables as Flyway V1 and V9 leave them. */
+    private static void createSchema(Connection c, boolean shareTokenIndex) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table conversation (id varchar(64) not null primary key, flow varchar(100) not null, "
+                    + "status varchar(20) not null, channel varchar(40), created_at timestamp with time zone not null, "
+                    + "updated_at timestamp with time zone not null, version bigint not null, share_token varchar(64))");
+            s.execute("create table answer (id bigint generated by default as identity primary key, "
+                    + "conversation_id varchar(64) not null references conversation (id) on delete cascade, question varchar(100) not null, "
+                    + "value_json varchar(10000) not null, answered_at timestamp with time zone not null, "
+                    + "constraint answer_once unique (conversation_id, question))");
+            s.execute("create index conversation_updated on conversation (updated_at)");
+            if (shareTokenIndex) {
+                s.execute("create unique index conversation_share_token on conversation (share_token)");
+            }
+        }
+    }
+
+    private static String start(Connection c, String id, String shareToken) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("insert into conversation (id, flow, status, channel, created_at, updated_at, "
+                + "share_token, version) values (?, 'infra-strategy', 'active', 'api', ?, ?, ?, 0)")) {
+            ps.setString(1, id);
+            ps.setObject(2, now);
+            ps.setObject(3, now);
+            ps.setString(4, shareToken);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    /** Read the conversation and its answers, the versioned update, insert the answer: a turn's four statements. */
+    private static void turn(Connection c, String id, String question) throws SQLException {
+        String flow, status, channel, shareToken;
+        OffsetDateTime createdAt;
+        long version;
+        try (PreparedStatement ps = c.prepareStatement("select id, flow, status, channel, created_at, updated_at, share_token, version "
+                + "from conversation where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                flow = rs.getString(2);
+                status = rs.getString(3);
+                channel = rs.getString(4);
+                createdAt = rs.getObject(5, OffsetDateTime.class);
+                shareToken = rs.getString(7);
+                version = rs.getLong(8);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id, question, value_json, answered_at from answer "
+                + "where conversation_id = ? order by answered_at")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(3);
+                }
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement("update conversation set flow = ?, status = ?, channel = ?, created_at = ?, "
+                + "updated_at = ?, share_token = ?, version = ? where id = ? and version = ?")) {
+            ps.setString(1, flow);
+            ps.setString(2, status);
+            ps.setString(3, channel);
+            ps.setObject(4, createdAt);
+            ps.setObject(5, now);
+            ps.setString(6, shareToken);
+            ps.setLong(7, version + 1);
+            ps.setString(8, id);
+            ps.setLong(9, version);
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("the versioned update found no row");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into answer (conversation_id, question, value_json, answered_at) values (?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, question);
+            ps.setString(3, "\"inference\"");
+            ps.setObject(4, now);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long info(Connection c, String setting) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select setting_value from information_schema.settings where setting_name = ?")) {
+            ps.setString(1, setting);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1)) : -1;
+            }
+        }
+    }
+
+    private static String randomId(Random random) {
+        byte[] bytes = new byte[20];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
