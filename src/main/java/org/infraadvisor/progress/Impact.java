@@ -1,6 +1,8 @@
 package org.infraadvisor.progress;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,11 +16,30 @@ import java.util.Set;
  * @param accelerator  how many change the accelerator family (but not the strategy)
  * @param count        how many change the accelerator count by more than a quarter (nothing bigger)
  * @param part         how many change only the part within the family
- * @param strategies   the other strategies an answer could lead to
- * @param accelerators the other accelerators (or counts) an answer could lead to
+ * @param strategies   the other strategies an answer could lead to (alone, or with another answer when {@code together})
+ * @param accelerators the other accelerators (or counts) an answer could lead to (likewise)
+ * @param together     for a question none of whose answers changes the preview alone: what its answers would change
+ *                     once one of the most decisive questions is answered too, in the same weights (the mean over that
+ *                     question's answers, for the one where it is largest; {@link Lookahead}); 0 otherwise
  */
 public record Impact(String question, int tried, int strategy, int accelerator, int count, int part,
-                     Set<String> strategies, List<Outcome.Pick> accelerators) {
+                     Set<String> strategies, List<Outcome.Pick> accelerators, double together) {
+
+    /** An impact judged one answer ahead only. */
+    public Impact(String question, int tried, int strategy, int accelerator, int count, int part,
+                  Set<String> strategies, List<Outcome.Pick> accelerators) {
+        this(question, tried, strategy, accelerator, count, part, strategies, accelerators, 0);
+    }
+
+    /** This impact with what the question could change together with another answer, and where that could lead. */
+    Impact withTogether(double value, Set<String> alsoStrategies, List<Outcome.Pick> alsoAccelerators) {
+        Set<String> allStrategies = new LinkedHashSet<>(strategies);
+        allStrategies.addAll(alsoStrategies);
+        List<Outcome.Pick> allAccelerators = new ArrayList<>(accelerators);
+        alsoAccelerators.stream().filter(a -> !allAccelerators.contains(a)).forEach(allAccelerators::add);
+        return new Impact(question, tried, strategy, accelerator, count, part, Set.copyOf(allStrategies),
+                List.copyOf(allAccelerators), value);
+    }
 
     /**
      * Most decisive first: the question whose candidate answers would change the preview most, each answer counting
@@ -26,14 +47,22 @@ public record Impact(String question, int tried, int strategy, int accelerator, 
      */
     static final Comparator<Impact> MOST_DECISIVE_FIRST = Comparator.comparingDouble(Impact::decisiveness).reversed();
 
-    /** The sum over the candidate answers of the weight of the change each would make. */
+    /**
+     * The sum over the candidate answers of the weight of the change each would make; for a question that changes
+     * nothing alone, what it would change together with another answer ({@link #together()}).
+     */
     public double decisiveness() {
         return strategy * Change.STRATEGY.weight() + accelerator * Change.ACCELERATOR.weight()
-                + count * Change.COUNT.weight() + part * Change.PART.weight();
+                + count * Change.COUNT.weight() + part * Change.PART.weight() + together;
     }
 
-    /** Whether some answer would change the strategy or the recommended accelerator. */
+    /** Whether some answer would change the strategy or the recommended accelerator, alone or with another answer. */
     public boolean couldChange() {
+        return changesAlone() || together > 0;
+    }
+
+    /** Whether some answer alone would change the strategy or the recommended accelerator. */
+    public boolean changesAlone() {
         return strategy + accelerator + count + part > 0;
     }
 

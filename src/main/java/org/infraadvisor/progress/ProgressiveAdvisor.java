@@ -26,8 +26,9 @@ import java.util.Set;
  * order of the open questions, the one whose answer could change the preview most first.
  * <p>
  * Each open question is judged by evaluating its candidate answers ({@link Candidates}) and comparing each outcome
- * with the preview ({@link Change}). It stays cheap: candidates with the same effect on the rules that decide the
- * headline are evaluated once, and not at all when that effect is the same as "unknown" ({@link Influence});
+ * with the preview ({@link Change}); a question none of whose answers changes the preview alone is judged again
+ * together with the answers of the most decisive questions ({@link Lookahead}). It stays cheap: candidates with the
+ * same effect on the rules that decide the headline are evaluated once, and not at all when that effect is the same as "unknown" ({@link Influence});
  * each evaluation fires only those rules; outcomes and whole assessments are cached per rules version and answers.
  */
 @Singleton
@@ -43,7 +44,13 @@ public class ProgressiveAdvisor implements AutoCloseable {
         NEVER
     }
 
+    /** How many of the most decisive questions a question that changes nothing alone is paired with, by default. */
+    public static final int DEFAULT_PARTNERS = 2;
+    /** At most this many evaluations per state searched for those pairs, by default (about 110 ms of CPU at most). */
+    public static final int DEFAULT_LOOKAHEAD_BUDGET = 250;
+
     private final CachedOutcomes outcomes;
+    private final Lookahead lookahead;
     private final StateCache<Assessment> assessments;
     private final StateCache<Assessment> provisional;
     private final ProvisionalOrder provisionalOrder;
@@ -60,28 +67,46 @@ public class ProgressiveAdvisor implements AutoCloseable {
                               @Value("${advisor.progress.assessment-cache-size:5000}") long assessmentCacheSize,
                               @Value("${advisor.progress.background-share:0.1}") double backgroundShare,
                               @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
-                              @Value("${advisor.progress.speculate:true}") boolean speculate) {
+                              @Value("${advisor.progress.speculate:true}") boolean speculate,
+                              @Value("${advisor.progress.lookahead-partners:2}") int lookaheadPartners,
+                              @Value("${advisor.progress.lookahead-budget:250}") int lookaheadBudget) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
-                backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate);
+                backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate,
+                lookaheadPartners, lookaheadBudget);
     }
 
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false,
+                DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** With caches of size 0 every call works everything out again (for benchmarks). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, DEFAULT_PARTNERS,
+                DEFAULT_LOOKAHEAD_BUDGET);
+    }
+
+    /** With {@code lookaheadPartners} 0 the search looks one answer ahead only (to compare). */
+    public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, int lookaheadPartners) {
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, lookaheadPartners,
+                DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** An advisor that searches as {@code search} says; in the background with all of one core, guessing ahead. */
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize, Search search) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true);
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true,
+                DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled,
-                               Search search, double backgroundShare, int backgroundQueue, boolean speculate) {
+                               Search search, double backgroundShare, int backgroundQueue, boolean speculate,
+                               int lookaheadPartners, int lookaheadBudget) {
+        if (lookaheadPartners < 0 || lookaheadBudget < 0) {
+            throw new IllegalArgumentException("advisor.progress.lookahead-partners and lookahead-budget must be 0 or more: "
+                    + lookaheadPartners + ", " + lookaheadBudget);
+        }
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
+        this.lookahead = new Lookahead(outcomes, lookaheadPartners, lookaheadBudget);
         this.assessments = new StateCache<>(assessmentCacheSize);
         this.provisional = new StateCache<>(assessmentCacheSize);
         this.provisionalOrder = new ProvisionalOrder(outcomes, assessments, provisional);
@@ -195,32 +220,46 @@ public class ProgressiveAdvisor implements AutoCloseable {
         Outcome preview = outcomes.outcome(ruleSet, flow, effective);
         Influence influence = Influence.of(ruleSet);
         BitSet askedNow = asked(flow, state);
-        int evaluations = 1;
-        List<OpenQuestion> open = new ArrayList<>();
-        Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
+        int[] evaluations = {1};
+        List<Lookahead.Judged> judged = new ArrayList<>();
         for (Question q : flow.questions()) {
             if (state.isAsked(q.id()) && !effective.containsKey(q.id())) {
-                Judged judged = judge(ruleSet, flow, influence, effective, askedNow, preview, q);
-                evaluations += judged.evaluations();
-                open.add(new OpenQuestion(q, judged.impact(), pinned.contains(q.id())));
+                judged.add(judge(ruleSet, flow, influence, effective, askedNow, preview, q, evaluations));
             }
         }
-        return new Assessment(effective.isEmpty() ? null : preview, askingOrder(flow, open), evaluations);
+        Set<String> pinned = new LinkedHashSet<>(flow.asking().pinned());
+        List<OpenQuestion> oneAnswerAhead = judged.stream()
+                .map(j -> new OpenQuestion(j.question(), j.impact(), pinned.contains(j.question().id()))).toList();
+        if (effective.isEmpty()) { // the preview is the flow's default: nothing to pair (the pinned question comes first)
+            return new Assessment(null, askingOrder(flow, oneAnswerAhead), evaluations[0]);
+        }
+        List<String> order = askingOrder(flow, oneAnswerAhead).stream().map(o -> o.question().id()).toList();
+        List<Impact> impacts = lookahead.impacts(ruleSet, flow, preview, judged, order, evaluations);
+        List<OpenQuestion> open = new ArrayList<>();
+        for (int i = 0; i < judged.size(); i++) {
+            OpenQuestion o = oneAnswerAhead.get(i);
+            open.add(impacts.get(i) == o.impact() ? o : new OpenQuestion(o.question(), impacts.get(i), o.pinned()));
+        }
+        return new Assessment(preview, askingOrder(flow, open), evaluations[0]);
     }
 
-    private record Judged(Impact impact, int evaluations) {
-    }
-
-    /** Evaluates one representative of each group of candidate answers that act alike, weighted by the group's size. */
-    private Judged judge(RuleSet ruleSet, Flow flow, Influence influence, Map<String, Object> effective, BitSet askedNow,
-                         Outcome preview, Question q) {
+    /**
+     * Evaluates one representative of each group of candidate answers that act alike, weighted by the group's size;
+     * adds the evaluations to {@code evaluations[0]}.
+     */
+    private Lookahead.Judged judge(RuleSet ruleSet, Flow flow, Influence influence, Map<String, Object> effective,
+                                   BitSet askedNow, Outcome preview, Question q, int[] evaluations) {
         List<Object> candidates = Candidates.of(flow, q);
         Map<Object, Group> representative = groups(flow, influence, effective, askedNow, q, candidates);
         ImpactTally tally = new ImpactTally(q, preview);
+        List<Lookahead.Trial> trials = new ArrayList<>();
         for (Group group : representative.values()) {
-            tally.add(outcomes.outcome(ruleSet, flow, group.answers()), group.size());
+            Outcome outcome = outcomes.outcome(ruleSet, flow, group.answers());
+            tally.add(outcome, group.size());
+            trials.add(new Lookahead.Trial(group.answers(), group.size(), outcome));
         }
-        return new Judged(tally.impact(candidates.size()), representative.size());
+        evaluations[0] += representative.size();
+        return new Lookahead.Judged(q, trials, tally.impact(candidates.size()));
     }
 
     /** The effective answers with one candidate answer of a group, and how many candidates act as it does. */

@@ -80,6 +80,7 @@ public final class CpuTimeComparison {
         ops.put("headline", b::headline);
         ops.put("naive turn", b::naive);
         ops.put("decisive turn, cold", b::decisiveCold);
+        ops.put("decisive turn, cold, one answer ahead", b::decisiveColdOneDeep);
         ops.put("decisive turn, cached", b::decisiveCached);
         return ops;
     }

@@ -60,6 +60,7 @@ public class ProgressBenchmark {
     private Map<String, Object> answers;
     private List<Map<String, Object>> naiveStates;
     private ProgressiveAdvisor cold;
+    private ProgressiveAdvisor coldOneDeep;
     private ProgressiveAdvisor cached;
     private EngineOutcomes outcomes;
 
@@ -71,6 +72,7 @@ public class ProgressBenchmark {
         Map<String, Object> all = set.canonical(flow);
         cold = new ProgressiveAdvisor(engine, 0, 0);
         outcomes = new EngineOutcomes(engine);
+        coldOneDeep = new ProgressiveAdvisor(outcomes, 0, 0, 0);
         cached = new ProgressiveAdvisor(engine, 50_000, 5_000);
         answers = new LinkedHashMap<>();
         for (int i = 0; i < answered; i++) {
@@ -124,6 +126,12 @@ public class ProgressBenchmark {
         return cold.assess(ruleSet, flow, answers);
     }
 
+    /** The same search looking one answer ahead only ({@code advisor.progress.lookahead-partners: 0}). */
+    @Benchmark
+    public Assessment decisiveColdOneDeep() {
+        return coldOneDeep.assess(ruleSet, flow, answers);
+    }
+
     @Benchmark
     public Assessment decisiveCached() {
         return cached.assess(ruleSet, flow, answers);
@@ -142,6 +150,7 @@ public class ProgressBenchmark {
 
     /** How many full evaluations {@link #naive} makes, and how many the advisor needed for the same turn. */
     String evaluationsPerTurn() {
-        return "naive " + naiveStates.size() + ", decisive " + cold.assess(ruleSet, flow, answers).evaluations();
+        return "naive " + naiveStates.size() + ", decisive " + cold.assess(ruleSet, flow, answers).evaluations()
+                + ", decisive one answer ahead " + coldOneDeep.assess(ruleSet, flow, answers).evaluations();
     }
 }

@@ -8,6 +8,7 @@ import org.infraadvisor.engine.AdvisorEngine;
 import org.infraadvisor.engine.RuleSet;
 import org.infraadvisor.engine.RuleSetLoader;
 import org.infraadvisor.progress.Assessment;
+import org.infraadvisor.progress.EngineOutcomes;
 import org.infraadvisor.progress.ProgressiveAdvisor;
 import org.infraadvisor.scenarios.Scenario;
 import org.infraadvisor.scenarios.ScenarioLoader;
@@ -40,7 +41,11 @@ public final class ProgressQuality {
      * @param evaluations per turn, the evaluations the advisor needed (without its caches) and a naive search would
      *                    (the preview plus every candidate answer of every open question)
      */
-    record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations) {
+    record Play(int answers, int settledAfter, int previewDisagreements, List<int[]> evaluations, long engineEvaluations) {
+
+        Play withEngineEvaluations(long evaluated) {
+            return new Play(answers, settledAfter, previewDisagreements, evaluations, evaluated);
+        }
     }
 
     /**
@@ -48,19 +53,23 @@ public final class ProgressQuality {
      *                  finished between two answers (a service not saturated; users think for seconds)
      * @param saturated in the order a turn replies with when no background search ever finishes
      *                  ({@link ProgressiveAdvisor.Search#NEVER}): the provisional order, carried from state to state
+     * @param oneDeep   in the advisor's order with the search one answer ahead only ({@code lookahead-partners} 0):
+     *                  what the two-answer lookahead is compared with
      */
-    record Row(String scenario, Play fixed, Play decisive, Play saturated) {
+    record Row(String scenario, Play fixed, Play decisive, Play saturated, Play oneDeep) {
     }
 
     private final RuleSet ruleSet;
     private final AdvisorEngine engine = new AdvisorEngine(10_000);
     private final ProgressiveAdvisor advisor;
     private final ProgressiveAdvisor saturatedAdvisor;
+    private final ProgressiveAdvisor oneDeepAdvisor;
 
     ProgressQuality(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.advisor = new ProgressiveAdvisor(engine, 50_000, 5_000);
         this.saturatedAdvisor = new ProgressiveAdvisor(engine, 50_000, 5_000, ProgressiveAdvisor.Search.NEVER);
+        this.oneDeepAdvisor = new ProgressiveAdvisor(new EngineOutcomes(engine), 50_000, 5_000, 0);
     }
 
     public static void main(String[] args) {
@@ -82,11 +91,17 @@ public final class ProgressQuality {
                 throw new IllegalStateException(scenario.location() + ": " + problems);
             }
             Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), null);
+            long before = advisor.engineEvaluations();
             Play decisive = play(flow, given, answers -> advisor.assess(ruleSet, flow, answers).next()
-                    .map(o -> o.question().id()), answers -> advisor.assess(ruleSet, flow, answers));
+                    .map(o -> o.question().id()), answers -> advisor.assess(ruleSet, flow, answers))
+                    .withEngineEvaluations(advisor.engineEvaluations() - before);
+            before = oneDeepAdvisor.engineEvaluations();
             Play saturated = play(flow, given, answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers).next()
                     .map(o -> o.question().id()), answers -> saturatedAdvisor.assessPromptly(ruleSet, flow, answers));
-            rows.add(new Row(scenario.file(), fixed, decisive, saturated));
+            Play oneDeep = play(flow, given, answers -> oneDeepAdvisor.assess(ruleSet, flow, answers).next()
+                    .map(o -> o.question().id()), answers -> oneDeepAdvisor.assess(ruleSet, flow, answers))
+                    .withEngineEvaluations(oneDeepAdvisor.engineEvaluations() - before);
+            rows.add(new Row(scenario.file(), fixed, decisive, saturated, oneDeep));
         }
         return rows;
     }
@@ -102,7 +117,7 @@ public final class ProgressQuality {
         List<int[]> evaluations = new ArrayList<>();
         for (Optional<String> q = next.apply(answers); q.isPresent(); q = next.apply(answers)) {
             if (checkPreview && assessed.apply(answers).ranked()) { // the cost of the search, where one was done
-                evaluations.add(new int[]{advisor.assess(ruleSet, flow, answers).evaluations(),
+                evaluations.add(new int[]{assessed.apply(answers).evaluations(),
                         ProgressBenchmark.naiveStates(flow, answers).size()});
             }
             answers.put(q.get(), given.getOrDefault(q.get(), AnswerValues.UNKNOWN));
@@ -117,7 +132,7 @@ public final class ProgressQuality {
         while (settled > 0 && sameHeadline(after.get(settled - 1), last)) {
             settled--;
         }
-        return new Play(answers.size(), settled, disagreements, evaluations);
+        return new Play(answers.size(), settled, disagreements, evaluations, 0);
     }
 
     private static boolean agrees(Assessment assessment, Advice advice) {
@@ -153,7 +168,8 @@ public final class ProgressQuality {
         }
         double fixed = median(rows.stream().map(r -> r.fixed().settledAfter()).toList());
         double decisive = median(rows.stream().map(r -> r.decisive().settledAfter()).toList());
-        int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements() + r.saturated().previewDisagreements()).sum();
+        int disagreements = rows.stream().mapToInt(r -> r.decisive().previewDisagreements() + r.saturated().previewDisagreements()
+                + r.oneDeep().previewDisagreements()).sum();
         // ranking is tuned on the odd-numbered scenario files; the even-numbered ones show whether it carries over
         out.append(String.format(Locale.ROOT, "PROGRESS-QUALITY-HALVES median-settled-decisive odd=%s even=%s, fixed odd=%s even=%s%n",
                 fmt(median(half(rows, 1).map(r -> r.decisive().settledAfter()).toList())),
@@ -165,6 +181,12 @@ public final class ProgressQuality {
                         + "mean-fixed=%.1f mean-decisive=%.1f preview-disagreements=%d%n", rows.size(), fmt(fixed), fmt(decisive),
                 rows.stream().mapToInt(r -> r.fixed().settledAfter()).average().orElse(0),
                 rows.stream().mapToInt(r -> r.decisive().settledAfter()).average().orElse(0), disagreements));
+        out.append(String.format(Locale.ROOT, "PROGRESS-ONE-DEEP median-settled=%s odd=%s even=%s mean=%.1f "
+                        + "(the advisor's order searched one answer ahead only: lookahead-partners 0)%n",
+                fmt(median(rows.stream().map(r -> r.oneDeep().settledAfter()).toList())),
+                fmt(median(half(rows, 1).map(r -> r.oneDeep().settledAfter()).toList())),
+                fmt(median(half(rows, 0).map(r -> r.oneDeep().settledAfter()).toList())),
+                rows.stream().mapToInt(r -> r.oneDeep().settledAfter()).average().orElse(0)));
         out.append(String.format(Locale.ROOT, "PROGRESS-SATURATED median-settled=%s mean=%.1f "
                         + "(the provisional order of a turn whose background search never finishes)%n",
                 fmt(median(rows.stream().map(r -> r.saturated().settledAfter()).toList())),
@@ -172,6 +194,14 @@ public final class ProgressQuality {
         out.append(String.format(Locale.ROOT, "PROGRESS-COST turns=%d evaluations-per-turn decisive mean=%.1f max=%d, naive mean=%.1f max=%d%n",
                 turns.size(), turns.stream().mapToInt(t -> t[0]).average().orElse(0), turns.stream().mapToInt(t -> t[0]).max().orElse(0),
                 turns.stream().mapToInt(t -> t[1]).average().orElse(0), turns.stream().mapToInt(t -> t[1]).max().orElse(0)));
+        List<int[]> oneDeepTurns = rows.stream().flatMap(r -> r.oneDeep().evaluations().stream()).toList();
+        out.append(String.format(Locale.ROOT, "PROGRESS-COST-ONE-DEEP turns=%d evaluations-per-turn mean=%.1f max=%d%n",
+                oneDeepTurns.size(), oneDeepTurns.stream().mapToInt(t -> t[0]).average().orElse(0),
+                oneDeepTurns.stream().mapToInt(t -> t[0]).max().orElse(0)));
+        // what the engine evaluated with the outcome cache on, as the service runs (one conversation after another)
+        out.append(String.format(Locale.ROOT, "PROGRESS-COST-CACHED engine-evaluations-per-turn decisive=%.1f one-deep=%.1f%n",
+                rows.stream().mapToLong(r -> r.decisive().engineEvaluations()).sum() / (double) Math.max(1, turns.size()),
+                rows.stream().mapToLong(r -> r.oneDeep().engineEvaluations()).sum() / (double) Math.max(1, oneDeepTurns.size())));
         out.append(String.format(Locale.ROOT, "Without previews (before issue 13) the advice appears after every answer: median %s answers%n",
                 fmt(median(rows.stream().map(r -> r.fixed().answers()).toList()))));
         return out.toString();

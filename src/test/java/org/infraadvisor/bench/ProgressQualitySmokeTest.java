@@ -27,8 +27,11 @@ class ProgressQualitySmokeTest {
             assertThat(r.decisive().evaluations()).hasSize(r.decisive().answers());
             assertThat(r.saturated().settledAfter()).isBetween(0, r.saturated().answers());
             assertThat(r.saturated().previewDisagreements()).as("the preview is exact without the search too").isZero();
+            assertThat(r.oneDeep().settledAfter()).isBetween(0, r.oneDeep().answers());
+            assertThat(r.oneDeep().previewDisagreements()).isZero();
         });
         assertThat(ProgressQuality.report(rows)).contains("PROGRESS-QUALITY scenarios=2", "PROGRESS-SATURATED", "PROGRESS-COST",
+                "PROGRESS-ONE-DEEP", "PROGRESS-COST-ONE-DEEP",
                 "PROGRESS-QUALITY-HALVES median-settled-decisive odd=" + rows.get(0).decisive().settledAfter()
                         + " even=" + rows.get(1).decisive().settledAfter());
     }
