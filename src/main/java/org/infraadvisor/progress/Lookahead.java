@@ -5,7 +5,6 @@ import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
 import org.infraadvisor.engine.RuleSet;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
