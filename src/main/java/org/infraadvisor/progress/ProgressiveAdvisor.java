@@ -68,8 +68,8 @@ public class ProgressiveAdvisor implements AutoCloseable {
                               @Value("${advisor.progress.background-share:0.1}") double backgroundShare,
                               @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
                               @Value("${advisor.progress.speculate:true}") boolean speculate,
-                              @Value("${advisor.progress.lookahead-partners:2}") int lookaheadPartners,
-                              @Value("${advisor.progress.lookahead-budget:250}") int lookaheadBudget) {
+                              @Value("${advisor.progress.lookahead-partners:" + DEFAULT_PARTNERS + "}") int lookaheadPartners,
+                              @Value("${advisor.progress.lookahead-budget:" + DEFAULT_LOOKAHEAD_BUDGET + "}") int lookaheadBudget) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
                 backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate,
                 lookaheadPartners, lookaheadBudget);

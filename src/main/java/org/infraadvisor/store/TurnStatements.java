@@ -44,7 +44,7 @@ class TurnStatements {
         });
     }
 
-    /** The conversation's answers, oldest first (as {@code AnswerRepository.findByConversationIdOrderByAnsweredAt}). */
+    /** The conversation's answers, oldest first. */
     List<AnswerRecord> answers(String conversationId) {
         return jdbc.prepareStatement("select id, question, value_json, answered_at from answer where conversation_id = ? order by answered_at", ps -> {
             ps.setString(1, conversationId);
