@@ -36,6 +36,28 @@ class ProgressiveAdvisorTest {
     }
 
     @Test
+    void equallyDecisiveQuestionsComeByTheFlowsImportance() {
+        List<String> tieBreak = flow.asking().tieBreak();
+        List<String> importantEnough = flow.questions().stream()
+                .filter(q -> q.importance() >= 1 && !flow.asking().pinned().contains(q.id())).map(q -> q.id()).toList();
+        assertThat(tieBreak).as("the shipped tie-break names every question of importance 1 or more")
+                .containsExactlyInAnyOrderElementsOf(importantEnough);
+
+        Assessment a = advisor.assess(ruleSet, flow, Map.of("workload", "inference", "model_size_b", 70.0));
+        int ties = 0;
+        for (int i = 1; i < a.open().size(); i++) {
+            OpenQuestion before = a.open().get(i - 1);
+            OpenQuestion after = a.open().get(i);
+            if (before.impact().decisiveness() == after.impact().decisiveness()) {
+                ties++;
+                assertThat(before.question().importance()).as(before.question().id() + " before " + after.question().id())
+                        .isGreaterThanOrEqualTo(after.question().importance());
+            }
+        }
+        assertThat(ties).as("questions that score the same").isPositive();
+    }
+
+    @Test
     void thePreviewIsTheAdviceForTheAnswersSoFar() {
         Map<String, Object> answers = Map.of("workload", "inference", "data_residency", "on-premises", "model_size_b", 405.0);
 
