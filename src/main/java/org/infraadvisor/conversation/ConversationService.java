@@ -130,7 +130,7 @@ public class ConversationService {
     @Transactional
     public String newShareToken(String id) {
         String token = newId();
-        store.update(find(id).withShareToken(token, now()));
+        store.share(find(id), token, now());
         return token;
     }
 
@@ -139,7 +139,7 @@ public class ConversationService {
     public void stopSharing(String id) {
         Stored c = find(id);
         if (c.shareToken() != null) {
-            store.update(c.withShareToken(null, now()));
+            store.share(c, null, now());
         }
     }
 

@@ -39,8 +39,17 @@ public interface ConversationStore {
     /** The conversation a read-only share link points at. */
     Optional<Stored> findByShareToken(String shareToken);
 
-    /** Writes the changed conversation, failing with an optimistic-lock error when another turn changed it first. */
+    /**
+     * Writes the changed conversation, failing with an optimistic-lock error when another turn changed it first. Its
+     * share token is not written here: {@link #share}.
+     */
     Stored update(Stored conversation);
+
+    /**
+     * Gives the conversation a new read-only share token, or none ({@code token} null), as a change of the conversation
+     * (an optimistic-lock error when another turn changed it first); links with the previous token stop working.
+     */
+    Stored share(Stored conversation, String token, Instant now);
 
     /** Deletes the conversation with its answers and advice. */
     void delete(String id);

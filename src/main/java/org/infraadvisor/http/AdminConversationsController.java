@@ -17,8 +17,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.infraadvisor.openapi.AdminOperations;
 import org.infraadvisor.store.ConversationRecord;
 import org.infraadvisor.store.ConversationRepository;
+import org.infraadvisor.store.ShareRepository;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Lists conversations for administrators (behind {@link AdminTokenFilter}); the only place that enumerates them. */
 @Controller("/admin/conversations")
@@ -30,9 +33,11 @@ public class AdminConversationsController {
     static final int MAX_SIZE = 500;
 
     private final ConversationRepository conversations;
+    private final ShareRepository shares;
 
-    public AdminConversationsController(ConversationRepository conversations) {
+    public AdminConversationsController(ConversationRepository conversations, ShareRepository shares) {
         this.conversations = conversations;
+        this.shares = shares;
     }
 
     @Serdeable
@@ -54,7 +59,10 @@ public class AdminConversationsController {
         Page<ConversationRecord> found = status == null || status.isBlank()
                 ? conversations.findAll(pageable)
                 : conversations.findByStatus(status, pageable);
-        return new ConversationPage(found.getContent().stream().map(ConversationSummary::of).toList(), page, size,
-                found.getTotalSize());
+        List<ConversationRecord> content = found.getContent();
+        Set<String> shared = content.isEmpty() ? Set.of()
+                : new HashSet<>(shares.findConversationIdByConversationIdIn(content.stream().map(ConversationRecord::id).toList()));
+        return new ConversationPage(content.stream().map(c -> ConversationSummary.of(c, shared.contains(c.id()))).toList(),
+                page, size, found.getTotalSize());
     }
 }

@@ -15,8 +15,8 @@ import java.time.Instant;
 public record ConversationSummary(String ref, String flow, String status, @Nullable String channel,
                                   Instant createdAt, Instant updatedAt, boolean shared) {
 
-    static ConversationSummary of(ConversationRecord c) {
+    static ConversationSummary of(ConversationRecord c, boolean shared) {
         return new ConversationSummary(LogSafe.conversationRef(c.id()), c.flow(), c.status(), c.channel(), c.createdAt(),
-                c.updatedAt(), c.shareToken() != null);
+                c.updatedAt(), shared);
     }
 }

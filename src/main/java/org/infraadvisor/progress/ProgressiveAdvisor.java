@@ -48,6 +48,8 @@ public class ProgressiveAdvisor implements AutoCloseable {
     public static final int DEFAULT_PARTNERS = 2;
     /** At most this many evaluations per state searched for those pairs, by default (about 110 ms of CPU at most). */
     public static final int DEFAULT_LOOKAHEAD_BUDGET = 250;
+    /** Guesses of the next state are searched only while the machine's CPUs are at most this busy, by default. */
+    public static final double DEFAULT_SPECULATE_MAX_LOAD = 0.9;
 
     private final CachedOutcomes outcomes;
     private final Lookahead lookahead;
@@ -68,39 +70,40 @@ public class ProgressiveAdvisor implements AutoCloseable {
                               @Value("${advisor.progress.background-share:0.1}") double backgroundShare,
                               @Value("${advisor.progress.background-queue:1000}") int backgroundQueue,
                               @Value("${advisor.progress.speculate:true}") boolean speculate,
+                              @Value("${advisor.progress.speculate-max-load:" + DEFAULT_SPECULATE_MAX_LOAD + "}") double speculateMaxLoad,
                               @Value("${advisor.progress.lookahead-partners:" + DEFAULT_PARTNERS + "}") int lookaheadPartners,
                               @Value("${advisor.progress.lookahead-budget:" + DEFAULT_LOOKAHEAD_BUDGET + "}") int lookaheadBudget) {
         this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, enabled,
                 backgroundShare > 0 ? Search.BACKGROUND : Search.INLINE, backgroundShare, backgroundQueue, speculate,
-                lookaheadPartners, lookaheadBudget);
+                speculateMaxLoad, lookaheadPartners, lookaheadBudget);
     }
 
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false,
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, 1,
                 DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** With caches of size 0 every call works everything out again (for benchmarks). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, DEFAULT_PARTNERS,
-                DEFAULT_LOOKAHEAD_BUDGET);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, 1,
+                DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** With {@code lookaheadPartners} 0 the search looks one answer ahead only (to compare). */
     public ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, int lookaheadPartners) {
-        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, lookaheadPartners,
-                DEFAULT_LOOKAHEAD_BUDGET);
+        this(source, outcomeCacheSize, assessmentCacheSize, true, Search.INLINE, 0, 0, false, 1,
+                lookaheadPartners, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     /** An advisor that searches as {@code search} says; in the background with all of one core, guessing ahead. */
     public ProgressiveAdvisor(AdvisorEngine engine, long outcomeCacheSize, long assessmentCacheSize, Search search) {
-        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true,
+        this(new EngineOutcomes(engine), outcomeCacheSize, assessmentCacheSize, true, search, 1, 1000, true, 1,
                 DEFAULT_PARTNERS, DEFAULT_LOOKAHEAD_BUDGET);
     }
 
     private ProgressiveAdvisor(OutcomeSource source, long outcomeCacheSize, long assessmentCacheSize, boolean enabled,
                                Search search, double backgroundShare, int backgroundQueue, boolean speculate,
-                               int lookaheadPartners, int lookaheadBudget) {
+                               double speculateMaxLoad, int lookaheadPartners, int lookaheadBudget) {
         if (lookaheadPartners < 0 || lookaheadBudget < 0) {
             throw new IllegalArgumentException("advisor.progress.lookahead-partners and lookahead-budget must be 0 or more: "
                     + lookaheadPartners + ", " + lookaheadBudget);
@@ -112,7 +115,9 @@ public class ProgressiveAdvisor implements AutoCloseable {
         this.provisionalOrder = new ProvisionalOrder(outcomes, assessments, provisional);
         this.enabled = enabled;
         this.search = search;
-        this.background = enabled && search == Search.BACKGROUND ? new BackgroundSearch(backgroundShare, backgroundQueue) : null;
+        this.background = enabled && search == Search.BACKGROUND
+                ? new BackgroundSearch(backgroundShare, backgroundQueue, BackgroundSearch::machineCpuLoad, speculateMaxLoad)
+                : null;
         this.speculate = speculate;
     }
 

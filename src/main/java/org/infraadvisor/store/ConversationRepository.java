@@ -8,7 +8,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
-import java.util.Optional;
 
 public interface ConversationRepository extends CrudRepository<ConversationRecord, String> {
 
@@ -16,8 +15,6 @@ public interface ConversationRepository extends CrudRepository<ConversationRecor
 
     Page<ConversationRecord> findByStatus(String status, Pageable pageable);
 
-    /** The conversation a read-only share link points at. */
-    Optional<ConversationRecord> findByShareToken(String shareToken);
 
     /** Deletes conversations last changed before {@code cutoff}; their answers and recommendation go with them (FK cascade). */
     long deleteByUpdatedAtLessThan(Instant cutoff);

@@ -26,20 +26,27 @@ class JdbcConversationStore implements ConversationStore {
     private final AnswerCodec answerCodec;
     private final AdviceSnapshotCodec adviceCodec;
     private final TurnStatements turns;
+    private final ShareRepository shares;
 
     JdbcConversationStore(ConversationRepository conversations, AnswerRepository answers, AdviceRepository advice,
-                          AnswerCodec answerCodec, AdviceSnapshotCodec adviceCodec, TurnStatements turns) {
+                          AnswerCodec answerCodec, AdviceSnapshotCodec adviceCodec, TurnStatements turns,
+                          ShareRepository shares) {
         this.conversations = conversations;
         this.answers = answers;
         this.advice = advice;
         this.answerCodec = answerCodec;
         this.adviceCodec = adviceCodec;
         this.turns = turns;
+        this.shares = shares;
     }
 
     @Override
     public Stored insert(Stored c) {
-        return stored(conversations.save(record(c)));
+        ConversationRecord saved = conversations.save(record(c));
+        if (c.shareToken() != null) {
+            shares.save(new ShareRecord(c.id(), c.shareToken()));
+        }
+        return stored(saved, c.shareToken());
     }
 
     @Override
@@ -49,12 +56,22 @@ class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<Stored> findByShareToken(String shareToken) {
-        return conversations.findByShareToken(shareToken).map(JdbcConversationStore::stored);
+        return turns.findByShareToken(shareToken).map(JdbcConversationStore::stored);
     }
 
     @Override
     public Stored update(Stored c) {
-        return stored(turns.update(record(c)));
+        return stored(turns.update(record(c)), c.shareToken());
+    }
+
+    @Override
+    public Stored share(Stored c, String token, Instant now) {
+        Stored updated = update(c.withShareToken(token, now));
+        shares.deleteById(c.id());
+        if (token != null) {
+            shares.save(new ShareRecord(c.id(), token));
+        }
+        return updated;
     }
 
     @Override
@@ -124,10 +141,14 @@ class JdbcConversationStore implements ConversationStore {
     }
 
     private static ConversationRecord record(Stored c) {
-        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.shareToken(), c.version());
+        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.version());
     }
 
-    private static Stored stored(ConversationRecord r) {
-        return new Stored(r.id(), r.flow(), r.status(), r.channel(), r.createdAt(), r.updatedAt(), r.shareToken(), r.version());
+    private static Stored stored(TurnStatements.ConversationRow row) {
+        return stored(row.conversation(), row.shareToken());
+    }
+
+    private static Stored stored(ConversationRecord r, String shareToken) {
+        return new Stored(r.id(), r.flow(), r.status(), r.channel(), r.createdAt(), r.updatedAt(), shareToken, r.version());
     }
 }

@@ -27,7 +27,12 @@ import java.util.Optional;
 @Singleton
 class TurnStatements {
 
-    private static final String CONVERSATION_COLUMNS = "id, flow, status, channel, created_at, updated_at, share_token, version";
+    /** A conversation with its share token (null while sharing is off), which lives in a table of its own. */
+    record ConversationRow(ConversationRecord conversation, String shareToken) {
+    }
+
+    private static final String SELECT_CONVERSATION = "select c.id, c.flow, c.status, c.channel, c.created_at, c.updated_at, "
+            + "c.version, s.share_token from conversation c left join conversation_share s on s.conversation_id = c.id ";
 
     private final JdbcOperations jdbc;
 
@@ -35,11 +40,20 @@ class TurnStatements {
         this.jdbc = jdbc;
     }
 
-    Optional<ConversationRecord> findConversation(String id) {
-        return jdbc.prepareStatement("select " + CONVERSATION_COLUMNS + " from conversation where id = ?", ps -> {
-            ps.setString(1, id);
+    Optional<ConversationRow> findConversation(String id) {
+        return findOne(SELECT_CONVERSATION + "where c.id = ?", id);
+    }
+
+    /** The conversation a read-only share link points at. */
+    Optional<ConversationRow> findByShareToken(String shareToken) {
+        return findOne(SELECT_CONVERSATION + "where s.share_token = ?", shareToken);
+    }
+
+    private Optional<ConversationRow> findOne(String sql, String key) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(conversation(rs)) : Optional.<ConversationRecord>empty();
+                return rs.next() ? Optional.of(new ConversationRow(conversation(rs), rs.getString(8))) : Optional.<ConversationRow>empty();
             }
         });
     }
@@ -65,22 +79,21 @@ class TurnStatements {
     ConversationRecord update(ConversationRecord c) {
         long next = c.version() + 1;
         int rows = jdbc.prepareStatement("update conversation set flow = ?, status = ?, channel = ?, created_at = ?, updated_at = ?, "
-                + "share_token = ?, version = ? where id = ? and version = ?", ps -> {
+                + "version = ? where id = ? and version = ?", ps -> {
             ps.setString(1, c.flow());
             ps.setString(2, c.status());
             setNullableString(ps, 3, c.channel());
             ps.setObject(4, timestamp(c.createdAt()));
             ps.setObject(5, timestamp(c.updatedAt()));
-            setNullableString(ps, 6, c.shareToken());
-            ps.setLong(7, next);
-            ps.setString(8, c.id());
-            ps.setLong(9, c.version());
+            ps.setLong(6, next);
+            ps.setString(7, c.id());
+            ps.setLong(8, c.version());
             return ps.executeUpdate();
         });
         if (rows != 1) {
             throw new OptimisticLockException("Execute update returned unexpected row count. Expected: 1 got: " + rows);
         }
-        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), c.shareToken(), next);
+        return new ConversationRecord(c.id(), c.flow(), c.status(), c.channel(), c.createdAt(), c.updatedAt(), next);
     }
 
     void insertAnswer(String conversationId, String question, String valueJson, Instant answeredAt) {
@@ -124,7 +137,7 @@ class TurnStatements {
 
     private static ConversationRecord conversation(ResultSet rs) throws SQLException {
         return new ConversationRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
-                instant(rs, 6), rs.getString(7), rs.getLong(8));
+                instant(rs, 6), rs.getLong(7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -57,14 +57,24 @@ public final class LoadDriver {
     /**
      * @param latencyUs   every request of the phase
      * @param answerUs    conversation phase only: the answer turns (without the start requests)
+     * @param finalUs     conversation phase only: the answer turns that completed a conversation (evaluate, store the
+     *                    advice, reply with the recommendation)
+     * @param conversations conversations whose last turn was answered while measured
      * @param serverCpu   CPU cores the service used on average while measured (NaN when unknown)
      * @param driverCpu   CPU cores this driver used on average while measured
      */
     public record Result(Phase phase, long requests, long errors, double seconds, Histogram latencyUs, Histogram answerUs,
-                         long conversations, double serverCpu, double driverCpu, String firstError) {
+                         Histogram finalUs, long conversations, double serverCpu, double driverCpu, String firstError) {
 
         public double throughput() {
             return requests / seconds;
+        }
+
+        /** The answer turns that did not complete a conversation. */
+        public Histogram otherAnswers() {
+            Histogram other = answerUs.copy();
+            other.subtract(finalUs);
+            return other;
         }
 
         public double percentileMs(Histogram h, double p) {
@@ -118,15 +128,17 @@ public final class LoadDriver {
             double driverCpu = (driverCpuSeconds() - driverCpuAtStart) / seconds;
             Histogram all = new Histogram(MAX_LATENCY_US, 3);
             Histogram answers = new Histogram(MAX_LATENCY_US, 3);
+            Histogram finals = new Histogram(MAX_LATENCY_US, 3);
             long requests = 0;
             long errors = 0;
             for (Worker w : workers) {
                 all.add(w.latency);
                 answers.add(w.answerLatency);
+                finals.add(w.finalLatency);
                 requests += w.requests;
                 errors += w.errors;
             }
-            return new Result(phase, requests, errors, seconds, all, answers, conversationsDone.get(), serverCpu, driverCpu, firstError.get());
+            return new Result(phase, requests, errors, seconds, all, answers, finals, conversationsDone.get(), serverCpu, driverCpu, firstError.get());
         } finally {
             pool.shutdownNow();
         }
@@ -146,6 +158,8 @@ public final class LoadDriver {
         final AtomicReference<String> firstError;
         final Histogram latency = new Histogram(MAX_LATENCY_US, 3);
         final Histogram answerLatency = new Histogram(MAX_LATENCY_US, 3);
+        final Histogram finalLatency = new Histogram(MAX_LATENCY_US, 3);
+        long lastUs = -1; // the latency of the last request sent, -1 when it fell outside the measured window
         final java.util.Random random = new java.util.Random();
         long requests;
         long errors;
@@ -172,15 +186,16 @@ public final class LoadDriver {
                         if (max > 0 && conversationsStarted.incrementAndGet() > max) {
                             return;
                         }
-                        if (conversation()) {
-                            conversationsDone.incrementAndGet();
-                        }
+                        conversation();
                     }
                 }
             }
         }
 
-        /** Start, then answer what is asked until the recommendation arrives; false if any turn failed. */
+        /**
+         * Start, then answer what is asked until the recommendation arrives; false if any turn failed. Counts the
+         * conversation as completed, and its last turn as a completing one, when that turn was sent while measured.
+         */
         boolean conversation() {
             JsonNode view = send(post("/api/conversations", "{\"flow\":\"" + answerSet.flow() + "\"}"), false);
             if (view == null) {
@@ -191,7 +206,12 @@ public final class LoadDriver {
             for (int turn = 0; turn < 200; turn++) {
                 JsonNode question = view.get("question");
                 if (question == null || question.isNull()) {
-                    return view.get("recommendation") != null && !view.get("recommendation").isNull();
+                    boolean completed = view.get("recommendation") != null && !view.get("recommendation").isNull();
+                    if (completed && turn > 0 && lastUs >= 0) {
+                        conversationsDone.incrementAndGet();
+                        finalLatency.recordValue(lastUs);
+                    }
+                    return completed;
                 }
                 String qid = question.get("id").getStringValue();
                 String body = "{\"question\":\"" + qid + "\",\"value\":" + valueFor(qid, question, scale) + "}";
@@ -259,7 +279,9 @@ public final class LoadDriver {
                 return null;
             }
             long elapsedUs = (System.nanoTime() - start) / 1000;
+            lastUs = -1;
             if (start >= measureFrom && start < end) {
+                lastUs = Math.min(elapsedUs, MAX_LATENCY_US);
                 requests++;
                 latency.recordValue(Math.min(elapsedUs, MAX_LATENCY_US));
                 if (answerTurn) {
@@ -295,6 +317,11 @@ public final class LoadDriver {
                         "  answer turns: %d (%.0f/s), p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms; conversations completed: %d (%.0f/s)%n",
                         a.getTotalCount(), a.getTotalCount() / r.seconds(), r.percentileMs(a, 50), r.percentileMs(a, 99),
                         r.percentileMs(a, 99.9), r.conversations(), r.conversations() / r.seconds()));
+                Histogram f = r.finalUs();
+                out.append(String.format(java.util.Locale.ROOT,
+                        "  completing turns: %d, p50 %.2f ms, p99 %.2f ms; the other answer turns: p50 %.2f ms, p99 %.2f ms%n",
+                        f.getTotalCount(), r.percentileMs(f, 50), r.percentileMs(f, 99),
+                        r.percentileMs(r.otherAnswers(), 50), r.percentileMs(r.otherAnswers(), 99)));
             }
             if (r.firstError() != null) {
                 out.append("  first error: ").append(r.firstError()).append('\n');
@@ -324,6 +351,9 @@ public final class LoadDriver {
                 m.put("answerP50ms", r.percentileMs(r.answerUs(), 50));
                 m.put("answerP99ms", r.percentileMs(r.answerUs(), 99));
                 m.put("answerP999ms", r.percentileMs(r.answerUs(), 99.9));
+                m.put("completingTurns", r.finalUs().getTotalCount());
+                m.put("completingP50ms", r.percentileMs(r.finalUs(), 50));
+                m.put("completingP99ms", r.percentileMs(r.finalUs(), 99));
                 m.put("conversationsCompleted", r.conversations());
             }
             m.put("serverCpuCores", r.serverCpu());

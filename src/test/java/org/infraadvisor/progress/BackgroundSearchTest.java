@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +144,36 @@ class BackgroundSearchTest {
             assertThat(runs.get()).isEqualTo(2);
             assertThat(search.done()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void onABusyMachineGuessesAreDroppedAndStatesUsersReachedAreStillSearched() throws Exception {
+        AtomicReference<Double> load = new AtomicReference<>(0.95);
+        AtomicInteger guesses = new AtomicInteger();
+        AtomicInteger reached = new AtomicInteger();
+        try (BackgroundSearch search = new BackgroundSearch(1, 10, load::get, 0.9)) {
+            assertThat(search.later("guess", guesses::incrementAndGet)).isTrue();
+            assertThat(search.now("reached", reached::incrementAndGet)).isTrue();
+            awaitIdle(search);
+            assertThat(reached.get()).as("a state a user reached").isEqualTo(1);
+            assertThat(guesses.get()).as("a guess while the machine is 95 % busy").isZero();
+            assertThat(search.guessesSkipped()).isEqualTo(1);
+            assertThat(search.later("guess", guesses::incrementAndGet)).as("a dropped guess may be queued again").isTrue();
+            awaitIdle(search);
+
+            load.set(0.5);
+            Thread.sleep(300); // the load is read again at most every 250 ms
+            assertThat(search.later("guess", guesses::incrementAndGet)).isTrue();
+            awaitIdle(search);
+            assertThat(guesses.get()).as("a guess while the machine is half busy").isEqualTo(1);
+        }
+    }
+
+    private static void awaitIdle(BackgroundSearch search) throws InterruptedException {
+        for (int i = 0; i < 3000 && !search.idle(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(search.idle()).isTrue();
     }
 
     private void assertOpenQuestionsAreTheExactOnes(Assessment prompt, Assessment exact, Map<String, Object> answers) {

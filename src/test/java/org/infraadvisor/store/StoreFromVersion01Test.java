@@ -124,6 +124,40 @@ class StoreFromVersion01Test {
         }
     }
 
+    /**
+     * Migration V11 moves share tokens out of the conversation's row into a table of their own: each conversation
+     * keeps the token it had (links handed out before keep working), and a token turned off or renewed afterwards
+     * stops working.
+     */
+    @Test
+    void shareTokensKeepTheirValuesWhenTheyMoveToTheirOwnTable() throws SQLException {
+        Map<String, Object> upToV10 = new LinkedHashMap<>(Map.of("datasources.default.url", url, "micronaut.server.port", -1,
+                "flyway.datasources.default.target", "10"));
+        try (EmbeddedServer ignored = ApplicationContext.run(EmbeddedServer.class, upToV10, "test")) {
+            // the schema of V10: the tokens V9 gave the conversations of 0.1 are in the conversation's row
+        }
+        Map<String, String> before = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection(url, "sa", "");
+             Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select id, share_token from conversation")) {
+            while (rs.next()) {
+                before.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(before).hasSize(5).doesNotContainValue(null);
+        try (EmbeddedServer server = start()) {
+            Api api = new Api(server.getURL().toString());
+            before.forEach((id, token) -> {
+                assertThat(api.conversation(id).shareToken()).as(id).isEqualTo(token);
+                assertThat(api.get("/api/shared/" + token).status()).as(id).isEqualTo(200);
+            });
+            String renewed = api.post("/api/conversations/" + BENCH + "/share", "").body();
+            assertThat(api.get("/api/shared/" + before.get(BENCH)).status()).isEqualTo(404);
+            assertThat(api.conversation(BENCH).shareToken()).isNotEqualTo(before.get(BENCH));
+            assertThat(renewed).contains(api.conversation(BENCH).shareToken());
+        }
+    }
+
     /** The conversation reads back completed, with the strategy and top accelerator 0.1 stored and the answers intact. */
     ConversationView expect(Api api, String id, String strategy, String topModel, int topCount) {
         ConversationView c = api.conversation(id);
