@@ -1,6 +1,7 @@
 package org.infraadvisor.progress;
 
 import org.infraadvisor.dialogue.AnswerValues;
+import org.infraadvisor.dialogue.Condition;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
@@ -69,7 +70,9 @@ final class ProvisionalOrder {
         for (String answered : effective.keySet()) {
             Map<String, Object> before = new LinkedHashMap<>(effective);
             before.remove(answered);
-            before = new DialogueState(flow, before).effectiveAnswers();
+            if (flow.question(answered).map(q -> gatesAnotherQuestion(flow, q)).orElse(true)) {
+                before = new DialogueState(flow, before).effectiveAnswers(); // questions it kept from being asked
+            }
             Assessment searched = ranked.peek(ruleSet, flow, before);
             Assessment known = searched != null ? searched : provisional.peek(ruleSet, flow, before);
             if (known != null && known.next().map(o -> o.question().id().equals(answered)).orElse(false)) {
@@ -94,11 +97,26 @@ final class ProvisionalOrder {
                 return true;
             }
         }
+        if (!gatesAnotherQuestion(flow, q)) {
+            return false; // no answer to it changes which questions are asked
+        }
         for (Object value : candidates) {
             Map<String, Object> with = new LinkedHashMap<>(effective);
             with.put(q.id(), value);
             if (!ProgressiveAdvisor.asked(flow, new DialogueState(flow, with)).equals(askedNow)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some question's {@code askIf} reads the answer to {@code q}. */
+    private static boolean gatesAnotherQuestion(Flow flow, Question q) {
+        for (Question other : flow.questions()) {
+            for (Condition.Clause clause : other.askIf().clauses()) {
+                if (clause.question().equals(q.id())) {
+                    return true;
+                }
             }
         }
         return false;
