@@ -43,8 +43,8 @@ final class BackgroundSearch implements AutoCloseable {
     private final LongAdder guessesSkipped = new LongAdder();
     private final DoubleSupplier machineLoad;
     private final double maxLoadForGuesses;
-    private long loadReadAt;
-    private boolean busy;
+    private volatile long loadReadAt; // any thread may read the load again when it is stale: a race reads it twice
+    private volatile boolean busy;
     private final Thread worker;
     private volatile boolean closed;
 
@@ -101,7 +101,7 @@ final class BackgroundSearch implements AutoCloseable {
         while (!closed) {
             try {
                 Task task = queue.take();
-                if (task.guess() && busy()) {
+                if (task.guess() && !acceptsGuesses()) {
                     queued.remove(task.key());
                     guessesSkipped.increment();
                     continue;
@@ -127,17 +127,20 @@ final class BackgroundSearch implements AutoCloseable {
         }
     }
 
-    /** Whether the machine is too busy for guesses, read at most every {@link #LOAD_PERIOD_NANOS} (worker thread only). */
-    private boolean busy() {
+    /**
+     * Whether guesses are searched now: not while the machine is busier than {@code maxLoadForGuesses} (its load read
+     * at most every {@link #LOAD_PERIOD_NANOS}). Callers may skip working out guesses when not.
+     */
+    boolean acceptsGuesses() {
         if (maxLoadForGuesses >= 1) {
-            return false;
+            return true;
         }
         long now = System.nanoTime();
         if (loadReadAt == 0 || now - loadReadAt > LOAD_PERIOD_NANOS) {
             busy = machineLoad.getAsDouble() > maxLoadForGuesses;
             loadReadAt = now;
         }
-        return busy;
+        return !busy;
     }
 
     /** The recent CPU load of the whole machine, 0 to 1; negative when the JVM cannot tell. */

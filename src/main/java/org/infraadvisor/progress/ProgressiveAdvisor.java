@@ -178,7 +178,7 @@ public class ProgressiveAdvisor implements AutoCloseable {
 
     /** Queues the states the answers to the question asked next would lead to, when it has a few answers to choose from. */
     private void guessNext(RuleSet ruleSet, Flow flow, Map<String, Object> effective, Assessment ranked) {
-        if (!speculate || background == null || ranked.next().isEmpty()) {
+        if (!speculate || background == null || ranked.next().isEmpty() || !background.acceptsGuesses()) {
             return;
         }
         Question q = ranked.next().get().question();

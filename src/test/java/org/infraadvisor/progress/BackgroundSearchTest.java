@@ -158,6 +158,7 @@ class BackgroundSearchTest {
             assertThat(reached.get()).as("a state a user reached").isEqualTo(1);
             assertThat(guesses.get()).as("a guess while the machine is 95 % busy").isZero();
             assertThat(search.guessesSkipped()).isEqualTo(1);
+            assertThat(search.acceptsGuesses()).as("what a turn asks before it works out guesses").isFalse();
             assertThat(search.later("guess", guesses::incrementAndGet)).as("a dropped guess may be queued again").isTrue();
             awaitIdle(search);
 
@@ -166,6 +167,7 @@ class BackgroundSearchTest {
             assertThat(search.later("guess", guesses::incrementAndGet)).isTrue();
             awaitIdle(search);
             assertThat(guesses.get()).as("a guess while the machine is half busy").isEqualTo(1);
+            assertThat(search.acceptsGuesses()).isTrue();
         }
     }
 
