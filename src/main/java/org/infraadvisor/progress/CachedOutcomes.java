@@ -21,16 +21,20 @@ final class CachedOutcomes implements OutcomeSource {
     private static final String ASKED = "\u0000asked";
 
     private final OutcomeSource source;
-    private final StateCache<Outcome> cache;
+    private final StateCache<Outcome> cache; // null when off
     private final LongAdder evaluated = new LongAdder();
 
     CachedOutcomes(OutcomeSource source, long maximumSize) {
         this.source = source;
-        this.cache = new StateCache<>(maximumSize);
+        this.cache = maximumSize > 0 ? new StateCache<>(maximumSize) : null;
     }
 
     @Override
     public Outcome outcome(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
+        if (cache == null) {
+            evaluated.increment();
+            return source.outcome(ruleSet, flow, answers);
+        }
         return cache.get(ruleSet, flow, effects(ruleSet, flow, answers), () -> {
             evaluated.increment();
             return source.outcome(ruleSet, flow, answers);
