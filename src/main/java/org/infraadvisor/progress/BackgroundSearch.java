@@ -145,7 +145,8 @@ final class BackgroundSearch implements AutoCloseable {
 
     /** The recent CPU load of the whole machine, 0 to 1; negative when the JVM cannot tell. */
     static double machineCpuLoad() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getCpuLoad() : -1;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getCpuLoad() : -1;
     }
 
     private static long cpuNanos() {

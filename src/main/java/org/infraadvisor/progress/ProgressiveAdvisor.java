@@ -108,6 +108,10 @@ public class ProgressiveAdvisor implements AutoCloseable {
             throw new IllegalArgumentException("advisor.progress.lookahead-partners and lookahead-budget must be 0 or more: "
                     + lookaheadPartners + ", " + lookaheadBudget);
         }
+        if (!(speculateMaxLoad > 0 && speculateMaxLoad <= 1)) {
+            throw new IllegalArgumentException("advisor.progress.speculate-max-load must be more than 0 and at most 1 (the share of the "
+                    + "machine's CPUs busy, up to which guesses are searched; 1 = always): " + speculateMaxLoad);
+        }
         this.outcomes = new CachedOutcomes(source, outcomeCacheSize);
         this.lookahead = new Lookahead(outcomes, lookaheadPartners, lookaheadBudget);
         this.assessments = new StateCache<>(assessmentCacheSize);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Preview, asking order, refinements and caching on the shipped rules and flow. */
 class ProgressiveAdvisorTest {
@@ -21,6 +22,16 @@ class ProgressiveAdvisorTest {
     final Flow flow = ruleSet.flow("infra-strategy").orElseThrow();
     final AdvisorEngine engine = new AdvisorEngine(10_000);
     final ProgressiveAdvisor advisor = new ProgressiveAdvisor(engine, 10_000, 1_000);
+
+    @Test
+    void aLoadForGuessesOutsideZeroToOneStopsTheStartNamingTheSetting() {
+        for (double load : new double[]{0, -0.5, 1.5}) {
+            assertThatThrownBy(() -> new ProgressiveAdvisor(engine, true, 1_000, 100, 0.1, 10, true, load, 2, 250))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("advisor.progress.speculate-max-load").hasMessageContaining(String.valueOf(load));
+        }
+        new ProgressiveAdvisor(engine, true, 1_000, 100, 0.1, 10, true, 1, 2, 250).close();
+    }
 
     @Test
     void beforeTheFirstAnswerThereIsNoPreviewAndThePinnedWorkloadComesFirst() {
