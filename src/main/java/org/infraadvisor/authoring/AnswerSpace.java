@@ -88,16 +88,12 @@ final class AnswerSpace {
                 thresholds.add(Double.parseDouble(t.literals().get(0)));
             }
         }
-        for (Question other : flow.questions()) {
-            for (Condition.Clause c : other.askIf().clauses()) {
-                if (c.question().equals(q.id())) {
-                    if (c.min() != null) {
-                        thresholds.add(c.min());
-                    }
-                    if (c.max() != null) {
-                        thresholds.add(c.max());
-                    }
-                }
+        for (Condition.Clause c : flow.clausesReading(q.id())) {
+            if (c.min() != null) {
+                thresholds.add(c.min());
+            }
+            if (c.max() != null) {
+                thresholds.add(c.max());
             }
         }
         for (double t : thresholds) {

@@ -1,5 +1,6 @@
 package org.infraadvisor.dialogue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,19 @@ public record Flow(String id, String title, String description, String file, Lis
 
     public Optional<Question> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /** The clauses of the questions' {@code askIf} that read the answer to {@code questionId}: what it gates. */
+    public List<Condition.Clause> clausesReading(String questionId) {
+        List<Condition.Clause> reading = new ArrayList<>();
+        for (Question q : questions) {
+            for (Condition.Clause c : q.askIf().clauses()) {
+                if (c.question().equals(questionId)) {
+                    reading.add(c);
+                }
+            }
+        }
+        return reading;
     }
 
     public Map<String, Question> questionsById() {

@@ -1,7 +1,6 @@
 package org.infraadvisor.progress;
 
 import org.infraadvisor.dialogue.AnswerValues;
-import org.infraadvisor.dialogue.Condition;
 import org.infraadvisor.dialogue.DialogueState;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.dialogue.Question;
@@ -70,7 +69,7 @@ final class ProvisionalOrder {
         for (String answered : effective.keySet()) {
             Map<String, Object> before = new LinkedHashMap<>(effective);
             before.remove(answered);
-            if (flow.question(answered).map(q -> gatesAnotherQuestion(flow, q)).orElse(true)) {
+            if (!flow.clausesReading(answered).isEmpty()) {
                 before = new DialogueState(flow, before).effectiveAnswers(); // questions it kept from being asked
             }
             Assessment searched = ranked.peek(ruleSet, flow, before);
@@ -97,7 +96,7 @@ final class ProvisionalOrder {
                 return true;
             }
         }
-        if (!gatesAnotherQuestion(flow, q)) {
+        if (flow.clausesReading(q.id()).isEmpty()) {
             return false; // no answer to it changes which questions are asked
         }
         for (Object value : candidates) {
@@ -105,18 +104,6 @@ final class ProvisionalOrder {
             with.put(q.id(), value);
             if (!ProgressiveAdvisor.asked(flow, new DialogueState(flow, with)).equals(askedNow)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether some question's {@code askIf} reads the answer to {@code q}. */
-    private static boolean gatesAnotherQuestion(Flow flow, Question q) {
-        for (Question other : flow.questions()) {
-            for (Condition.Clause clause : other.askIf().clauses()) {
-                if (clause.question().equals(q.id())) {
-                    return true;
-                }
             }
         }
         return false;
