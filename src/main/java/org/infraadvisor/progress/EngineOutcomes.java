@@ -25,7 +25,7 @@ public final class EngineOutcomes implements OutcomeSource {
     @Override
     public Outcome outcome(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
         Influence influence = Influence.of(ruleSet);
-        Headline headline = engine.headline(ruleSet, flow, answers, influence.rulesToFire(ruleSet));
+        Headline headline = engine.headline(ruleSet, flow, answers, influence.rulesToFire());
         AcceleratorChoice top = headline.top();
         Outcome.Pick pick = top == null ? null
                 : new Outcome.Pick(top.getVendor(), top.getModel(), family(ruleSet, top), top.getCount());

@@ -38,14 +38,14 @@ final class Influence {
     private static final Cache<String, Influence> CACHE = Caffeine.newBuilder().maximumSize(8).build(); // by rules version
 
     private final boolean complete;
-    private final Set<String> headlineRules;
+    private final Set<String> rulesToFire;
     private final List<AnswerPattern> headlinePatterns;
     // of the values tried (candidates and unknown) and of users' own numbers, which are far more: bounded
     private final Cache<List<Object>, Object> effects = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    private Influence(boolean complete, Set<String> headlineRules, List<AnswerPattern> headlinePatterns) {
+    private Influence(boolean complete, Set<String> rulesToFire, List<AnswerPattern> headlinePatterns) {
         this.complete = complete;
-        this.headlineRules = headlineRules;
+        this.rulesToFire = rulesToFire;
         this.headlinePatterns = headlinePatterns;
     }
 
@@ -58,7 +58,7 @@ final class Influence {
         Set<String> modelled = new HashSet<>();
         model.rules().forEach(r -> modelled.add(r.name()));
         if (!modelled.containsAll(ruleNames)) {
-            return new Influence(false, Set.of(), List.of());
+            return new Influence(false, Set.copyOf(ruleNames), List.of());
         }
         Set<String> needed = new HashSet<>(HEADLINE_FACTS);
         Map<String, RuleDef> headline = new LinkedHashMap<>();
@@ -79,14 +79,9 @@ final class Influence {
         return new Influence(true, Set.copyOf(headline.keySet()), List.copyOf(patterns));
     }
 
-    /** Whether the rule may have to fire for the headline to be right. */
-    boolean canChangeHeadline(String rule) {
-        return !complete || headlineRules.contains(rule);
-    }
-
-    /** The rules a headline evaluation of the rule set fires: those that can change it, or all when some could not be analysed. */
-    Set<String> rulesToFire(RuleSet ruleSet) {
-        return complete ? headlineRules : ruleSet.rules().keySet();
+    /** The rules a headline evaluation fires: those that can change the headline, or all when some could not be analysed. */
+    Set<String> rulesToFire() {
+        return rulesToFire;
     }
 
     /**
@@ -117,7 +112,4 @@ final class Influence {
         return key;
     }
 
-    Set<String> headlineRules() {
-        return headlineRules;
-    }
 }

@@ -68,8 +68,8 @@ class InfluenceTest {
 
     @Test
     void onlyRulesThatFeedTheStrategyOrTheAcceleratorsNeedToFire() {
-        assertThat(influence.headlineRules()).containsExactlyInAnyOrder("Vote", "Choose", "Uses the size");
-        assertThat(influence.canChangeHeadline("Risk")).isFalse();
+        assertThat(influence.rulesToFire()).containsExactlyInAnyOrder("Vote", "Choose", "Uses the size");
+        assertThat(influence.rulesToFire()).doesNotContain("Risk");
     }
 
     @Test
@@ -96,7 +96,7 @@ class InfluenceTest {
         Influence partial = Influence.analyse(Set.of("Vote", "Choose", "Risk", "Uses the size", "Written in a way the parser missed"),
                 RuleModel.parse(Map.of("rules/test.drl", DRL)));
 
-        assertThat(partial.canChangeHeadline("Risk")).isTrue();
+        assertThat(partial.rulesToFire()).contains("Risk");
         assertThat(partial.effect(FLOW, "kind", "y")).isNotEqualTo(partial.effect(FLOW, "kind", "z"));
     }
 
@@ -105,9 +105,9 @@ class InfluenceTest {
         RuleSet ruleSet = ShippedRules.ruleSet();
         Influence shipped = Influence.of(ruleSet);
 
-        assertThat(shipped.headlineRules()).contains("Add up the strategy votes", "Recommend the five best-ranked accelerators",
+        assertThat(shipped.rulesToFire()).contains("Add up the strategy votes", "Recommend the five best-ranked accelerators",
                 "Data kept on premises rules out every cloud", "Share of the important questions answered");
-        assertThat(shipped.headlineRules()).doesNotContain("Plan: resolve the blockers first", "Frontier-scale training needs megawatts",
+        assertThat(shipped.rulesToFire()).doesNotContain("Plan: resolve the blockers first", "Frontier-scale training needs megawatts",
                 "Unknown answers that would change the advice most");
         Flow flow = ruleSet.flow("infra-strategy").orElseThrow();
         assertThat(shipped.effect(flow, "data_pipeline", "manual")).as("only counted as known by the confidence rule")

@@ -42,7 +42,7 @@ class PreviewAgreesWithEvaluationTest {
     @Test
     void overEveryScenarioTheOutcomeIsTheHeadOfTheFullAdvice() {
         // on the KieBase of only the headline rules (made in the background after the first headline evaluation)
-        assertThat(engine.awaitHeadlineRules(ruleSet, Influence.of(ruleSet).rulesToFire(ruleSet))).isTrue();
+        assertThat(engine.awaitHeadlineRules(ruleSet, Influence.of(ruleSet).rulesToFire())).isTrue();
         int compared = 0;
         for (Scenario scenario : scenarios) {
             Flow flow = ruleSet.flow(scenario.flow()).orElseThrow();
