@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The copy is made in the background (about a second of CPU once per rule set: the KieBase is copied through the
  * compiled-rules cache's own form and the other rules removed from the copy); until it is ready, or if it cannot be
  * made, the rule set's own KieBase is evaluated with the other rules filtered out, which gives the same headline.
- * Copies are kept for the two most recent rule sets, as {@link SessionPools} keeps pools.
+ * Copies are kept for the two most recent rule sets ({@link LatestTwo}), as {@link SessionPools} keeps pools.
  */
 final class HeadlineBases {
 
@@ -33,45 +33,25 @@ final class HeadlineBases {
     /** One low-priority thread, only while there is a copy to make. */
     private static final Executor BUILDER = builder();
 
-    private record Entry(KieBase full, Set<String> rules, CompletableFuture<KieBase> reduced) {
+    private record Key(KieBase full, Set<String> rules) {
     }
 
-    private volatile Entry current;
-    private volatile Entry previous;
+    private final LatestTwo<Key, CompletableFuture<KieBase>> copies =
+            new LatestTwo<>((a, b) -> a.full() == b.full() && a.rules().equals(b.rules()));
 
     /** The KieBase with only {@code rules} of the rule set, or null while it is being made or when it cannot be. */
     KieBase reduced(RuleSet ruleSet, Set<String> rules) {
-        return entry(ruleSet, rules).reduced().getNow(null);
+        return copy(ruleSet, rules).getNow(null);
     }
 
     /** Waits for the KieBase with only {@code rules} of the rule set; false when it cannot be made. */
     boolean await(RuleSet ruleSet, Set<String> rules) {
-        return entry(ruleSet, rules).reduced().join() != null;
+        return copy(ruleSet, rules).join() != null;
     }
 
-    private Entry entry(RuleSet ruleSet, Set<String> rules) {
-        Entry found = find(ruleSet.kieBase(), rules);
-        if (found == null) {
-            synchronized (this) {
-                found = find(ruleSet.kieBase(), rules);
-                if (found == null) {
-                    KieBase full = ruleSet.kieBase();
-                    found = new Entry(full, rules, CompletableFuture.supplyAsync(() -> copyWithOnly(full, rules), BUILDER));
-                    previous = current;
-                    current = found;
-                }
-            }
-        }
-        return found;
-    }
-
-    private Entry find(KieBase kieBase, Set<String> rules) {
-        Entry c = current;
-        if (c != null && c.full() == kieBase && c.rules().equals(rules)) {
-            return c;
-        }
-        Entry p = previous;
-        return p != null && p.full() == kieBase && p.rules().equals(rules) ? p : null;
+    private CompletableFuture<KieBase> copy(RuleSet ruleSet, Set<String> rules) {
+        return copies.get(new Key(ruleSet.kieBase(), rules),
+                k -> CompletableFuture.supplyAsync(() -> copyWithOnly(k.full(), k.rules()), BUILDER));
     }
 
     /** A copy of the KieBase without the rules not named; the KieBase itself when it has no others; null when it fails. */

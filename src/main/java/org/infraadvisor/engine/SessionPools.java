@@ -25,39 +25,15 @@ final class SessionPools {
 
     private static final KieSessionConfiguration ONE_THREAD = oneThread();
 
-    private record Entry(KieBase kieBase, KieSessionsPool pool) {
-    }
-
-    private volatile Entry current;
-    private volatile Entry previous;
+    private final LatestTwo<KieBase, KieSessionsPool> pools = new LatestTwo<>((a, b) -> a == b);
 
     KieSession newSession(KieBase kieBase) {
-        Entry found = find(kieBase);
-        if (found == null) {
-            synchronized (this) {
-                found = find(kieBase);
-                if (found == null) {
-                    found = new Entry(kieBase, kieBase.newKieSessionsPool(1));
-                    previous = current;
-                    current = found;
-                }
-            }
-        }
-        return found.pool().newKieSession(ONE_THREAD);
+        return pools.get(kieBase, k -> k.newKieSessionsPool(1)).newKieSession(ONE_THREAD);
     }
 
     private static KieSessionConfiguration oneThread() {
         KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
         conf.setOption(ThreadSafeOption.NO);
         return conf;
-    }
-
-    private Entry find(KieBase kieBase) {
-        Entry c = current;
-        if (c != null && c.kieBase() == kieBase) {
-            return c;
-        }
-        Entry p = previous;
-        return p != null && p.kieBase() == kieBase ? p : null;
     }
 }
