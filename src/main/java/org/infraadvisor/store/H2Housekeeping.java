@@ -54,10 +54,8 @@ public class H2Housekeeping {
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     void sync() {
         openStore().ifPresent(s -> {
-            long started = System.nanoTime();
             try {
-                s.sync();
-                s.setRetentionTime(retentionAfterSync((System.nanoTime() - started) / 1_000_000));
+                syncOnce(s);
             } catch (RuntimeException e) {
                 if (!s.isClosed()) {
                     s.setRetentionTime(H2_DEFAULT_RETENTION_MS);
@@ -65,6 +63,18 @@ public class H2Housekeeping {
                 }
             }
         });
+    }
+
+    /**
+     * Forces the file to disk, then lets H2 overwrite freed space after {@link #retentionAfterSync} (also what
+     * {@code bench/run h2commit --sync-every-ms} does); returns how long the sync took in milliseconds.
+     */
+    public static long syncOnce(MVStore store) {
+        long started = System.nanoTime();
+        store.sync();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        store.setRetentionTime(retentionAfterSync(millis));
+        return millis;
     }
 
     /**

@@ -35,9 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --schema before-v11} keeps the share token in the conversation's row with its unique index, as before
  * migration V11 (H2 rewrote that index on every turn), and {@code --url-settings} adds H2 settings to the URL (e.g.
  * {@code ";RETENTION_TIME=0"}). {@code --sync-every-ms} and {@code --compact-every-ms} run what the service's
- * {@code store/H2Housekeeping} does (forcing the file to disk; one round of compaction) on a second thread at that
- * interval; the service also shortens H2's retention time once it syncs, which {@code --url-settings
- * ";RETENTION_TIME=5000"} does here.
+ * {@code store/H2Housekeeping} does (forcing the file to disk and shortening H2's retention time; one round of
+ * compaction) on threads of their own at those intervals.
  * <p>
  * {@code --conversations 2000 --rounds 3 --dir target/bench/h2-commit [--schema current|before-v11] [--url-settings ""]
  * [--sync-every-ms 0] [--compact-every-ms 0]}
@@ -80,15 +79,13 @@ public final class H2CommitCost {
             c.setAutoCommit(false);
             MVStore mv = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
             ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2);
-            AtomicLong syncNanos = new AtomicLong();
-            AtomicLong longestSyncNanos = new AtomicLong();
+            AtomicLong syncMillis = new AtomicLong();
+            AtomicLong longestSyncMillis = new AtomicLong();
             if (syncEveryMs > 0) {
                 housekeeping.scheduleWithFixedDelay(() -> {
-                    long started = System.nanoTime();
-                    mv.sync();
-                    long took = System.nanoTime() - started;
-                    syncNanos.addAndGet(took);
-                    longestSyncNanos.accumulateAndGet(took, Math::max);
+                    long took = H2Housekeeping.syncOnce(mv);
+                    syncMillis.addAndGet(took);
+                    longestSyncMillis.accumulateAndGet(took, Math::max);
                 }, syncEveryMs, syncEveryMs, TimeUnit.MILLISECONDS);
             }
             AtomicLong compactionCpu = new AtomicLong();
@@ -117,7 +114,7 @@ public final class H2CommitCost {
                     }
                 }
                 System.out.printf("round %d: compaction CPU so far %,d ms; syncs so far %,d ms, the longest %,d ms; file %d %% in use%n",
-                        round + 1, compactionCpu.get() / 1_000_000, syncNanos.get() / 1_000_000, longestSyncNanos.get() / 1_000_000, mv.getFillRate());
+                        round + 1, compactionCpu.get() / 1_000_000, syncMillis.get(), longestSyncMillis.get(), mv.getFillRate());
                 result.add(new Round(commits, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / commits,
                         (info(c, "info.FILE_WRITE_BYTES") - written) / 1024.0 / commits, info(c, "info.FILE_SIZE"), info(c, "info.CHUNK_COUNT")));
             }
