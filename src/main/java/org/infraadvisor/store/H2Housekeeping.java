@@ -16,20 +16,20 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * What H2's background writer would do for a database file opened in this process, had {@code WRITE_DELAY=0}
- * ({@link H2DurableWrites}) not switched it off: forcing the file to disk, and rewriting the few live pages that keep
- * old parts of the file from being reused.
+ * Housekeeping for an H2 database file opened in this process, which {@code WRITE_DELAY=0} ({@link H2DurableWrites})
+ * leaves undone: forcing the file to disk every second, and rewriting the few live pages that keep old parts of the
+ * file from being reused (what H2's background writer does when there is a write delay).
  * <p>
  * H2 writes each commit as a new chunk at the first place in the file where it fits, and reuses a chunk's space only
  * once every page in it has been replaced and a retention time has passed (45 s by default: how long H2 assumes the
  * operating system may take to put written data on disk). A file of 45 s of commits fills with holes too small for
  * the next chunk, and searching past them from the start of the file became half of a commit's CPU under sustained
- * load (docs/benchmarks.md, "What H2 writes per turn"). This task forces the file to disk every second, so the
- * retention time can safely be a few seconds ({@link #retentionAfterSync}): the file stays several times smaller and
- * the holes few, and a power failure loses about a second of acknowledged answers instead of what the operating
- * system had not yet written. It also rewrites the live pages of the chunks that H2 would pick first
- * ({@link MVStore#compact(int, int)}: only chunks past the retention time, nothing moved or truncated), which then
- * go out with the next commit. A database reached over TCP belongs to its own server, so nothing is done for it.
+ * load (docs/benchmarks.md, "What H2 writes per turn"). Forcing the file to disk every second lets the retention time
+ * be a few seconds ({@link #retentionAfterSync}; H2's documentation of {@link MVStore#setRetentionTime} names forcing
+ * the file as what makes a shorter one safe): the file stays several times smaller and the holes few, and a power
+ * failure loses about a second of acknowledged answers instead of what the operating system had not yet written.
+ * The rewriting ({@link MVStore#compact(int, int)}: only chunks past the retention time, nothing moved or truncated)
+ * goes out with the next commit. A database reached over TCP belongs to its own server, so nothing is done for it.
  */
 @Singleton
 @Requires(property = "advisor.store.h2-housekeeping", notEquals = "false", defaultValue = "true")
