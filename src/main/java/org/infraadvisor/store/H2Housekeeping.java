@@ -111,17 +111,25 @@ public class H2Housekeeping {
         return store().filter(s -> !s.isClosed());
     }
 
-    /** The store of an H2 database on disk opened by this process; empty for any other database. */
+    /**
+     * The store of an H2 database on disk opened by this process; empty for any other database, and while the
+     * database cannot be reached (asked again next time: readiness reports an unreachable database).
+     */
     Optional<MVStore> store() {
         Optional<MVStore> found = store;
         if (found == null) {
-            found = find();
-            store = found;
+            try {
+                found = find();
+                store = found;
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("H2 housekeeping waits for the database: {}", e.getMessage());
+                return Optional.empty();
+            }
         }
         return found;
     }
 
-    private Optional<MVStore> find() {
+    private Optional<MVStore> find() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
@@ -129,9 +137,6 @@ public class H2Housekeeping {
             }
             MVStore mvStore = session.getDatabase().getStore().getMvStore();
             return mvStore.getFileStore() == null ? Optional.empty() : Optional.of(mvStore);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("H2 housekeeping is off: the database's store could not be reached ({})", e.getMessage());
-            return Optional.empty();
         }
     }
 }
