@@ -1,5 +1,10 @@
 package org.infraadvisor.bench;
 
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.infraadvisor.store.H2Housekeeping;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -16,6 +21,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a conversation turn costs H2 alone: a turn's four statements (as {@code store/TurnStatements} sends them) and
@@ -25,9 +34,12 @@ import java.util.Random;
  * {@code conversation}, {@code conversation_share} and {@code answer} tables as the migrations leave them;
  * {@code --schema before-v11} keeps the share token in the conversation's row with its unique index, as before
  * migration V11 (H2 rewrote that index on every turn), and {@code --url-settings} adds H2 settings to the URL (e.g.
- * {@code ";RETENTION_TIME=0"}).
+ * {@code ";RETENTION_TIME=0"}). {@code --sync-every-ms} and {@code --compact-every-ms} run what the service's
+ * {@code store/H2Housekeeping} does (forcing the file to disk and shortening H2's retention time; one round of
+ * compaction) on threads of their own at those intervals.
  * <p>
- * {@code --conversations 2000 --rounds 3 --dir target/bench/h2-commit [--schema current|before-v11] [--url-settings ""]}
+ * {@code --conversations 2000 --rounds 3 --dir target/bench/h2-commit [--schema current|before-v11] [--url-settings ""]
+ * [--sync-every-ms 0] [--compact-every-ms 0]}
  */
 public final class H2CommitCost {
 
@@ -50,7 +62,7 @@ public final class H2CommitCost {
         Files.createDirectories(dir);
         System.out.println("before: " + Machine.summary());
         List<Round> rounds = run(dir, a.getInt("conversations", 2000), a.getInt("rounds", 3),
-                "before-v11".equals(a.get("schema", "current")), a.get("url-settings", ""));
+                "before-v11".equals(a.get("schema", "current")), a.get("url-settings", ""), a.getInt("compact-every-ms", 0), a.getInt("sync-every-ms", 0));
         for (int i = 0; i < rounds.size(); i++) {
             System.out.println("round " + (i + 1) + ": " + rounds.get(i));
         }
@@ -58,13 +70,32 @@ public final class H2CommitCost {
     }
 
     /** @param tokenInRow the schema before migration V11: the share token in the conversation's row, with its unique index */
-    static List<Round> run(Path dir, int conversations, int rounds, boolean tokenInRow, String urlSettings) throws SQLException {
+    static List<Round> run(Path dir, int conversations, int rounds, boolean tokenInRow, String urlSettings, int compactEveryMs, int syncEveryMs) throws SQLException {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";WRITE_DELAY=0" + urlSettings;
         Random random = new Random(1);
         List<Round> result = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             createSchema(c, tokenInRow);
             c.setAutoCommit(false);
+            MVStore mv = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2);
+            AtomicLong syncMillis = new AtomicLong();
+            AtomicLong longestSyncMillis = new AtomicLong();
+            if (syncEveryMs > 0) {
+                housekeeping.scheduleWithFixedDelay(() -> {
+                    long took = H2Housekeeping.syncOnce(mv);
+                    syncMillis.addAndGet(took);
+                    longestSyncMillis.accumulateAndGet(took, Math::max);
+                }, syncEveryMs, syncEveryMs, TimeUnit.MILLISECONDS);
+            }
+            AtomicLong compactionCpu = new AtomicLong();
+            if (compactEveryMs > 0) {
+                housekeeping.scheduleWithFixedDelay(() -> {
+                    long started = THREADS.getCurrentThreadCpuTime();
+                    H2Housekeeping.compactOnce(mv);
+                    compactionCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - started);
+                }, compactEveryMs, compactEveryMs, TimeUnit.MILLISECONDS);
+            }
             for (int round = 0; round < rounds; round++) {
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long written = info(c, "info.FILE_WRITE_BYTES");
@@ -82,9 +113,12 @@ public final class H2CommitCost {
                         commits++;
                     }
                 }
+                System.out.printf("round %d: compaction CPU so far %,d ms; syncs so far %,d ms, the longest %,d ms; file %d %% in use%n",
+                        round + 1, compactionCpu.get() / 1_000_000, syncMillis.get(), longestSyncMillis.get(), mv.getFillRate());
                 result.add(new Round(commits, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / commits,
                         (info(c, "info.FILE_WRITE_BYTES") - written) / 1024.0 / commits, info(c, "info.FILE_SIZE"), info(c, "info.CHUNK_COUNT")));
             }
+            housekeeping.shutdownNow();
         }
         return result;
     }

@@ -13,7 +13,7 @@ class H2CommitCostSmokeTest {
 
     @Test
     void turnsAreCommittedAndMeasured(@TempDir Path dir) throws Exception {
-        List<H2CommitCost.Round> rounds = H2CommitCost.run(dir, 5, 2, false, "");
+        List<H2CommitCost.Round> rounds = H2CommitCost.run(dir, 5, 2, false, "", 0, 0);
 
         assertThat(rounds).hasSize(2).allSatisfy(r -> {
             assertThat(r.commits()).isEqualTo(5 + 5 * 16);
