@@ -32,7 +32,9 @@ import java.util.function.Function;
  * number of answers after which its strategy and top accelerator equal the final advice and stay equal. Also
  * reports how often the progressive advisor's preview disagreed with that full evaluation (it must never), and the
  * medians over the odd- and the even-numbered scenario files apart (the ranking is tuned on the odd ones).
- * Options: {@code --scenarios rules/scenarios}.
+ * Options: {@code --scenarios rules/scenarios}; {@code --trace N} also prints, for every scenario, the advisor's order
+ * answer by answer with the advice after each answer and the scores of the first N open questions it was chosen
+ * from ({@link #trace}: what finding out why a scenario settles late needs).
  */
 public final class ProgressQuality {
 
@@ -77,19 +79,21 @@ public final class ProgressQuality {
         Path scenarios = Path.of(a.get("scenarios", BenchInputs.rulesDir().resolve("scenarios").toString()));
         RuleSet ruleSet = RuleSetLoader.load(BenchInputs.rulesDir(), BenchInputs.conversationsDir());
         System.out.println("machine: " + Machine.summary());
-        List<Row> rows = new ProgressQuality(ruleSet).run(ScenarioLoader.load(scenarios));
+        ProgressQuality quality = new ProgressQuality(ruleSet);
+        List<Scenario> loaded = ScenarioLoader.load(scenarios);
+        List<Row> rows = quality.run(loaded);
         System.out.print(report(rows));
+        int traced = a.getInt("trace", 0);
+        if (traced > 0) {
+            loaded.forEach(scenario -> System.out.print(quality.trace(scenario, traced)));
+        }
     }
 
     List<Row> run(List<Scenario> scenarios) {
         List<Row> rows = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             Flow flow = ruleSet.flow(scenario.flow()).orElseThrow();
-            List<String> problems = new ArrayList<>();
-            Map<String, Object> given = ScenarioRunner.canonicalAnswers(flow, scenario, problems);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException(scenario.location() + ": " + problems);
-            }
+            Map<String, Object> given = answersOf(flow, scenario);
             Play fixed = play(flow, given, answers -> new DialogueState(flow, answers).next().map(q -> q.id()), null);
             long before = advisor.engineEvaluations();
             Play decisive = play(flow, given, answers -> advisor.assess(ruleSet, flow, answers).next()
@@ -104,6 +108,48 @@ public final class ProgressQuality {
             rows.add(new Row(scenario.file(), fixed, decisive, saturated, oneDeep));
         }
         return rows;
+    }
+
+    private static Map<String, Object> answersOf(Flow flow, Scenario scenario) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> given = ScenarioRunner.canonicalAnswers(flow, scenario, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(scenario.location() + ": " + problems);
+        }
+        return given;
+    }
+
+    /**
+     * One scenario in the advisor's order (as {@link #run} plays it), a line per answer: the question asked, the
+     * answer, the strategy and top accelerator after it ({@code *} where they changed), and the first {@code shown}
+     * open questions it was chosen from with their scores ({@code Impact}: strategy, family, count and part changes,
+     * what a quiet question changes together with another answer); a header line with the "settled" figure.
+     */
+    String trace(Scenario scenario, int shown) {
+        Flow flow = ruleSet.flow(scenario.flow()).orElseThrow();
+        Map<String, Object> given = answersOf(flow, scenario);
+        Map<String, Object> answers = new LinkedHashMap<>();
+        List<Advice> after = new ArrayList<>(List.of(engine.evaluate(ruleSet, flow, answers)));
+        List<String> lines = new ArrayList<>();
+        for (Assessment a = advisor.assess(ruleSet, flow, answers); a.next().isPresent(); a = advisor.assess(ruleSet, flow, answers)) {
+            String q = a.next().get().question().id();
+            String chosenFrom = String.join(" ", a.open().stream().limit(shown).map(o -> String.format(Locale.ROOT,
+                    "%s=%.3g[s%d a%d c%d p%d t%.2f]", o.question().id(), o.impact().decisiveness(), o.impact().strategy(),
+                    o.impact().accelerator(), o.impact().count(), o.impact().part(), o.impact().together())).toList());
+            answers.put(q, given.getOrDefault(q, AnswerValues.UNKNOWN));
+            Advice advice = engine.evaluate(ruleSet, flow, new DialogueState(flow, answers).effectiveAnswers());
+            boolean changed = !sameHeadline(after.get(after.size() - 1), advice);
+            after.add(advice);
+            lines.add(String.format(Locale.ROOT, "  %2d %s=%s -> %s%s | %s%n", answers.size(), q, answers.get(q),
+                    headline(advice), changed ? " *" : "", chosenFrom));
+        }
+        return String.format(Locale.ROOT, "TRACE %s settled %d of %d: %s%n", shorten(scenario.file()),
+                settled(after), answers.size(), headline(after.get(after.size() - 1))) + String.join("", lines);
+    }
+
+    private static String headline(Advice advice) {
+        var top = advice.accelerators().isEmpty() ? null : advice.accelerators().get(0);
+        return advice.strategy() + " / " + (top == null ? "no accelerator" : top.count() + " x " + top.vendor() + " " + top.model());
     }
 
     /** {@code assessed}: the assessment whose preview is checked after each answer; null for none. */
@@ -127,12 +173,17 @@ public final class ProgressQuality {
                 disagreements++;
             }
         }
+        return new Play(answers.size(), settled(after), disagreements, evaluations, 0);
+    }
+
+    /** After how many answers the strategy and top accelerator equal the last ones and stay equal. */
+    private static int settled(List<Advice> after) {
         Advice last = after.get(after.size() - 1);
         int settled = after.size() - 1;
         while (settled > 0 && sameHeadline(after.get(settled - 1), last)) {
             settled--;
         }
-        return new Play(answers.size(), settled, disagreements, evaluations, 0);
+        return settled;
     }
 
     private static boolean agrees(Assessment assessment, Advice advice) {

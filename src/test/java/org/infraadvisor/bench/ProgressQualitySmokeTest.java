@@ -37,6 +37,22 @@ class ProgressQualitySmokeTest {
     }
 
     @Test
+    void theTraceShowsTheAdvisorsOrderAnswerByAnswerAsPlayed() {
+        Scenario first = ScenarioLoader.load(Path.of("rules/scenarios")).get(0);
+        ProgressQuality quality = new ProgressQuality(ShippedRules.ruleSet());
+        ProgressQuality.Row row = quality.run(List.of(first)).get(0);
+
+        List<String> lines = quality.trace(first, 3).lines().toList();
+
+        assertThat(lines.get(0)).startsWith("TRACE " + first.file().substring(first.file().lastIndexOf('/') + 1)
+                + " settled " + row.decisive().settledAfter() + " of " + row.decisive().answers() + ":");
+        assertThat(lines).hasSize(row.decisive().answers() + 1);
+        assertThat(lines.get(1)).startsWith("   1 workload=").contains("| workload=");
+        assertThat(lines.subList(1, lines.size())).as("the open questions it was chosen from, at most 3")
+                .allSatisfy(l -> assertThat(l.substring(l.indexOf('|')).split("\\[s").length - 1).isBetween(1, 3));
+    }
+
+    @Test
     void theMedianOfAnEvenNumberOfFiguresIsTheMeanOfTheMiddleTwo() {
         assertThat(ProgressQuality.median(List.of(9, 1, 4, 6))).isEqualTo(5.0);
         assertThat(ProgressQuality.median(List.of(3, 1, 2))).isEqualTo(2.0);
