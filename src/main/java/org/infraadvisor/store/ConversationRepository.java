@@ -15,7 +15,6 @@ public interface ConversationRepository extends CrudRepository<ConversationRecor
 
     Page<ConversationRecord> findByStatus(String status, Pageable pageable);
 
-
     /** Deletes conversations last changed before {@code cutoff}; their answers and recommendation go with them (FK cascade). */
     long deleteByUpdatedAtLessThan(Instant cutoff);
 

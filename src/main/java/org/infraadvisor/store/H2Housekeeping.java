@@ -37,6 +37,7 @@ public class H2Housekeeping {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
 
+    /** How often the file is forced to disk; the retention time is worked out from it. */
     static final long SYNC_INTERVAL_MS = 1000;
     /** H2's own retention time, kept while the file has not been forced to disk yet or when forcing it failed. */
     static final int H2_DEFAULT_RETENTION_MS = 45_000;
@@ -51,7 +52,7 @@ public class H2Housekeeping {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
-    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    @Scheduled(fixedDelay = SYNC_INTERVAL_MS + "ms", initialDelay = SYNC_INTERVAL_MS + "ms")
     void sync() {
         openStore().ifPresent(s -> {
             try {
