@@ -23,7 +23,12 @@ public record Condition(List<Clause> clauses) {
                 return (min == null || d >= min) && (max == null || d <= max);
             }
             if (answer instanceof List<?> list) {
-                return list.stream().anyMatch(v -> anyOf.contains(String.valueOf(v)));
+                for (Object v : list) {
+                    if (anyOf.contains(String.valueOf(v))) {
+                        return true;
+                    }
+                }
+                return false;
             }
             return anyOf.contains(String.valueOf(answer));
         }
@@ -34,6 +39,12 @@ public record Condition(List<Clause> clauses) {
      * @param asked   whether a question is asked at all given those answers (a skipped question hides its dependants)
      */
     public boolean holds(Map<String, Object> answers, java.util.function.Predicate<String> asked) {
-        return clauses.stream().allMatch(c -> asked.test(c.question()) && c.holds(answers.get(c.question())));
+        // a plain loop: every dialogue state checks every question's condition, many times per turn
+        for (Clause c : clauses) {
+            if (!asked.test(c.question()) || !c.holds(answers.get(c.question()))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,9 +4,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * How many rule evaluations run at once. Request threads far outnumber the cores (32 blocking threads on a 2-core
- * machine), and evaluations that all run at once each take several times the CPU of one that runs alone (measured
- * with the load benchmark: docs/benchmarks.md, section 2), so the others wait their turn — fairly, in arrival order.
+ * How many rule evaluations run at once. Request threads outnumber the cores (twice as many by default, more where
+ * operators raise them for a remote database), and evaluations that all run at once each take several times the CPU of
+ * one that runs alone (measured with the load benchmark: docs/benchmarks.md, section 2), so the others wait their
+ * turn — fairly, in arrival order.
  */
 final class EvaluationSlots {
 
