@@ -29,7 +29,10 @@ class RequestThreadsTest {
 
     @Test
     void twiceTheCoresWorkAtOnceAndTheRestWait() throws Exception {
-        int expected = 2 * Runtime.getRuntime().availableProcessors();
+        assertAtOnce(requestThreads, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    static void assertAtOnce(ExecutorService requestThreads, int expected) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         List<Future<?>> tasks = new ArrayList<>();
