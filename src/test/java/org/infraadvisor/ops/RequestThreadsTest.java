@@ -6,19 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests are worked on by twice as many threads as there are cores (docs/operations.md, "Request threads"); the
- * others wait. 32 threads on 2 cores served no more turns a second and made the slowest slower.
+ * others wait. 32 threads on 2 cores served fewer turns a second and made the slowest slower.
  */
 @MicronautTest
 class RequestThreadsTest {
