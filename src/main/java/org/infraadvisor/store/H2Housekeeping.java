@@ -132,12 +132,20 @@ public class H2Housekeeping {
 
     private Optional<MVStore> find() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return Optional.empty();
-            }
-            MVStore mvStore = session.getDatabase().getStore().getMvStore();
-            return mvStore.getFileStore() == null ? Optional.empty() : Optional.of(mvStore);
+            return fileStoreOf(connection);
         }
+    }
+
+    /**
+     * The store behind a connection to an H2 database on disk opened in this process (also what
+     * {@code bench/run h2commit} housekeeps); empty over TCP, in memory or for another database.
+     */
+    public static Optional<MVStore> fileStoreOf(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return Optional.empty();
+        }
+        MVStore mvStore = session.getDatabase().getStore().getMvStore();
+        return mvStore.getFileStore() == null ? Optional.empty() : Optional.of(mvStore);
     }
 }

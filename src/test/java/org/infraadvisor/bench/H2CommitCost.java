@@ -1,7 +1,5 @@
 package org.infraadvisor.bench;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.infraadvisor.store.H2Housekeeping;
 
@@ -77,7 +75,7 @@ public final class H2CommitCost {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             createSchema(c, tokenInRow);
             c.setAutoCommit(false);
-            MVStore mv = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            MVStore mv = H2Housekeeping.fileStoreOf(c).orElseThrow();
             ScheduledExecutorService housekeeping = Executors.newScheduledThreadPool(2);
             AtomicLong syncMillis = new AtomicLong();
             AtomicLong longestSyncMillis = new AtomicLong();
