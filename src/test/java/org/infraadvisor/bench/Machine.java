@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the numbers were measured on: cores, memory, JDK, and how busy the machine was. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
@@ -42,7 +42,7 @@ final class Machine {
         }
     }
 
-    static String summary() {
+    public static String summary() {
         StringBuilder s = new StringBuilder();
         describe().forEach((k, v) -> s.append(k).append('=').append(v).append("  "));
         return s.toString().strip();
