@@ -83,7 +83,7 @@ final class SlackPayloads {
                         : null;
             }
         } catch (JsonParseException | IllegalStateException e) {
-            throw new Malformed("the '%s' event is malformed: %s".formatted(type, e.getMessage()));
+            throw new Malformed("the '%s' event is malformed: %s".formatted(type, JsonProblem.describe(e)));
         }
         return null;
     }
@@ -164,13 +164,15 @@ final class SlackPayloads {
                 }
             }
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new Malformed("the %s payload is malformed: %s".formatted(type, e.getMessage()));
+            throw new Malformed("the %s payload is malformed: %s".formatted(type, JsonProblem.describe(e)));
         }
     }
 
     private static Map<String, String> formFields(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        String[] pairs = body.split("&");
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
             if (pair.isEmpty()) {
                 continue;
             }
@@ -180,7 +182,9 @@ final class SlackPayloads {
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 fields.put(name, value);
             } catch (IllegalArgumentException e) {
-                throw new Malformed("the form body is not URL-encoded correctly: " + e.getMessage());
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                throw new Malformed("the form body is not URL-encoded correctly: field %s has a '%%' that is not followed by two hexadecimal digits"
+                        .formatted(name.matches("\\w{1,40}") ? "'" + name + "'" : "number " + (i + 1)));
             }
         }
         return fields;
@@ -194,7 +198,7 @@ final class SlackPayloads {
             }
             return element.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new Malformed(what + " is not valid JSON: " + e.getMessage());
+            throw new Malformed(what + " is not valid JSON: " + JsonProblem.describe(e));
         }
     }
 

@@ -171,6 +171,25 @@ class SlackEndpointSecurityTest implements TestPropertyProvider {
         assertThat(stored()).isEqualTo(before);
     }
 
+    /** Gson's and the JDK's own words (token names, paths of a thousand brackets, links, class names) never reach the sender. */
+    @Test
+    void malformedBodiesAreDescribedInTheBodysTermsNotTheParsers() {
+        List<Long> before = stored();
+        HttpResponse<String> wrongType = client.signed(FORM, SlackTestClient.form(Map.of("payload",
+                "{\"type\": \"block_actions\", \"team\": {\"id\": \"T1\"}, \"user\": {\"id\": \"U1\"}, \"actions\": \"answer\"}")));
+        assertProblem(wrongType, 400, "expected a list, found text (line 1, column 83, at 'actions')");
+        HttpResponse<String> deep = client.signed(FORM, "payload=" + "%5B".repeat(400) + "%5D".repeat(400));
+        assertProblem(deep, 400, "nested too deeply (line 1, column");
+        HttpResponse<String> broken = client.signed(JSON, "{\"type\": \"event_callback\", \"event\": {\"type\" ");
+        assertProblem(broken, 400, "the body is not valid JSON: it is not well-formed JSON (line 1, column");
+        HttpResponse<String> encoding = client.signed(FORM, "command=%2Fadvisor&text=100%25&team_id=%ZZ");
+        assertProblem(encoding, 400, "field 'team_id' has a '%' that is not followed by two hexadecimal digits");
+        for (HttpResponse<String> response : List.of(wrongType, deep, broken, encoding)) {
+            assertThat(response.body()).doesNotContain("BEGIN_ARRAY", "STRING", "$[0]", "$.", "gson", "https://", "URLDecoder", "Exception");
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
     @Test
     void deliveryKeysArePurgedAfterTheirRetention() {
         clock.fixAt(Instant.now().minus(SlackDeliveries.RETENTION).minusSeconds(60));
