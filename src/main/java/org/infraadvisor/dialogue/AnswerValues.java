@@ -80,10 +80,16 @@ public final class AnswerValues {
             throw wrongType(q, "a list of options from " + offered(q));
         }
         LinkedHashSet<String> chosen = new LinkedHashSet<>();
+        int position = 0;
         for (JsonNode item : value.values()) {
-            if (!item.isString() || !q.offers(item.getStringValue())) {
+            position++;
+            if (!item.isString()) {
+                throw new InvalidAnswerException("question '%s' expects a list of options in quotes from %s; item %d is %s"
+                        .formatted(q.id(), offered(q), position, kind(item)));
+            }
+            if (!q.offers(item.getStringValue())) {
                 throw new InvalidAnswerException("'%s' is not an option of question '%s'; expected values from %s"
-                        .formatted(shorten(String.valueOf(item.isString() ? item.getStringValue() : item)), q.id(), offered(q)));
+                        .formatted(shorten(item.getStringValue()), q.id(), offered(q)));
             }
             chosen.add(item.getStringValue());
         }
@@ -157,6 +163,20 @@ public final class AnswerValues {
     private static InvalidAnswerException wrongType(Question q, String expected) {
         return new InvalidAnswerException("question '%s' is of type %s and expects %s (or \"unknown\")"
                 .formatted(q.id(), q.type().jsonName(), expected));
+    }
+
+    /** What a JSON value is, for a person: "a list", "a number"… */
+    private static String kind(JsonNode value) {
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isNumber()) {
+            return "a number";
+        }
+        return value.isBoolean() ? "true or false" : "null";
     }
 
     private static String offered(Question q) {

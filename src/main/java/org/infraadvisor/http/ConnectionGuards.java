@@ -29,10 +29,13 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import jakarta.inject.Singleton;
+import org.infraadvisor.format.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,9 @@ import java.util.concurrent.TimeUnit;
  *   connection is closed after the response, and nothing that followed on that connection is read (RFC 9112 §6.3:
  *   a proxy in front may have framed it differently, so whatever came next may be smuggled);</li>
  *   <li>a request whose {@code Transfer-Encoding} does not end in {@code chunked} gets 400 and the connection is closed
- *   (RFC 9112 §6.1: its length cannot be known).</li>
+ *   (RFC 9112 §6.1: its length cannot be known);</li>
+ *   <li>a request the decoder could not read — a request line or headers too long, a header that is not HTTP — gets
+ *   414, 431 or 400 with a detail that says which part is wrong, and the connection is closed.</li>
  * </ul>
  */
 @Singleton
@@ -103,7 +108,7 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
                     .setInitialBufferSize(server.getInitialBufferSize())
                     .setHeadersFactory(FramingHeaders.FACTORY);
             pipeline.replace(CODEC, CODEC, new HttpServerCodec(config));
-            Guard guard = new Guard(deadline);
+            Guard guard = new Guard(deadline, server.getMaxInitialLineLength(), server.getMaxHeaderSize());
             pipeline.addBefore(CODEC, "advisor-request-deadline", guard.firstByte);
             pipeline.addAfter(CODEC, "advisor-request-framing", guard);
         }
@@ -138,6 +143,8 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
     /** Sits after the codec: framing checks and the end of each request; its {@link #firstByte} sits before the codec. */
     private static final class Guard extends ChannelDuplexHandler {
         private final long deadlineMillis;
+        private final int maxInitialLineLength;
+        private final int maxHeaderSize;
         private boolean inRequest;
         private ScheduledFuture<?> timer;
         private boolean closeAfterResponse;
@@ -167,8 +174,10 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
             }
         };
 
-        Guard(Duration deadline) {
+        Guard(Duration deadline, int maxInitialLineLength, int maxHeaderSize) {
             this.deadlineMillis = deadline.toMillis();
+            this.maxInitialLineLength = maxInitialLineLength;
+            this.maxHeaderSize = maxHeaderSize;
         }
 
         private void stopTimer() {
@@ -185,12 +194,18 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
+                ignoreTheRest = true;
+                ReferenceCountUtil.release(msg);
+                unreadable(ctx, request.decoderResult().cause());
+                return;
+            }
             if (msg instanceof HttpRequest request) {
                 String encoding = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
                 if (encoding != null && !endsInChunked(encoding)) {
                     ignoreTheRest = true;
                     ReferenceCountUtil.release(msg);
-                    refuse(ctx, "the Transfer-Encoding '%s' is not supported: send the body with Content-Length or chunked"
+                    refuse(ctx, HttpResponseStatus.BAD_REQUEST, "the Transfer-Encoding '%s' is not supported: send the body with Content-Length or chunked"
                             .formatted(encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding));
                     return;
                 }
@@ -241,11 +256,31 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
             return codings[codings.length - 1].trim().toLowerCase(Locale.ROOT).equals(HttpHeaderValues.CHUNKED.toString());
         }
 
-        /** 400 with a problem document, then the connection is closed. */
-        private void refuse(ChannelHandlerContext ctx, String detail) {
-            String json = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"%s\"}"
-                    .formatted(detail.replace("\\", "\\\\").replace("\"", "\\\""));
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+        /** A request line or headers the decoder refused (Netty then reads nothing more of the connection). */
+        private void unreadable(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof TooLongHttpLineException) {
+                refuse(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "the request line (method, address and version) is longer than %s bytes; shorten the address"
+                        .formatted(Readable.number(maxInitialLineLength)));
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                refuse(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "the request headers are larger than %s bytes in all; send fewer or shorter headers"
+                        .formatted(Readable.number(maxHeaderSize)));
+            } else {
+                String reason = cause == null || cause.getMessage() == null ? "" : ": " + printable(cause.getMessage());
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "the request line or headers are not valid HTTP/1.1" + reason);
+            }
+        }
+
+        /** At most 200 characters, controls shown as '?': the decoder's message may quote what the client sent. */
+        private static String printable(String message) {
+            String shown = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+            return shown.replaceAll("\\p{Cntrl}", "?");
+        }
+
+        /** The status with a problem document, then the connection is closed. */
+        private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String detail) {
+            String json = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                    .formatted(status.reasonPhrase(), status.code(), detail.replace("\\", "\\\\").replace("\"", "\\\""));
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                     Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, ProblemJsonBodyProvider.PROBLEM_JSON)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())

@@ -2,6 +2,7 @@ package org.infraadvisor.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -20,6 +21,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
+import org.infraadvisor.format.Readable;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,6 +36,8 @@ final class RequestBodyProblems {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '([^']{0,100})");
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:[^\\]]* )?([A-Za-z0-9_]+)]");
     private static final Pattern TOKENS = Pattern.compile("Unexpected token (\\w+), expected (\\w+)");
+    /** The limit in Jackson's {@code … exceeds the maximum allowed (1000, from …)}. */
+    private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
 
     private RequestBodyProblems() {
     }
@@ -52,6 +56,9 @@ final class RequestBodyProblems {
                 if (duplicate.find()) {
                     return "the key '%s' appears twice in the same object of the request body; send each key once".formatted(duplicate.group(1));
                 }
+                if (json instanceof StreamConstraintsException) {
+                    return tooLarge(original) + where(json.getLocation());
+                }
                 return "the request body is not valid JSON" + where(json.getLocation());
             }
         }
@@ -63,6 +70,24 @@ final class RequestBodyProblems {
             return "%s must be %s, not %s".formatted(what, token(tokens.group(2)), token(tokens.group(1)));
         }
         return "the request body does not have the fields this endpoint takes (see the API document at /openapi)";
+    }
+
+    /** A body that is JSON but beyond what the service reads: nested too deep, a number or a text too long. */
+    private static String tooLarge(String parserMessage) {
+        String what;
+        String unit;
+        if (parserMessage.startsWith("Document nesting depth")) {
+            what = "the request body nests lists and objects too deep";
+            unit = "levels";
+        } else if (parserMessage.startsWith("Number value length")) {
+            what = "a number in the request body has too many digits";
+            unit = "digits";
+        } else {
+            what = "the request body has a value too long to read";
+            unit = "characters";
+        }
+        Matcher limit = LIMIT.matcher(parserMessage);
+        return limit.find() ? "%s: at most %s %s are read".formatted(what, Readable.number(Double.parseDouble(limit.group(1))), unit) : what;
     }
 
     private static String where(JsonLocation location) {
