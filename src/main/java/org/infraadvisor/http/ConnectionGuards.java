@@ -259,11 +259,13 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
         /** A request line or headers the decoder refused (Netty then reads nothing more of the connection). */
         private void unreadable(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof TooLongHttpLineException) {
-                refuse(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG, "the request line (method, address and version) is longer than %s bytes; shorten the address"
-                        .formatted(Readable.number(maxInitialLineLength)));
+                refuse(ctx, HttpResponseStatus.REQUEST_URI_TOO_LONG,
+                        "the request line (method, address and version) is longer than %s bytes; shorten the address"
+                                .formatted(Readable.number(maxInitialLineLength)));
             } else if (cause instanceof TooLongHttpHeaderException) {
-                refuse(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "the request headers are larger than %s bytes in all; send fewer or shorter headers"
-                        .formatted(Readable.number(maxHeaderSize)));
+                refuse(ctx, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "the request headers are larger than %s bytes in all; send fewer or shorter headers"
+                                .formatted(Readable.number(maxHeaderSize)));
             } else {
                 String reason = cause == null || cause.getMessage() == null ? "" : ": " + printable(cause.getMessage());
                 refuse(ctx, HttpResponseStatus.BAD_REQUEST, "the request line or headers are not valid HTTP/1.1" + reason);

@@ -4,15 +4,17 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.NotAllowedExceptionHandler;
-import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.URISyntaxHandler;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import org.infraadvisor.format.Readable;
@@ -24,8 +26,8 @@ import java.util.Locale;
 
 /**
  * A request the service does not take as it was sent — an address that is not a URL, another method, another media
- * type, a body too large — gets a
- * problem whose detail says what to send instead, in words rather than the framework's bracketed lists.
+ * type (sent or asked for), a body too large — gets a problem whose detail says what to send instead, in words rather
+ * than the framework's bracketed lists.
  */
 final class RequestProblems {
 
@@ -36,78 +38,104 @@ final class RequestProblems {
         return Readable.alternatives(List.copyOf(items));
     }
 
+    /** A refusal with one status and a detail made from the exception. */
+    private abstract static class Refusal<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+        private final HttpStatus status;
+
+        Refusal(ErrorResponseProcessor<?> processor, HttpStatus status) {
+            this.processor = processor;
+            this.status = status;
+        }
+
+        abstract String detail(HttpRequest<?> request, E e);
+
+        @Override
+        public MutableHttpResponse<?> handle(HttpRequest request, E e) {
+            return ProblemHandlers.problem(processor, request, status, e, detail(request, e)).toMutableResponse();
+        }
+    }
+
     @Singleton
     @Produces
     @Replaces(URISyntaxHandler.class)
-    static class NotAUrl implements ExceptionHandler<URISyntaxException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class NotAUrl extends Refusal<URISyntaxException> {
         NotAUrl(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor, HttpStatus.BAD_REQUEST);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, URISyntaxException e) {
+        String detail(HttpRequest<?> request, URISyntaxException e) {
             String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(Locale.ROOT);
-            String detail = "the address is not a valid URL: %s%s (a '%%' must be followed by two hexadecimal digits, other special characters percent-encoded)"
-                    .formatted(reason, e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "");
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, detail);
+            String where = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
+            return "the address is not a valid URL: %s%s (a '%%' must be followed by two hexadecimal digits, other special characters percent-encoded)"
+                    .formatted(reason, where);
         }
     }
 
     @Singleton
     @Produces
     @Replaces(NotAllowedExceptionHandler.class)
-    static class MethodNotAllowed implements ExceptionHandler<NotAllowedException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static class MethodNotAllowed extends Refusal<NotAllowedException> {
         MethodNotAllowed(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor, HttpStatus.METHOD_NOT_ALLOWED);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, NotAllowedException e) {
-            String detail = "%s is not allowed on this address; it takes %s".formatted(e.getRequestMethod(), either(e.getAllowedMethods()));
-            return ProblemHandlers.problem(processor, request, HttpStatus.METHOD_NOT_ALLOWED, e, detail)
-                    .toMutableResponse().header("Allow", String.join(", ", e.getAllowedMethods()));
+        String detail(HttpRequest<?> request, NotAllowedException e) {
+            return "%s is not allowed on this address; it takes %s".formatted(e.getRequestMethod(), either(e.getAllowedMethods()));
+        }
+
+        @Override
+        public MutableHttpResponse<?> handle(HttpRequest request, NotAllowedException e) {
+            return super.handle(request, e).header("Allow", String.join(", ", e.getAllowedMethods()));
         }
     }
 
     @Singleton
     @Produces
-    static class MediaTypeNotSupported implements ExceptionHandler<UnsupportedMediaException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
-        MediaTypeNotSupported(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+    static class MediaTypeNotTaken extends Refusal<UnsupportedMediaException> {
+        MediaTypeNotTaken(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsupportedMediaException e) {
-            String detail = "a body of type '%s' is not taken here; send it as %s (the Content-Type header)"
+        String detail(HttpRequest<?> request, UnsupportedMediaException e) {
+            return "a body of type '%s' is not taken here; send it as %s (the Content-Type header)"
                     .formatted(e.getContentType(), either(e.getAcceptableContentTypes()));
-            return ProblemHandlers.problem(processor, request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e, detail);
+        }
+    }
+
+    @Singleton
+    @Produces
+    static class MediaTypeNotProduced extends Refusal<NotAcceptableException> {
+        MediaTypeNotProduced(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.NOT_ACCEPTABLE);
+        }
+
+        @Override
+        String detail(HttpRequest<?> request, NotAcceptableException e) {
+            return "this address answers %s only, and the Accept header asks for %s"
+                    .formatted(either(e.getProduceableContentTypes()), either(e.getAcceptedTypes()));
         }
     }
 
     @Singleton
     @Produces
     @Replaces(ContentLengthExceededHandler.class)
-    static class BodyTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
+    static class BodyTooLarge extends Refusal<ContentLengthExceededException> {
         private final long maxRequestSize;
 
         BodyTooLarge(ErrorResponseProcessor<?> processor, HttpServerConfiguration server) {
-            this.processor = processor;
+            super(processor, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
             this.maxRequestSize = server.getMaxRequestSize();
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
+        String detail(HttpRequest<?> request, ContentLengthExceededException e) {
             long length = request.getContentLength();
-            String detail = (length > 0 ? "the request body is %s bytes".formatted(Readable.number(length)) : "the request body is too large")
+            return (length > 0 ? "the request body is %s bytes".formatted(Readable.number(length)) : "the request body is too large")
                     + "; at most %s bytes are taken".formatted(Readable.number(maxRequestSize));
-            return ProblemHandlers.problem(processor, request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, e, detail);
         }
     }
 }

@@ -82,13 +82,19 @@ class RefusalDetailTest implements TestPropertyProvider {
             POST   | /api/conversations/{id}/answers   | text/plain       | {"question":"pilot_ready","value":true} | 415 | a body of type 'text/plain' is not taken here; send it as application/json
             POST   | /api/conversations/{id}/answers   | application/json | BIG                    | 413 | the request body is 70,035 bytes; at most 65,536 bytes are taken
             GET    | /api/conversations/%zz             | -                | -                      | 400 | the address is not a valid URL: malformed escape pair at character 20
+            GET    | /api/conversations/{id}           | ACCEPT text/html | -                      | 406 | this address answers application/json only, and the Accept header asks for text/html
             """)
-    void aRequestNotTakenAsSentSaysWhatToSendInstead(String method, String path, String contentType, String body, int status, String detail) {
+    void aRequestNotTakenAsSentSaysWhatToSendInstead(String method, String path, String mediaType, String body, int status, String detail) {
         ConversationView before = api.conversation(id);
         byte[] bytes = "-".equals(body) ? null
                 : body.replace("BIG", "{\"question\":\"team_name\",\"value\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        Api.Response r = new RawHttp(server.getURI()).send(method, path.replace("{id}", id).getBytes(StandardCharsets.UTF_8),
-                "-".equals(contentType) ? null : contentType, bytes);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (mediaType.startsWith("ACCEPT ")) {
+            headers.put("Accept", mediaType.substring("ACCEPT ".length()));
+        } else if (!"-".equals(mediaType)) {
+            headers.put("Content-Type", mediaType);
+        }
+        Api.Response r = new RawHttp(server.getURI()).send(method, path.replace("{id}", id).getBytes(StandardCharsets.UTF_8), headers, bytes, false);
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.isProblem()).as(r.toString()).isTrue();
         assertThat(r.problem().detail()).contains(detail).doesNotContain("[", "Method", "Content Type");

@@ -183,8 +183,8 @@ final class SlackPayloads {
                 fields.put(name, value);
             } catch (IllegalArgumentException e) {
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                throw new Malformed("the form body is not URL-encoded correctly: field %s has a '%%' that is not followed by two hexadecimal digits"
-                        .formatted(name.matches("\\w{1,40}") ? "'" + name + "'" : "number " + (i + 1)));
+                throw new Malformed(("the form body is not URL-encoded correctly: field %s has a '%%' that is not followed"
+                        + " by two hexadecimal digits").formatted(name.matches("\\w{1,40}") ? "'" + name + "'" : "number " + (i + 1)));
             }
         }
         return fields;
