@@ -174,7 +174,7 @@ public final class IncrementalEvaluationLab {
                 if (firstState) {
                     kept = new KeptSession(logicalHeadlineBase, logical);
                 }
-                Headline kept1 = kept.update(flow, effective);
+                Headline updated = kept.update(flow, effective);
                 long t2 = CPU.getCurrentThreadCpuTime();
                 fresh += t1 - t0;
                 if (firstState) {
@@ -183,7 +183,7 @@ public final class IncrementalEvaluationLab {
                     incremental += t2 - t1;
                 }
                 states++;
-                differences += show(afresh).equals(show(kept1)) ? 0 : 1;
+                differences += show(afresh).equals(show(updated)) ? 0 : 1;
             }
             if (kept != null) {
                 kept.session.dispose();
