@@ -85,7 +85,7 @@ public final class AnswerValues {
             position++;
             if (!item.isString()) {
                 throw new InvalidAnswerException("question '%s' expects a list of options in quotes from %s; item %d is %s"
-                        .formatted(q.id(), offered(q), position, kind(item)));
+                        .formatted(q.id(), offered(q), position, describe(item)));
             }
             if (!q.offers(item.getStringValue())) {
                 throw new InvalidAnswerException("'%s' is not an option of question '%s'; expected values from %s"
@@ -165,18 +165,21 @@ public final class AnswerValues {
                 .formatted(q.id(), q.type().jsonName(), expected));
     }
 
-    /** What a JSON value is, for a person: "a list", "a number"… */
-    private static String kind(JsonNode value) {
-        if (value.isArray()) {
-            return "a list";
+    /** What a JSON value is, as a person would say it: "text", "a number", "true", "a list"… */
+    public static String describe(JsonNode node) {
+        if (node.isString()) {
+            return "text";
         }
-        if (value.isObject()) {
-            return "an object";
-        }
-        if (value.isNumber()) {
+        if (node.isNumber()) {
             return "a number";
         }
-        return value.isBoolean() ? "true or false" : "null";
+        if (node.isBoolean()) {
+            return node.getBooleanValue() ? "true" : "false";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.isObject() ? "an object" : "null";
     }
 
     private static String offered(Question q) {

@@ -6,6 +6,7 @@ import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
+import org.infraadvisor.dialogue.AnswerValues;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -28,25 +29,8 @@ public final class StrictJson {
     /** A field whose JSON value has the wrong type, in the request's own terms. */
     public static final class WrongType extends SerdeException {
         public WrongType(String field, String expected, JsonNode found) {
-            super("the field '%s' must be %s, not %s".formatted(field, expected, describe(found)));
+            super("the field '%s' must be %s, not %s".formatted(field, expected, AnswerValues.describe(found)));
         }
-    }
-
-    /** What a JSON value is, as a person would say it. */
-    public static String describe(JsonNode node) {
-        if (node.isString()) {
-            return "text";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return node.getBooleanValue() ? "true" : "false";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        return node.isObject() ? "an object" : "null";
     }
 
     /** Reads the value as a JSON node and takes it only when it is of the expected kind. */

@@ -59,7 +59,7 @@ class RefusalDetailTest implements TestPropertyProvider {
             /api/conversations/{id}/answers | {"question":"goals","value":["cost",7]}         | 422 | question 'goals' expects a list of options in quotes from [cost, speed, control]; item 2 is a number
             /api/conversations/{id}/answers | {"question":"goals","value":[["cost"]]}         | 422 | item 1 is a list
             /api/conversations/{id}/answers | {"question":"goals","value":["cost",{"a":1}]}   | 422 | item 2 is an object
-            /api/conversations/{id}/answers | {"question":"goals","value":[true]}             | 422 | item 1 is true or false
+            /api/conversations/{id}/answers | {"question":"goals","value":[true]}             | 422 | item 1 is true
             /api/conversations/{id}/answers | {"question":"goals","value":["speed",null]}     | 422 | item 2 is null
             /api/conversations/{id}/answers | {"question":"goals","value":NESTED}             | 400 | the request body nests lists and objects too deep: at most 1,000 levels are read
             /api/evaluate                   | {"flow":"widget-test","answers":{"goals":NESTED}} | 400 | the request body nests lists and objects too deep
