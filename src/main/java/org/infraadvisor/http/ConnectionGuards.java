@@ -205,8 +205,9 @@ class ConnectionGuards implements BeanCreatedEventListener<NettyServerCustomizer
                 if (encoding != null && !endsInChunked(encoding)) {
                     ignoreTheRest = true;
                     ReferenceCountUtil.release(msg);
-                    refuse(ctx, HttpResponseStatus.BAD_REQUEST, "the Transfer-Encoding '%s' is not supported: send the body with Content-Length or chunked"
-                            .formatted(encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding));
+                    refuse(ctx, HttpResponseStatus.BAD_REQUEST,
+                            "the Transfer-Encoding '%s' is not supported: send the body with Content-Length or chunked"
+                                    .formatted(encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding));
                     return;
                 }
                 if (request.headers() instanceof FramingHeaders headers && headers.contentLengthDropped) {
