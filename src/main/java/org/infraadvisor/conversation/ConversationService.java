@@ -288,7 +288,7 @@ public class ConversationService {
     /** The flow of that id in the rule set; an invalid answer when no id is given, not found when there is no such flow. */
     public static Flow flow(RuleSet ruleSet, String flowId) {
         if (flowId == null || flowId.isBlank()) {
-            throw new InvalidAnswerException("'flow' is required; available flows: " + ruleSet.flows().keySet());
+            throw new InvalidAnswerException("'flow' is required; available flows: " + FlowNotFoundException.names(ruleSet.flows().keySet()));
         }
         return ruleSet.flow(flowId).orElseThrow(() -> new FlowNotFoundException(flowId, ruleSet.flows().keySet()));
     }

@@ -7,6 +7,7 @@ public class NoRecommendationYetException extends RuntimeException {
     /** The message names no conversation id: it also answers share links, whose readers must not learn the id. */
     public NoRecommendationYetException(DialogueState.Progress progress) {
         super(("this conversation has no recommendation yet: %d of about %d questions answered; answer the remaining "
-                + "questions first").formatted(progress.answered(), progress.estimatedTotal()));
+                + "questions, or finish the conversation now (POST /api/conversations/{id}/finish) for the advice on the "
+                + "answers given").formatted(progress.answered(), progress.estimatedTotal()));
     }
 }

@@ -1,6 +1,7 @@
 package org.infraadvisor.dialogue;
 
 import io.micronaut.json.tree.JsonNode;
+import org.infraadvisor.format.Readable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -117,12 +118,29 @@ public final class AnswerValues {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw wrongType(q, "a finite number");
         }
-        String unit = q.unit() == null ? "" : " " + q.unit();
         if (q.min() != null && d < q.min() || q.max() != null && d > q.max()) {
-            throw new InvalidAnswerException("%s is out of range for question '%s': expected %s to %s%s"
-                    .formatted(format(d), q.id(), format(q.min()), format(q.max()), unit));
+            throw new InvalidAnswerException("%s is out of range for question '%s': expected %s"
+                    .formatted(given(d), q.id(), range(q)));
         }
         return d;
+    }
+
+    /** A refused number as given, or its size when it has too many digits to read. */
+    private static String given(double d) {
+        if (Math.abs(d) < 1e15) {
+            return Readable.exact(d);
+        }
+        int digits = (int) Math.floor(Math.log10(Math.abs(d))) + 1;
+        return (d < 0 ? "a negative number" : "a number") + " of " + Readable.exact(digits) + " digits";
+    }
+
+    /** "0 to 10,000,000,000 requests/day", "at least 1 site", "at most 100 %". */
+    private static String range(Question q) {
+        String unit = q.unit() == null || q.unit().isBlank() ? "" : " " + q.unit();
+        if (q.min() != null && q.max() != null) {
+            return Readable.exact(q.min()) + " to " + Readable.exact(q.max()) + unit;
+        }
+        return (q.min() != null ? "at least " + Readable.exact(q.min()) : "at most " + Readable.exact(q.max())) + unit;
     }
 
     private static Boolean bool(Question q, JsonNode value) {
@@ -182,8 +200,9 @@ public final class AnswerValues {
         return node.isObject() ? "an object" : "null";
     }
 
+    /** "'inference', 'training' or 'fine-tuning'": the values an answer may take, as they are written in a request. */
     private static String offered(Question q) {
-        return q.options().stream().map(Option::value).toList().toString();
+        return Readable.alternatives(q.options().stream().map(o -> "'" + o.value() + "'").toList());
     }
 
     private static String shorten(String s) {

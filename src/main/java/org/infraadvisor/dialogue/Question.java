@@ -1,5 +1,7 @@
 package org.infraadvisor.dialogue;
 
+import org.infraadvisor.format.AnswerWording;
+
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record Question(String id, String text, String help, QuestionType type, List<Option> options,
                        Double min, Double max, String unit, Integer maxLength, Condition askIf, int line,
-                       double importance, String why) {
+                       double importance, String why) implements AnswerWording {
 
     /** Importance of a question that does not state one: it refines the advice. */
     public static final double DEFAULT_IMPORTANCE = 0.5;
@@ -31,6 +33,12 @@ public record Question(String id, String text, String help, QuestionType type, L
         return options.stream().anyMatch(o -> o.value().equals(value));
     }
 
+    @Override
+    public boolean yesNo() {
+        return type == QuestionType.BOOLEAN;
+    }
+
+    @Override
     public String labelOf(String value) {
         return options.stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
     }

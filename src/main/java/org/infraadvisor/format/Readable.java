@@ -1,7 +1,5 @@
 package org.infraadvisor.format;
 
-import org.infraadvisor.dialogue.Question;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -77,6 +75,23 @@ public final class Readable {
             return Math.round(x * 10) / 10.0;
         }
         return new BigDecimal(x).round(new MathContext(3, RoundingMode.HALF_UP)).doubleValue();
+    }
+
+    /**
+     * A number as given, with thousands separators and every digit it carries up to fifteen significant ones, for
+     * messages that must not round (a refused answer, a limit): "10,000,000,000", "0.001", "2.5".
+     */
+    public static String exact(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return "n/a";
+        }
+        BigDecimal d = new BigDecimal(x).round(new MathContext(15, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return pattern(d.scale() > 0 ? "#,##0." + "#".repeat(d.scale()) : "#,##0").format(d);
+    }
+
+    /** A whole number with thousands separators, every digit: "9,223,372,036,854,775,807". */
+    public static String exact(long n) {
+        return pattern("#,##0").format(n);
     }
 
     /** A number with its unit: "200,000 requests/day", "3,472 tokens/s"; a figure in percent as {@link #percent}: "58%". */
@@ -306,7 +321,7 @@ public final class Readable {
      * An answer as the user would recognise it: the option labels, the number with the question's unit, Yes/No,
      * the text itself, or "I don't know".
      */
-    public static String answer(Question q, Object value) {
+    public static String answer(AnswerWording q, Object value) {
         if (value == null || "unknown".equals(value)) {
             return UNKNOWN_ANSWER;
         }
@@ -320,7 +335,7 @@ public final class Readable {
             return String.join(", ", values.stream().map(v -> label(q, String.valueOf(v))).toList());
         }
         String s = String.valueOf(value);
-        if (q != null && q.type() == org.infraadvisor.dialogue.QuestionType.BOOLEAN) {
+        if (q != null && q.yesNo()) {
             return Boolean.parseBoolean(s) ? "Yes" : "No";
         }
         return label(q, s);
@@ -330,7 +345,7 @@ public final class Readable {
         return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String label(Question q, String value) {
+    private static String label(AnswerWording q, String value) {
         return q == null ? value : q.labelOf(value);
     }
 

@@ -108,8 +108,11 @@ final class RequestBodyProblems {
     }
 
     private static String kind(Class<?> type) {
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
+        if (type == Integer.class || type == int.class) {
+            return "a whole number no larger than " + Readable.exact(Integer.MAX_VALUE);
+        }
+        if (type == Long.class || type == long.class) {
+            return "a whole number no larger than " + Readable.exact(Long.MAX_VALUE);
         }
         return type == Boolean.class || type == boolean.class ? "true or false" : "in the documented form";
     }

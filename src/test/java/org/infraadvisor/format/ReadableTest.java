@@ -27,6 +27,16 @@ class ReadableTest {
     }
 
     @Test
+    void exactNumbersKeepEveryDigitTheyCarry() {
+        assertEquals("10,000,000,000", Readable.exact(1e10));
+        assertEquals("0.001", Readable.exact(0.001));
+        assertEquals("1,234.5678", Readable.exact(1234.5678));
+        assertEquals("0.3", Readable.exact(0.1 + 0.2), "fifteen significant digits, not the binary expansion");
+        assertEquals("-2.5", Readable.exact(-2.5));
+        assertEquals("9,223,372,036,854,775,807", Readable.exact(Long.MAX_VALUE));
+    }
+
+    @Test
     void compactFiguresForCharts() {
         assertEquals("950", Readable.compact(950));
         assertEquals("12k", Readable.compact(12_400));

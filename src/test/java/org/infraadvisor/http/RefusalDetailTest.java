@@ -56,7 +56,7 @@ class RefusalDetailTest implements TestPropertyProvider {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            /api/conversations/{id}/answers | {"question":"goals","value":["cost",7]}         | 422 | question 'goals' expects a list of options in quotes from [cost, speed, control]; item 2 is a number
+            /api/conversations/{id}/answers | {"question":"goals","value":["cost",7]}         | 422 | question 'goals' expects a list of options in quotes from 'cost', 'speed' or 'control'; item 2 is a number
             /api/conversations/{id}/answers | {"question":"goals","value":[["cost"]]}         | 422 | item 1 is a list
             /api/conversations/{id}/answers | {"question":"goals","value":["cost",{"a":1}]}   | 422 | item 2 is an object
             /api/conversations/{id}/answers | {"question":"goals","value":[true]}             | 422 | item 1 is true

@@ -343,7 +343,8 @@ public class SlackAdvisor {
         }
         ConversationView c = documents.view(conversations.get(link.get().conversationId()));
         if (c.recommendation() == null) {
-            tell(origin, "There is no recommendation yet: answer the remaining questions first.");
+            tell(origin, "There is no recommendation yet: answer the remaining questions, or press “" + QuestionMessage.FINISH
+                    + "” for the advice on what you have answered so far.");
             return;
         }
         slack.postMessage(origin.channelId(), link.get().threadTs(), "Why: " + RecommendationMessage.title(c.recommendation()),
