@@ -8,12 +8,13 @@ import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 import org.infraadvisor.openapi.AdminOperations;
+import org.infraadvisor.openapi.ApiDocument;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = "0.2",
+@OpenAPIDefinition(info = @Info(title = "Infra Advisor API", version = ApiDocument.VERSION,
         description = "Guided advisory dialogue that recommends an AI infrastructure strategy and accelerators.",
         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         servers = @Server(url = "/", description = "The service that serves this document"))

@@ -83,6 +83,7 @@ class RefusalDetailTest implements TestPropertyProvider {
             POST   | /api/conversations/{id}/answers   | application/json | BIG                    | 413 | the request body is 70,035 bytes; at most 65,536 bytes are taken
             GET    | /api/conversations/%zz             | -                | -                      | 400 | the address is not a valid URL: malformed escape pair at character 20
             GET    | /api/conversations/{id}           | ACCEPT text/html | -                      | 406 | this address answers application/json only, and the Accept header asks for text/html
+            GET    | /api/no-such-thing                | -                | -                      | 404 | there is nothing at /api/no-such-thing; the service's addresses are described at /openapi/infra-advisor-api-0.2.yml
             """)
     void aRequestNotTakenAsSentSaysWhatToSendInstead(String method, String path, String mediaType, String body, int status, String detail) {
         ConversationView before = api.conversation(id);
