@@ -877,6 +877,7 @@
     if (!raw.trim()) return 'Enter a number ' + rangeText(question) + '.';
     const value = parseNumber(raw);
     if (!Number.isFinite(value)) return 'That is not a number. Enter a number ' + rangeText(question) + ', for example ' + formatNumber(question.min !== null && question.min !== undefined && question.min > 0 ? question.min : 1) + '.';
+    if (question.whole && !Number.isInteger(value)) return 'Enter a whole number ' + rangeText(question) + '.';
     if ((question.min !== null && question.min !== undefined && value < question.min) ||
         (question.max !== null && question.max !== undefined && value > question.max)) {
       return formatNumber(value) + ' is out of range. Enter a number ' + rangeText(question) + '.';
@@ -889,7 +890,7 @@
     const hintId = ids('hint');
     const errorId = ids('error');
     const input = h('input', {
-      id: inputId, class: 'iaw-input', type: 'text', inputmode: 'decimal', autocomplete: 'off',
+      id: inputId, class: 'iaw-input', type: 'text', inputmode: question.whole ? 'numeric' : 'decimal', autocomplete: 'off',
       'aria-labelledby': labelId, 'aria-describedby': hintId + ' ' + errorId, 'data-autofocus': true,
       value: typeof currentValue === 'number' ? String(currentValue) : null
     });
@@ -907,7 +908,7 @@
       h('div', { class: 'iaw-input-row' },
         h('div', { class: 'iaw-input-wrap' }, input, question.unit ? h('span', { class: 'iaw-unit', text: question.unit }) : null),
         h('button', { type: 'submit', class: 'iaw-button iaw-send' }, 'Send')),
-      h('p', { class: 'iaw-hint', id: hintId, text: capitalize(('A number ' + rangeText(question)).trim()) + '.' }),
+      h('p', { class: 'iaw-hint', id: hintId, text: capitalize(((question.whole ? 'A whole number ' : 'A number ') + rangeText(question)).trim()) + '.' }),
       error);
     form.addEventListener('submit', (event) => {
       event.preventDefault();

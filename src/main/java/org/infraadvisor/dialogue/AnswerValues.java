@@ -118,6 +118,10 @@ public final class AnswerValues {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw wrongType(q, "a finite number");
         }
+        if (q.whole() && d != Math.rint(d)) {
+            throw new InvalidAnswerException("question '%s' takes a whole number; %s is not one"
+                    .formatted(q.id(), given(d)));
+        }
         if (q.min() != null && d < q.min() || q.max() != null && d > q.max()) {
             throw new InvalidAnswerException("%s is out of range for question '%s': expected %s"
                     .formatted(given(d), q.id(), range(q)));

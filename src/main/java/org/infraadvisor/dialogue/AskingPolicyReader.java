@@ -104,6 +104,11 @@ final class AskingPolicyReader {
                         .formatted(q.id(), AnswerValues.format(d), AnswerValues.format(q.min()), AnswerValues.format(q.max())));
                 continue;
             }
+            if (q.whole() && d != Math.rint(d)) {
+                problems.add(YamlNodes.line(item), "'asking.samples.%s' holds %s, but the question takes whole numbers"
+                        .formatted(q.id(), AnswerValues.format(d)));
+                continue;
+            }
             values.add(d);
         }
         return List.copyOf(values);

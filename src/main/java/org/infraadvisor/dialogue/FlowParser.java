@@ -31,7 +31,8 @@ public final class FlowParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Set<String> FLOW_KEYS = Set.of("id", "title", "description", "questions", "asking");
     private static final Set<String> QUESTION_KEYS =
-            Set.of("id", "text", "help", "type", "options", "min", "max", "unit", "maxLength", "askIf", "importance", "why");
+            Set.of("id", "text", "help", "type", "options", "min", "max", "unit", "maxLength", "askIf", "importance", "why",
+                    "whole");
 
     private final String file;
     private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -141,9 +142,29 @@ public final class FlowParser {
         if (importance != null && (importance < 0 || importance > 10)) {
             problem(line(f.get("importance")), "question '%s' has importance %s; expected 0 to 10".formatted(id, importance));
         }
+        boolean whole = whole(id, type, f.get("whole"), min, max);
         return new Question(id, text, scalar(f.get("help"), "help"), type, options, min, max,
                 scalar(f.get("unit"), "unit"), maxLength == null ? null : maxLength.intValue(), askIf, line,
-                importance == null ? Question.DEFAULT_IMPORTANCE : importance, scalar(f.get("why"), "why"));
+                importance == null ? Question.DEFAULT_IMPORTANCE : importance, scalar(f.get("why"), "why"), whole);
+    }
+
+    /** {@code whole: true}: a number question answered with a whole number; its bounds must be whole too. */
+    private boolean whole(String id, QuestionType type, Node node, Double min, Double max) {
+        String value = scalar(node, "whole");
+        if (value == null) {
+            return false;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            problem(line(node), "question '%s' has whole: %s; expected true or false".formatted(id, value));
+            return false;
+        }
+        boolean whole = value.equals("true");
+        if (whole && type != QuestionType.NUMBER) {
+            problem(line(node), "question '%s' has whole: true, which only a number question takes".formatted(id));
+        } else if (whole && (min != null && min != Math.rint(min) || max != null && max != Math.rint(max))) {
+            problem(line(node), "question '%s' takes whole numbers, so its min and max must be whole numbers too".formatted(id));
+        }
+        return whole;
     }
 
     private List<Option> options(String id, QuestionType type, Node node, int line) {

@@ -11,10 +11,11 @@ import java.util.List;
  * @param line  line in the YAML file where the question starts, for error reports
  * @param importance how much the answer can change the advice (weights confidence and follow-up questions)
  * @param why        why the question matters, shown when it is left unanswered
+ * @param whole      a number question whose answer is a whole number (a count of sites, years)
  */
 public record Question(String id, String text, String help, QuestionType type, List<Option> options,
                        Double min, Double max, String unit, Integer maxLength, Condition askIf, int line,
-                       double importance, String why) implements AnswerWording {
+                       double importance, String why, boolean whole) implements AnswerWording {
 
     /** Importance of a question that does not state one: it refines the advice. */
     public static final double DEFAULT_IMPORTANCE = 0.5;
@@ -24,9 +25,15 @@ public record Question(String id, String text, String help, QuestionType type, L
         this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, DEFAULT_IMPORTANCE, null);
     }
 
+    public Question(String id, String text, String help, QuestionType type, List<Option> options,
+                    Double min, Double max, String unit, Integer maxLength, Condition askIf, int line,
+                    double importance, String why) {
+        this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, importance, why, false);
+    }
+
     /** The same question with other help and why texts (placeholders resolved). */
     public Question withTexts(String help, String why) {
-        return new Question(id, text, help, type, options, min, max, unit, maxLength, askIf, line, importance, why);
+        return new Question(id, text, help, type, options, min, max, unit, maxLength, askIf, line, importance, why, whole);
     }
 
     public boolean offers(String value) {

@@ -39,11 +39,12 @@ public record ConversationView(String id, String flow, String status, List<Answe
     /**
      * @param refinement no answer to this question could change the strategy or the recommended accelerator any more;
      *                   it only refines the details (asked after every question that could)
+     * @param whole      a number question that takes whole numbers only (a count of sites, of years)
      */
     @Serdeable
     public record QuestionView(String id, String text, @Nullable String help, String type, List<Option> options,
                                @Nullable Double min, @Nullable Double max, @Nullable String unit,
-                               @Nullable Integer maxLength, boolean allowUnknown, boolean refinement) {
+                               @Nullable Integer maxLength, boolean allowUnknown, boolean refinement, boolean whole) {
 
         /** A question outside a conversation's asking order (a flow's list of questions): not a refinement. */
         public static QuestionView of(Question q) {
@@ -52,7 +53,7 @@ public record ConversationView(String id, String flow, String status, List<Answe
 
         public static QuestionView of(Question q, boolean refinement) {
             return new QuestionView(q.id(), q.text(), q.help(), q.type().jsonName(), q.options(), q.min(), q.max(), q.unit(),
-                    q.maxLength(), true, refinement);
+                    q.maxLength(), true, refinement, q.whole());
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Refusals of an answer say what is wrong in the terms of the request, with numbers a person reads. */
@@ -27,6 +28,18 @@ class AnswerValuesTest {
                 .hasMessage("12,000,000,000 is out of range for question 'daily_requests': expected 0 to 10,000,000,000 requests/day");
         assertThatThrownBy(() -> AnswerValues.canonical(SITES, json("0.5")))
                 .hasMessage("0.5 is out of range for question 'sites': expected at least 1");
+    }
+
+    @Test
+    void aWholeNumberQuestionRefusesFractions() throws IOException {
+        Question sites = new Question("sites", "At how many sites?", null, QuestionType.NUMBER, List.of(), 1.0, 100_000.0,
+                "sites", null, Condition.ALWAYS, 2, 0.5, null, true);
+
+        assertThatThrownBy(() -> AnswerValues.canonical(sites, json("1.5")))
+                .hasMessage("question 'sites' takes a whole number; 1.5 is not one");
+        assertThat(AnswerValues.canonical(sites, json("12"))).isEqualTo(12.0);
+        assertThat(AnswerValues.canonical(sites, json("\"1200\""))).isEqualTo(1200.0);
+        assertThat(AnswerValues.canonical(SITES, json("1.5"))).as("without whole: true a fraction is taken").isEqualTo(1.5);
     }
 
     @Test

@@ -137,7 +137,7 @@ final class QuestionMessage {
     static View modal(QuestionView q, ModalMetadata metadata) {
         boolean number = "number".equals(q.type());
         BlockElement element = number
-                ? numberInput(n -> n.actionId(SlackActions.MODAL_ELEMENT).decimalAllowed(true)
+                ? numberInput(n -> n.actionId(SlackActions.MODAL_ELEMENT).decimalAllowed(!q.whole())
                         .minValue(q.min() == null ? null : AnswerValues.format(q.min()))
                         .maxValue(q.max() == null ? null : AnswerValues.format(q.max())).focusOnLoad(true))
                 : plainTextInput(t -> t.actionId(SlackActions.MODAL_ELEMENT).multiline(true).focusOnLoad(true)

@@ -19,11 +19,26 @@ class QuestionMessageTest {
     }
 
     static QuestionView question(String type, int options) {
-        return new QuestionView("q1", "A <question> & more?", null, type, options(options), null, null, null, null, true, false);
+        return new QuestionView("q1", "A <question> & more?", null, type, options(options), null, null, null, null, true, false, false);
     }
 
     static String json(List<LayoutBlock> blocks) {
         return SlackPayloads.GSON.toJson(blocks);
+    }
+
+    @Test
+    void theNumberModalTakesDecimalsUnlessTheQuestionTakesWholeNumbers() {
+        QuestionView sites = new QuestionView("sites", "How many sites?", null, "number", List.of(), 1.0, 100_000.0, "sites",
+                null, true, false, true);
+        QuestionView size = new QuestionView("model_size_b", "How large?", null, "number", List.of(), 0.001, 5000.0,
+                "billion parameters", null, true, false, false);
+        ModalMetadata metadata = new ModalMetadata("c1", "sites", "C1", "1.2");
+
+        String whole = SlackPayloads.GSON.toJson(QuestionMessage.modal(sites, metadata));
+        String decimal = SlackPayloads.GSON.toJson(QuestionMessage.modal(size, metadata));
+
+        assertThat(whole).contains("\"is_decimal_allowed\":false", "\"min_value\":\"1\"", "\"max_value\":\"100000\"");
+        assertThat(decimal).contains("\"is_decimal_allowed\":true", "\"min_value\":\"0.001\"");
     }
 
     @Test
@@ -51,7 +66,7 @@ class QuestionMessageTest {
     @Test
     void theAdviceSoFarComesFirstWithAFinishButtonAndRefinementsSaySo() {
         ConversationView.Preview preview = new ConversationView.Preview("on-prem", 0.584, new ConversationView.Accelerator("NVIDIA", "H100 SXM", 1200), List.of(), true);
-        QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true);
+        QuestionView refinement = new QuestionView("q1", "How would you rather pay?", null, "choice", options(2), null, null, null, null, true, true, false);
         List<LayoutBlock> blocks = QuestionMessage.ask("c1", refinement, "Question 9 of about 12", QuestionMessage.soFar(preview), true);
         assertThat(json(List.of(blocks.get(0)))).startsWith("[{\"type\":\"context\"")
                 .contains("So far: On-premises · 1,200 × NVIDIA H100 SXM · 58% sure");

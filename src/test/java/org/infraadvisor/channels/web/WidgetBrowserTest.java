@@ -209,6 +209,16 @@ class WidgetBrowserTest extends WidgetBrowser implements TestPropertyProvider {
 
         click(".iaw-choice[data-value='true']"); // yes/no as quick replies
         waitForAnswerCount(3);
+        // a whole-number question says so, and a fraction is refused inline without a request
+        WebElement count = waitFor(".iaw-composer input.iaw-input");
+        assertThat(text(".iaw-hint")).isEqualTo("A whole number from 1 to 64 GPUs.");
+        assertThat(count.getAttribute("inputmode")).isEqualTo("numeric");
+        count.sendKeys("2.5", Keys.ENTER);
+        WebElement fraction = waitFor(".iaw-field-error");
+        wait.until(d -> !fraction.getText().isEmpty());
+        assertThat(fraction.getText()).isEqualTo("Enter a whole number from 1 to 64 GPUs.");
+        assertThat(conversationOnServer("widget-test").answers()).hasSize(3);
+        count.clear();
         typeNumber("4");
         WebElement card = waitFor(".iaw-card");
         assertThat(card.findElements(By.cssSelector(".iaw-more details[open]"))).as("details open on demand").isEmpty();
@@ -409,7 +419,11 @@ class WidgetBrowserTest extends WidgetBrowser implements TestPropertyProvider {
     }
 
     ConversationView conversationOnServer() {
-        String id = (String) driver.executeScript("return localStorage.getItem(arguments[0])", storageKey("infra-strategy"));
+        return conversationOnServer("infra-strategy");
+    }
+
+    ConversationView conversationOnServer(String flow) {
+        String id = (String) driver.executeScript("return localStorage.getItem(arguments[0])", storageKey(flow));
         assertThat(id).isNotBlank();
         return new AdvisorClient(http).conversation(id);
     }
