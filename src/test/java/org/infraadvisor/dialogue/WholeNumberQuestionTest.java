@@ -9,18 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** {@code whole: true} in a flow file: a number question that takes whole numbers, and the mistakes around it. */
 class WholeNumberQuestionTest {
 
+    private static final String SITES = """
+              - id: sites
+                text: How many sites?
+                type: number
+                whole: true
+                min: 1
+                max: 1000
+            """;
+
     @Test
     void aNumberQuestionCanTakeWholeNumbersOnly() {
         Flow flow = FlowParser.parse("""
                 id: f
                 title: F
                 questions:
-                  - id: sites
-                    text: How many sites?
-                    type: number
-                    whole: true
-                    min: 1
-                    max: 1000
+                """ + SITES + """
                   - id: share
                     text: What share?
                     type: number
@@ -41,12 +45,7 @@ class WholeNumberQuestionTest {
                   samples:
                     sites: [1, 2.5]
                 questions:
-                  - id: sites
-                    text: How many sites?
-                    type: number
-                    whole: true
-                    min: 1
-                    max: 1000
+                """ + SITES + """
                   - id: name
                     text: Your name?
                     type: text
