@@ -1059,7 +1059,7 @@
 
     if (list(advice.sizing).length) {
       more.append(disclosure('Sizing', h('ul', { class: 'iaw-items' }, advice.sizing.map((z) =>
-        item('iaw-item', [h('span', { text: z.name + ': ' }), h('strong', { text: quantity(z.value, z.unit) })],
+        item('iaw-item', [h('span', { text: z.name + ': ' }), h('strong', { text: z.text })],
           z.formula, z.reasons, z.name)))));
     }
 
@@ -1074,7 +1074,7 @@
     if (list(advice.assumptions).length) {
       more.append(disclosure('Assumptions behind the figures (' + advice.assumptions.length + ')',
         h('ul', { class: 'iaw-assumptions' }, advice.assumptions.map((a) =>
-          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, quantity(a.value, a.unit),
+          h('li', null, a.label ? h('strong', { text: a.label + ': ' }) : null, a.text,
             a.confirmed ? null : h('span', { class: 'iaw-badge', text: 'not confirmed' }),
             a.source ? h('span', { class: 'iaw-detail', text: ' \u2014 ' + a.source }) : null)))));
     }
@@ -1164,15 +1164,6 @@
 
   function signed(points) {
     return (points >= 0 ? '+' : '') + points;
-  }
-
-  /** A figure with its unit, rounded as the service's formatter does: "3,472 tokens/s", "58%". */
-  function quantity(value, unit) {
-    if (unit === '%') return Math.round(value) + '%';
-    const a = Math.abs(value);
-    const digits = a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 0.1 ? 2 : 3;
-    const text = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(value);
-    return unit ? text + ' ' + unit : text;
   }
 
   function section(heading, ...content) {

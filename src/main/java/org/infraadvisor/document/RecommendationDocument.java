@@ -94,8 +94,13 @@ public record RecommendationDocument(
     public record PlanAdvice(int order, String title, @Nullable String detail, Reasons reasons) {
     }
 
+    /**
+     * @param value the figure as data, rounded to what it can carry
+     * @param text  the figure with its unit as a reader sees it ("11,574 tokens/s", "1 device", "2.1 × 10^21 FLOPs");
+     *              show it instead of formatting {@code value} and {@code unit} yourself
+     */
     @Serdeable
-    public record SizingAdvice(String name, double value, @Nullable String unit, @Nullable String formula, Reasons reasons) {
+    public record SizingAdvice(String name, double value, @Nullable String unit, @Nullable String text, @Nullable String formula, Reasons reasons) {
     }
 
     @Serdeable
@@ -110,9 +115,11 @@ public record RecommendationDocument(
      * @param key   the figure's key in {@code rules/catalogue/assumptions.yaml}, for integrators and rule authors
      * @param label what the figure is, in a reader's words ("Electricity price"); show it instead of the key. Null
      *              only in advice stored before labels existed.
+     * @param text  the figure with its unit as a reader sees it ("$0.10 per kWh", "25% of hours", "1 byte per parameter")
      */
     @Serdeable
-    public record AssumptionUsed(String key, @Nullable String label, double value, @Nullable String unit, @Nullable String source, boolean confirmed) {
+    public record AssumptionUsed(String key, @Nullable String label, double value, @Nullable String unit, @Nullable String text,
+                                 @Nullable String source, boolean confirmed) {
     }
 
     /**

@@ -34,15 +34,25 @@ public final class Readable {
             "cloud-first", "Cloud-first", "hybrid", "Hybrid", "on-prem", "On-premises");
     private static final Map<String, String> READINESS = Map.of("ready", "Ready", "gap", "Gap", "blocker", "Blocker");
 
+    /** From here up a number is written in powers of ten: a million billion (10^15). */
+    private static final double BEYOND_WORDS = 1e15;
+    private static final List<String> MULTIPLIERS = List.of("thousand", "million", "billion", "trillion");
+
     private Readable() {
     }
 
-    /** 1,234 / 12.3 / 0.12 / 0.0034: whole above 100, then one, two or two significant digits; "n/a" for NaN. */
+    /**
+     * 1,234 / 12.3 / 0.12 / 0.0034: whole above 100, then one, two or two significant digits; "n/a" for NaN; from a
+     * million billion up in powers of ten ("2.1 × 10^21"), as a row of 22 digits reads as nothing.
+     */
     public static String number(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return "n/a";
         }
         double a = Math.abs(x);
+        if (a >= BEYOND_WORDS) {
+            return scientific(x);
+        }
         if (a >= 100 || a == 0) {
             return format(x, "#,##0", 0, false);
         }
@@ -94,15 +104,62 @@ public final class Readable {
         return pattern("#,##0").format(n);
     }
 
-    /** A number with its unit: "200,000 requests/day", "3,472 tokens/s"; a figure in percent as {@link #percent}: "58%". */
+    /**
+     * A number with its unit: "200,000 requests/day", "3,472 tokens/s", "1 device" (one of a thing is singular); a figure
+     * in percent as {@link #percent}: "58%"; a share as a percentage of what it is a share of ("share of hours" →
+     * "25% of hours"); dollars as {@link #money} with what they are per ("USD/kWh" → "$0.10 per kWh"); a factor with
+     * a times sign ("x 8-bit throughput" → "1.5 × 8-bit throughput").
+     */
     public static String quantity(double x, String unit) {
         if ("%".equals(unit)) {
             return percent(x / 100);
         }
-        return unit == null || unit.isBlank() ? number(x) : number(x) + " " + unit;
+        if (unit == null || unit.isBlank()) {
+            return number(x);
+        }
+        if (unit.startsWith("share ")) {
+            return percent(x) + unit.substring("share".length());
+        }
+        if (unit.startsWith("USD")) {
+            String per = unit.substring("USD".length()).strip();
+            return money(x) + (per.isEmpty() ? "" : per.startsWith("/") ? " per " + per.substring(1).strip() : " " + per);
+        }
+        if (unit.startsWith("x ")) {
+            return times(x, unit.substring(2));
+        }
+        String n = number(x);
+        return n + " " + ("1".equals(n) ? singular(unit) : unit);
     }
 
-    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: 0.1 USD/kWh". */
+    /**
+     * A unit for one of it: the noun it counts made singular ("bytes per parameter" → "byte per parameter", "model
+     * copies" → "model copy", "tokens/s" → "token/s"); a count of millions or billions stays plural ("billion parameters").
+     */
+    static String singular(String unit) {
+        int end = unit.length();
+        int per = unit.indexOf(" per ");
+        int slash = unit.indexOf('/');
+        if (per >= 0) {
+            end = per;
+        }
+        if (slash >= 0 && slash < end) {
+            end = slash;
+        }
+        String head = unit.substring(0, end);
+        int space = head.lastIndexOf(' ');
+        String before = space < 0 ? "" : head.substring(0, space).strip();
+        String word = head.substring(space + 1);
+        if (MULTIPLIERS.contains(before.substring(before.lastIndexOf(' ') + 1)) || word.length() < 4 || !word.endsWith("s")
+                || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            return unit;
+        }
+        String one = word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
+                : word.endsWith("ches") || word.endsWith("shes") || word.endsWith("xes") ? word.substring(0, word.length() - 2)
+                : word.substring(0, word.length() - 1);
+        return head.substring(0, space + 1) + one + unit.substring(end);
+    }
+
+    /** A catalogue figure as a reader sees it, by its label, never its key: "Electricity price: $0.10 per kWh". */
     public static String assumption(String label, double value, String unit) {
         return (label == null || label.isBlank() ? "" : label + ": ") + quantity(value, unit);
     }
@@ -220,10 +277,13 @@ public final class Readable {
         };
     }
 
-    /** A share as a whole percentage: 0.623 → "62%". */
+    /** A share as a whole percentage: 0.623 → "62%"; a share above nothing that rounds to nothing, "under 1%". */
     public static String percent(double share) {
         if (Double.isNaN(share)) {
             return "n/a";
+        }
+        if (share > 0 && share < 0.005) {
+            return "under 1%";
         }
         return Math.round(share * 100) + "%";
     }

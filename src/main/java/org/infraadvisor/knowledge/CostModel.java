@@ -94,7 +94,7 @@ public final class CostModel {
             double extraStaff = (owned.fte(c.getOwnedUnits() + units) - owned.fte(c.getOwnedUnits())) * owned.fteUsdPerYear() * terms.years();
             double training = t.capex() + t.energy() + t.space() + extraStaff;
             total += training;
-            text.append(" Training on ").append(units).append(" \u00d7 ").append(reference.getModel()).append(": ")
+            text.append(" Training on ").append(number(units)).append(" \u00d7 ").append(reference.getModel()).append(": ")
                     .append(money(training)).append('.');
         }
         return new Estimate(Math.round(total), text.toString());
@@ -110,7 +110,7 @@ public final class CostModel {
         if (work.serving().isActive()) {
             if (onSiteOnly) {
                 ownedDevices += fleet.devices() + own.getSecondModelDevices();
-                text.append("Serving: own all ").append(fleet.devices()).append(" on site (answers cannot wait for the cloud). ");
+                text.append("Serving: own all ").append(number(fleet.devices())).append(" on site (answers cannot wait for the cloud). ");
             } else {
                 int baseCopies = Math.max(1, Rounding.roundUp(fleet.averageDevices() / fleet.perCopy()));
                 int baseline = (Math.min(baseCopies, fleet.copiesPerSite()) + fleet.sparePerSite()) * fleet.perCopy();
@@ -119,7 +119,7 @@ public final class CostModel {
                 Quote q = pricing.quote(rent.accelerator(), rent.quote().provider(), Commitment.ON_DEMAND);
                 double burst = peakDevices * terms.burstHoursFraction() * terms.hours() * q.usdPerHour();
                 rented += burst;
-                text.append("Serving: own ").append(baseline).append(" for the average load, with a spare; rent the peaks: ")
+                text.append("Serving: own ").append(number(baseline)).append(" for the average load, with a spare; rent the peaks: ")
                         .append(number(peakDevices)).append(" \u00d7 ").append(rent.accelerator().getModel()).append(' ')
                         .append(q.describe(device(rent.accelerator()))).append(", ").append(percent(terms.burstHoursFraction()))
                         .append("\u2020 of the hours = ").append(money(burst)).append(". ");
@@ -140,7 +140,7 @@ public final class CostModel {
                 Quote q = pricing.quote(rent.accelerator(), rent.quote().provider(), work.trainingCommitment());
                 double training = rent.getTrainingDevices() * share * q.usdPerHour() * terms.hours() * work.training().getBusyFraction();
                 rented += training;
-                text.append("Training: own ").append(base).append(", rent the other ").append(percent(share))
+                text.append("Training: own ").append(number(base)).append(", rent the other ").append(percent(share))
                         .append(" of each run's devices while runs go = ").append(money(training)).append(". ");
             }
         }
@@ -178,7 +178,7 @@ public final class CostModel {
         if (tn.isFull()) {
             int devices = own ? c.getTrainingDevices() : c.getTrainers();
             cost = devices * q.usdPerHour() * terms.hours() * tn.getBusyFraction();
-            text.append("Training: ").append(devices).append(" \u00d7 ").append(trainer.getModel()).append(' ')
+            text.append("Training: ").append(number(devices)).append(" \u00d7 ").append(trainer.getModel()).append(' ')
                     .append(q.describe(device(trainer))).append(", ").append(percent(tn.getBusyFraction()))
                     .append("\u2020 of the time = ").append(money(cost)).append(". ");
         } else {

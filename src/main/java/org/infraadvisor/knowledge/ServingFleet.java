@@ -1,5 +1,7 @@
 package org.infraadvisor.knowledge;
 
+import org.infraadvisor.format.Readable;
+
 import static org.infraadvisor.format.Readable.number;
 import static org.infraadvisor.format.Readable.percent;
 
@@ -64,16 +66,16 @@ public record ServingFleet(int perCopy, int sites, int copiesPerSite, int spareP
         } else {
             s.append("volume unknown: ");
         }
-        s.append(copiesPerSite).append(copiesPerSite == 1 ? " copy" : " copies");
+        s.append(Readable.count(copiesPerSite, "copy", "copies"));
         if (perCopy > 1) {
-            s.append(" of ").append(perCopy);
+            s.append(" of ").append(number(perCopy));
         }
         if (sparePerSite > 0) {
-            s.append(" + ").append(sparePerSite).append(" spare (N+1)");
+            s.append(" + ").append(number(sparePerSite)).append(" spare (N+1)");
         }
         if (sites > 1) {
-            s.append(" at each of ").append(sites).append(" sites");
+            s.append(" at each of ").append(number(sites)).append(" sites");
         }
-        return s.append(" = ").append(devices).toString();
+        return s.append(" = ").append(number(devices)).toString();
     }
 }

@@ -58,7 +58,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
         StrategyChange strategy = null;
         if (!Objects.equals(from.strategy(), to.strategy())) {
             strategy = new StrategyChange(from.strategy(), to.strategy());
-            summary.add("strategy: %s → %s".formatted(from.strategy(), to.strategy()));
+            summary.add("Strategy: %s → %s".formatted(Readable.strategy(from.strategy()), Readable.strategy(to.strategy())));
         }
         NumberChange confidence = from.confidence() == to.confidence() ? null : new NumberChange(from.confidence(), to.confidence());
 
@@ -69,9 +69,10 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             if (!Objects.equals(c0, c1)) {
                 Advice.Accelerator any = a == null ? b : a;
                 accelerators.add(new AcceleratorChange(any.vendor(), any.model(), c0, c1));
-                summary.add(a == null ? "accelerator added: %s %s ×%d".formatted(any.vendor(), any.model(), c1)
-                        : b == null ? "accelerator removed: %s %s".formatted(any.vendor(), any.model())
-                        : "accelerator %s %s: %d → %d".formatted(any.vendor(), any.model(), c0, c1));
+                String name = any.vendor() + " " + any.model();
+                summary.add(a == null ? "Accelerator added: " + Readable.times(c1, name)
+                        : b == null ? "Accelerator removed: " + name
+                        : "Accelerator %s: %s → %s".formatted(name, Readable.number(c0), Readable.number(c1)));
             }
         });
         List<RiskChange> risks = new ArrayList<>();
@@ -81,8 +82,8 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             if (!Objects.equals(s0, s1)) {
                 String title = a == null ? b.title() : a.title();
                 risks.add(new RiskChange(title, s0, s1));
-                summary.add(a == null ? "risk added (%s): %s".formatted(s1, title) : b == null ? "risk removed: " + title
-                        : "risk %s: %s → %s".formatted(title, s0, s1));
+                summary.add(a == null ? "Risk added (%s): %s".formatted(Readable.severity(s1), title) : b == null ? "Risk removed: " + title
+                        : "Risk %s: %s → %s".formatted(title, Readable.severity(s0), Readable.severity(s1)));
             }
         });
         List<CostChange> costs = new ArrayList<>();
@@ -92,7 +93,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             if (!Objects.equals(c0, c1)) {
                 String s = a == null ? b.strategy() : a.strategy();
                 costs.add(new CostChange(s, c0, c1, c0 == null || c1 == null ? null : c1 - c0));
-                summary.add("cost of %s: %s → %s".formatted(s, usd(c0), usd(c1)));
+                summary.add("Cost of %s: %s → %s".formatted(Readable.strategy(s), usd(c0), usd(c1)));
             }
         });
         List<ReadinessChange> readiness = new ArrayList<>();
@@ -102,7 +103,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             if (!Objects.equals(s0, s1)) {
                 String pillar = a == null ? b.pillar() : a.pillar();
                 readiness.add(new ReadinessChange(pillar, s0, s1));
-                summary.add("readiness of %s: %s → %s".formatted(pillar, s0, s1));
+                summary.add("Readiness of %s: %s → %s".formatted(Readable.pillar(pillar), status(s0), status(s1)));
             }
         });
         List<SizingChange> sizing = new ArrayList<>();
@@ -111,7 +112,7 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
             Double v1 = b == null ? null : b.value();
             if (!Objects.equals(v0, v1)) {
                 Advice.Sizing any = a == null ? b : a;
-                sizing.add(new SizingChange(any.name(), any.unit(), v0, v1));
+                sizing.add(new SizingChange(any.name(), any.unit(), v0 == null ? null : Readable.rounded(v0), v1 == null ? null : Readable.rounded(v1)));
                 summary.add("%s: %s → %s".formatted(any.name(), quantity(v0, any.unit()), quantity(v1, any.unit())));
             }
         });
@@ -133,6 +134,10 @@ public record RecommendationDiff(boolean changed, @Nullable @Schema(type = "obje
         Map<String, T> map = new LinkedHashMap<>();
         items.forEach(i -> map.putIfAbsent(key.apply(i), i));
         return map;
+    }
+
+    private static String status(String readiness) {
+        return readiness == null ? "none" : Readable.readiness(readiness);
     }
 
     private static String usd(Double d) {

@@ -81,8 +81,48 @@ class ReadableTest {
 
     @Test
     void aFigureIsNamedByItsLabelNeverItsKey() {
-        assertEquals("Electricity price: 0.1 USD/kWh", Readable.assumption("Electricity price", 0.1, "USD/kWh"));
+        assertEquals("Electricity price: $0.10 per kWh", Readable.assumption("Electricity price", 0.1, "USD/kWh"));
         assertEquals("1,500 days", Readable.assumption(null, 1500, "days"));
+    }
+
+    @Test
+    void unitsSayWhatTheyCountInTheReadersWords() {
+        assertEquals("25% of hours", Readable.quantity(0.25, "share of hours"));
+        assertEquals("35% off on-demand", Readable.quantity(0.35, "share off on-demand"));
+        assertEquals("$150 per kW per month", Readable.quantity(150, "USD per kW per month"));
+        assertEquals("$150,000 per FTE-year", Readable.quantity(150_000, "USD per FTE-year"));
+        assertEquals("$0.90 per million tokens", Readable.quantity(0.9, "USD per million tokens"));
+        assertEquals("2.5 × interactive throughput", Readable.quantity(2.5, "x interactive throughput"));
+    }
+
+    @Test
+    void oneOfAThingIsSingular() {
+        assertEquals("1 device", Readable.quantity(1, "devices"));
+        assertEquals("1 byte per parameter", Readable.quantity(1, "bytes per parameter"));
+        assertEquals("1 model copy", Readable.quantity(1, "model copies"));
+        assertEquals("1 year", Readable.quantity(1, "years"));
+        assertEquals("1 site", Readable.quantity(1, "sites"));
+        assertEquals("1 request/day", Readable.quantity(1, "requests/day"));
+        assertEquals("1 billion parameters", Readable.quantity(1, "billion parameters"), "a count of billions stays plural");
+        assertEquals("1 GB", Readable.quantity(1, "GB"));
+        assertEquals("1 ms", Readable.quantity(1, "ms"));
+        assertEquals("1.5 devices", Readable.quantity(1.5, "devices"));
+        assertEquals("2 bytes per parameter", Readable.quantity(2, "bytes per parameter"));
+    }
+
+    @Test
+    void figuresTooLargeForWordsInPowersOfTen() {
+        assertEquals("2.1 × 10^21 FLOPs", Readable.quantity(2.1e21, "FLOPs"));
+        assertEquals("999,000,000,000,000", Readable.number(999e12));
+        assertEquals("1 × 10^15", Readable.number(1e15));
+    }
+
+    @Test
+    void aShareAboveNothingNeverReadsAsNothing() {
+        assertEquals("under 1%", Readable.percent(0.0003));
+        assertEquals("0%", Readable.percent(0));
+        assertEquals("1%", Readable.percent(0.006));
+        assertEquals("under 1%", Readable.quantity(0.032, "%"));
     }
 
     @Test

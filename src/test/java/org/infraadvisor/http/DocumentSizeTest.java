@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the trace leaves out the rules that only load the catalogue or pass a derived figure on). The plain document does
  * not reach 24 KiB with the second-edition knowledge base without dropping content the contract requires: in the
  * largest scenario the rule texts ({@code rules}, ~9 KB for 33 rules), the catalogue figures behind the advice
- * ({@code assumptions}, ~5.6 KB for 33), the answers ({@code answers}, ~2.9 KB) and the ids in the items' reasons
- * (~6 KB) already take ~23.6 KB, each carried once, before any item says what it recommends (docs/benchmarks.md,
+ * ({@code assumptions}, ~6.7 KB for 33), the answers ({@code answers}, ~2.9 KB) and the ids in the items' reasons
+ * (~6 KB) already take ~24.6 KB, each carried once, before any item says what it recommends (docs/benchmarks.md,
  * section 7). {@link #LIMIT} is what those allow today with a little headroom; it fails as soon as
  * the document repeats itself again (a shared chain of rules per item, answer texts per reason, rules it does not
  * refer to, the trace without being asked).
@@ -49,8 +49,11 @@ class DocumentSizeTest {
 
     /** Issue 11's target for a full interview with {@code "explain": true}. */
     static final int EXPLAINED_LIMIT = 64 * 1024;
-    /** Not issue 11's 24 KiB: see the class comment. The largest document today is 34,625 B (scenario 08). */
-    static final int LIMIT = 35 * 1024;
+    /**
+     * Not issue 11's 24 KiB: see the class comment. The largest document today is 35,886 B (scenario 08), of which
+     * ~1.3 KB are the figures of sizing and assumptions written for a reader ({@code text}).
+     */
+    static final int LIMIT = 36 * 1024;
 
     private static String largest;
     private static String largestName;

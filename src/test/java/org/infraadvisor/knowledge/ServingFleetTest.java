@@ -48,6 +48,14 @@ class ServingFleetTest {
     }
 
     @Test
+    void theArithmeticWritesLargeCountsWithThousandsSeparators() {
+        ServingNeed stores = ServingNeed.forLoad(8, 9.6, 8, 12_000_000, 1000, 300, 2.4, false, 1200, true);
+        ServingFleet fleet = ServingFleet.size(stores, new DeviceRates(560, 80_000), 1, 0.65, 1);
+        assertThat(fleet.devices()).isEqualTo(2400);
+        assertThat(fleet.formula(new DeviceRates(560, 80_000), 0.65)).endsWith("1 copy + 1 spare (N+1) at each of 1,200 sites = 2,400");
+    }
+
+    @Test
     void batchWorkIsSizedForTheAverage() {
         ServingNeed queued = ServingNeed.forLoad(70, 84, 70, 1_000_000, 1000, 300, 2.4, true, 1, false);
         assertThat(queued.getPeakFactor()).isEqualTo(1.0);

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.infraadvisor.document.ConversationView;
 import org.infraadvisor.document.RecommendationDocument;
+import org.infraadvisor.format.Readable;
 import org.infraadvisor.http.WhatIfController.WhatIfResponse;
 import org.infraadvisor.testsupport.AdvisorClient;
 import org.infraadvisor.testsupport.Answering;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.infraadvisor.testsupport.Problems.assertProblem;
@@ -52,7 +55,7 @@ class WhatIfControllerTest {
         RecommendationDiff diff = result.diff();
         assertThat(diff.changed()).isTrue();
         assertThat(diff.strategy()).isEqualTo(new RecommendationDiff.StrategyChange("cloud-first", "on-prem"));
-        assertThat(diff.summary()).contains("strategy: cloud-first → on-prem");
+        assertThat(diff.summary()).contains("Strategy: Cloud-first → On-premises");
         assertThat(List.of(diff.accelerators(), diff.risks(), diff.costs())).doesNotContainNull();
         // the two changed answers, and any answer the change makes the dialogue no longer ask
         assertThat(result.answers()).extracting(WhatIfService.AnswerChange::question)
@@ -70,6 +73,24 @@ class WhatIfControllerTest {
         assertThat(after.answers()).isEqualTo(before.answers());
         assertThat(after.recommendation()).isEqualTo(before.recommendation());
         assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
+    }
+
+    @Test
+    void theDiffInSentencesReadsAsABusinessReaderWritesIt() {
+        String id = cloudConversation();
+        RecommendationDiff diff = api.whatIf(id, Map.of("data_residency", "on-premises", "utilization", "steady",
+                "daily_requests", 50_000_000)).diff();
+        assertThat(diff.accelerators()).anySatisfy(a -> assertThat(a.countTo()).isGreaterThanOrEqualTo(1000));
+        assertThat(diff.summary())
+                .contains("Strategy: Cloud-first → On-premises")
+                .anySatisfy(line -> assertThat(line).matches("Accelerator (.+: [\\d,]+ → [\\d,]+|added: \\d{1,3}(,\\d{3})+ × .+)"))
+                .anySatisfy(line -> assertThat(line).startsWith("Cost of On-premises: $"))
+                .anySatisfy(line -> assertThat(line).matches("Readiness of [A-Z][a-z ]+: (Ready|Gap|Blocker|none) → (Ready|Gap|Blocker|none)"))
+                .allSatisfy(line -> assertThat(line)
+                        .doesNotContainPattern("\\d{4}")
+                        .doesNotContainPattern("\\b(cloud-first|on-prem|hybrid|gap|ready|blocker|low|medium|high)\\b"));
+        assertThat(diff.sizing().stream().flatMap(s -> Stream.of(s.from(), s.to())).filter(Objects::nonNull))
+                .isNotEmpty().allSatisfy(v -> assertThat(v).isEqualTo(Readable.rounded(v)));
     }
 
     @Test
