@@ -199,6 +199,12 @@ class ReportControllerTest implements TestPropertyProvider {
         assertThat(headline).contains("## Recommendation: On-premises", "**Why on-premises**",
                 "- Your data must stay on premises (your answer: Inside our own facilities only)");
         assertThat(md).contains("- Where must your data stay? **Inside our own facilities only**");
+        // figures as a reader reads them: one of a thing singular, shares in percent, prices in dollars per what they count
+        String assumptions = md.substring(md.indexOf("## Assumptions"), md.indexOf("## Appendix"));
+        assertThat(assumptions).contains("**Memory per parameter at 8-bit: 1 byte per parameter**", "**Spare model copies: 1 model copy**",
+                        "**Electricity price: $0.10 per kWh (not confirmed)**", "% of peak 8-bit compute (not confirmed)**")
+                .doesNotContain("share of", "1 bytes", " x ");
+        assertThat(md).doesNotContainPattern("(?<![\\d,.])1 (devices|copies|years|sites)\\b").doesNotContain("runner-up");
     }
 
     /** A strategy chosen by votes: every format shows, under the strategy, the votes' rules and the answers that decided it. */

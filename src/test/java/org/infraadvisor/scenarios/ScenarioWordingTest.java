@@ -37,7 +37,8 @@ class ScenarioWordingTest {
         DocumentMapper mapper = new DocumentMapper();
         return ScenarioSuiteTest.report().results().stream().filter(r -> r.advice() != null)
                 .map(r -> DynamicTest.dynamicTest(r.scenario().name(), () -> {
-                    List<String> texts = texts(mapper.recommendation(r.advice(), flow));
+                    RecommendationDocument document = mapper.recommendation(r.advice(), flow);
+                    List<String> texts = texts(document);
                     assertThat(texts).as(r.scenario().name()).isNotEmpty().allSatisfy(t -> assertThat(t)
                             .doesNotContainPattern(UNGROUPED)
                             .doesNotContainPattern(ONE_PLURAL)
@@ -47,6 +48,9 @@ class ScenarioWordingTest {
                             .doesNotContainPattern(LOWERCASE_PILLAR)
                             .doesNotContain("runner-up")
                             .doesNotContain("  "));
+                    assertThat(document.sizing()).filteredOn(z -> "%".equals(z.unit()) && z.formula() != null && z.formula().matches(".* = [^=]+%"))
+                            .as("a percentage reads the same in the heading and at the end of its arithmetic")
+                            .allSatisfy(z -> assertThat(z.formula()).endsWith("= " + z.text()));
                 }));
     }
 
