@@ -22,6 +22,8 @@ record BlockRef(String kind, String conversationRef, @Nullable String questionId
     static final String PICK = "p";
     static final String FINISH = "f";
     static final String RECOMMENDATION = "r";
+    /** The button under an answered (or left open) question that asks it again. */
+    static final String CHANGE = "c";
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     static BlockRef question(String conversationRef, String questionId) {
@@ -34,6 +36,10 @@ record BlockRef(String kind, String conversationRef, @Nullable String questionId
 
     static BlockRef finish(String conversationRef, String questionId) {
         return new BlockRef(FINISH, conversationRef, questionId);
+    }
+
+    static BlockRef change(String conversationRef, String questionId) {
+        return new BlockRef(CHANGE, conversationRef, questionId);
     }
 
     static BlockRef recommendation(String conversationRef) {
@@ -62,7 +68,7 @@ record BlockRef(String kind, String conversationRef, @Nullable String questionId
             return Optional.empty();
         }
         String[] parts = blockId.split("\\|", -1);
-        boolean ofQuestion = parts[0].equals(QUESTION) || parts[0].equals(PICK) || parts[0].equals(FINISH);
+        boolean ofQuestion = parts[0].equals(QUESTION) || parts[0].equals(PICK) || parts[0].equals(FINISH) || parts[0].equals(CHANGE);
         if (parts.length == 3 && ofQuestion && REF.matcher(parts[1]).matches() && !parts[2].isEmpty()) {
             return Optional.of(new BlockRef(parts[0], parts[1], parts[2]));
         }

@@ -119,18 +119,30 @@ final class QuestionMessage {
                 preview.confidence());
     }
 
-    /** The question once answered: the question, the answer, and how to change it; nothing left to click. */
-    static List<LayoutBlock> answered(String questionId, String questionText, String answerLabel) {
+    /** The question once answered: the question, the answer, and a button that asks it again to change it. */
+    static List<LayoutBlock> answered(String conversationRef, String questionId, String questionText, String answerLabel) {
         return List.of(
                 section(s -> s.text(markdownText("*" + SlackText.limit(SlackText.escape(questionText), 2900) + "*\n:white_check_mark: "
                         + SlackText.limit(SlackText.escape(answerLabel), 2000)))),
-                context(List.of(markdownText("To change it: `/advisor change " + questionId + "`"))));
+                changeButton(conversationRef, questionId, "Change this answer"));
     }
 
     /** A question message that can no longer be answered (restarted, or no longer asked after a change). */
     static List<LayoutBlock> retired(String questionText, String why) {
         return List.of(section(s -> s.text(markdownText("~" + SlackText.limit(SlackText.escape(questionText), 2900) + "~\n_"
                 + SlackText.escape(why) + "_"))));
+    }
+
+    /** A question left open by "Finish now": it takes no answer here, but a button asks it again. */
+    static List<LayoutBlock> leftOpen(String conversationRef, String questionId, String questionText) {
+        List<LayoutBlock> blocks = new ArrayList<>(retired(questionText, "Left open: you asked for the advice now."));
+        blocks.add(changeButton(conversationRef, questionId, "Answer it now"));
+        return blocks;
+    }
+
+    private static LayoutBlock changeButton(String conversationRef, String questionId, String label) {
+        return actions(BlockRef.change(conversationRef, questionId).encode(),
+                List.of(button(b -> b.actionId(SlackActions.CHANGE_ONE).text(plainText(label)).value(questionId))));
     }
 
     /** The modal that takes a number or a text answer; Slack checks the number range, the service checks again. */

@@ -15,6 +15,8 @@ final class SlackActions {
     static final String WHY = "why";
     static final String RESTART = "restart";
     static final String CHANGE = "change";
+    /** "Change this answer" under an answered question (or "Answer it now" under one left open): asks it again. */
+    static final String CHANGE_ONE = "change_one";
     static final String REPORT = "report";
     /** "Finish now" on a question: the advice for the answers so far, the open questions counted as unknown. */
     static final String FINISH = "finish";

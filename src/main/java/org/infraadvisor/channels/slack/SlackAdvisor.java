@@ -200,8 +200,7 @@ public class SlackAdvisor {
     void finish(SlackOrigin origin, BlockRef ref, String messageTs) {
         turn(origin, ref, messageTs, conversations::finish, "try again").ifPresent(t -> {
             String text = question(t.view().flow(), ref.questionId()).map(QuestionView::text).orElse(ref.questionId());
-            slack.update(origin.channelId(), messageTs, text, QuestionMessage.retired(text,
-                    "Left open: you asked for the advice now. To answer it after all: `/advisor change " + ref.questionId() + "`"));
+            slack.update(origin.channelId(), messageTs, text, QuestionMessage.leftOpen(ref.conversationRef(), ref.questionId(), text));
             next(t.link(), t.view());
         });
     }
@@ -309,7 +308,7 @@ public class SlackAdvisor {
             return;
         }
         ConversationView c = documents.view(conversations.get(link.get().conversationId()));
-        String answered = String.join(", ", c.answers().stream().map(a -> "`" + a.question() + "`").toList());
+        String answered = String.join("; ", c.answers().stream().map(a -> "“" + SlackText.escape(a.text()) + "”").toList());
         if (c.answers().isEmpty()) {
             tell(origin, "Nothing has been answered yet.");
             return;
@@ -324,7 +323,9 @@ public class SlackAdvisor {
         }
         if (match.isEmpty()) {
             tell(origin, (argument == null || argument.isBlank() ? "Which answer? " : "No answered question matches “%s”. "
-                    .formatted(SlackText.limit(argument, 80))) + "Type `/advisor change <question>` with one of: " + answered);
+                    .formatted(SlackText.limit(argument, 80))) + "Type `/advisor change` and a few words of the question, "
+                    + "e.g. `/advisor change data stay`, or pick it under *Change an answer…* on the recommendation. Answered so far: "
+                    + SlackText.limit(answered, 2500));
             return;
         }
         AnswerView a = match.get();
@@ -332,6 +333,15 @@ public class SlackAdvisor {
         slack.postMessage(origin.channelId(), link.get().threadTs(), "Change: " + q.text(),
                 QuestionMessage.ask(BlockRef.refOf(c.id()), q, "Changing your answer (now: %s). Questions that follow from it may change too."
                         .formatted(a.label())));
+    }
+
+    /** "Change this answer" or "Answer it now" under a question of the user's own conversation: asks it again. */
+    void changeOwn(SlackOrigin origin, BlockRef ref) {
+        if (ownedLink(origin, ref.conversationRef()).isEmpty()) {
+            tell(origin, NOT_YOURS);
+            return;
+        }
+        change(origin, ref.questionId());
     }
 
     /** Posts the reasons behind the recommendation in the thread. */
@@ -366,7 +376,7 @@ public class SlackAdvisor {
 
     private void afterAnswer(SlackLink link, ConversationView view, String questionId, String messageTs) {
         view.answers().stream().filter(a -> a.question().equals(questionId)).findFirst().ifPresent(a ->
-                slack.update(link.channelId(), messageTs, a.text() + " " + a.label(), QuestionMessage.answered(questionId, a.text(), a.label())));
+                slack.update(link.channelId(), messageTs, a.text() + " " + a.label(), QuestionMessage.answered(BlockRef.refOf(link.conversationId()), questionId, a.text(), a.label())));
         String pendingTs = link.questionTs();
         if (pendingTs != null && !pendingTs.equals(messageTs)) {
             // an earlier answer was changed while another question was waiting

@@ -12,10 +12,11 @@ record SlackCommand(Kind kind, String argument) {
 
     static final String HELP_TEXT = """
             *Infra Advisor* asks about your AI workload and recommends an infrastructure strategy \
-            (cloud-first, hybrid or on-prem), accelerators, risks and readiness, with the reasons.
+            (cloud-first, hybrid or on-premises), accelerators, risks and readiness, with the reasons.
             • `/advisor` — start (or continue) your conversation; the questions come in a thread
             • `/advisor restart` — start over
-            • `/advisor change <question>` — change an earlier answer, e.g. `/advisor change workload`
+            • `/advisor change <a few words of the question>` — change an earlier answer, e.g. `/advisor change data stay` \
+            (or click *Change this answer* under it)
             • `/advisor help` — this help
             You can also mention the bot in a channel or send it a direct message.""";
 

@@ -172,6 +172,8 @@ public class SlackEventsController {
             }
         } else if (actionId.equals(SlackActions.RESTART)) {
             advisor.async("restart", origin, () -> advisor.start(origin.withoutThread(), true));
+        } else if (actionId.equals(SlackActions.CHANGE_ONE) && ref.filter(r -> r.kind().equals(BlockRef.CHANGE)).isPresent()) {
+            advisor.async("change", origin, () -> advisor.changeOwn(origin, ref.get()));
         } else if (actionId.equals(SlackActions.CHANGE) && action.getSelectedOption() != null) {
             advisor.async("change", origin, () -> advisor.change(origin, action.getSelectedOption().getValue()));
         }

@@ -96,6 +96,14 @@ class SlackConversationTest implements TestPropertyProvider {
         return (block != null ? block : actionsBlock(message, "r")).get("block_id").getAsString().split("\\|")[1];
     }
 
+    /** An answered question: nothing answers it any more; one button asks it again; no question id to type. */
+    static void assertAnswered(FakeSlackApi.Call message) {
+        assertThat(isQuestion(message)).as("an answered question takes no answer").isFalse();
+        assertThat(elements(message, "c")).extracting(e -> e.get("action_id").getAsString() + ": " + e.getAsJsonObject("text").get("text").getAsString())
+                .containsExactly(SlackActions.CHANGE_ONE + ": Change this answer");
+        assertThat(message.blocksText()).doesNotContain("/advisor change");
+    }
+
     static List<JsonObject> elements(FakeSlackApi.Call message, String kind) {
         List<JsonObject> out = new ArrayList<>();
         actionsBlock(message, kind).getAsJsonArray("elements").forEach(e -> out.add(e.getAsJsonObject()));
@@ -189,10 +197,10 @@ class SlackConversationTest implements TestPropertyProvider {
         assertThat(workload.blocksText()).contains("Question 1 of about");
         assertThat(restConversation(id).status()).isEqualTo("active");
 
-        // a choice: click a button; the message then shows the answer and nothing to click
+        // a choice: click a button; the message then shows the answer and only a button to change it
         ok(client.interaction(client.click(user, workload, actionFor(workload, "inference"))));
         FakeSlackApi.Call answered = updateOf(workload);
-        assertThat(answered.hasActions()).isFalse();
+        assertAnswered(answered);
         assertThat(answered.blocksText()).contains("What will the AI system mainly do?").contains("Serve a model (inference)");
 
         // a number: the button opens a modal; a refused value shows in the modal, a good one answers
@@ -268,7 +276,7 @@ class SlackConversationTest implements TestPropertyProvider {
                     : elements(current, "q").stream().anyMatch(e -> e.get("action_id").getAsString().equals("answer_0")) ? "answer_0"
                     : SlackActions.ANSWER_UNKNOWN;
             ok(client.interaction(client.click(user, current, action)));
-            assertThat(updateOf(current).hasActions()).as(qid).isFalse();
+            assertAnswered(updateOf(current));
             current = inThread(root, ++posted);
             assertThat(posted).as("the flow must end").isLessThan(40);
         }

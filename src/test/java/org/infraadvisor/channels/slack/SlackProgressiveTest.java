@@ -114,7 +114,8 @@ class SlackProgressiveTest implements TestPropertyProvider {
 
         FakeSlackApi.Call question = current;
         FakeSlackApi.Call retired = slack.awaitCall("chat.update", 1, c -> question.ts().equals(c.form().get("ts")));
-        assertThat(retired.hasActions()).as("a question left open takes no answer").isFalse();
+        assertThat(elements(retired, "c")).as("a question left open takes no answer, only a button that asks it again")
+                .extracting(e -> e.get("action_id").getAsString()).containsExactly(SlackActions.CHANGE_ONE);
         assertThat(retired.blocksText()).contains("Left open");
         FakeSlackApi.Call advice = slack.awaitCall("chat.postMessage", posted + 1, c -> root.ts().equals(c.threadTs()));
         ConversationView done = http.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + id), ConversationView.class);
@@ -127,8 +128,8 @@ class SlackProgressiveTest implements TestPropertyProvider {
         FakeSlackApi.poll("the link records the recommendation", () -> links.findByTeamIdAndChannelIdAndUserId(SlackTestClient.TEAM, "C0EARLY", "U0ERIN")
                 .filter(l -> advice.ts().equals(l.recommendationTs()) && l.questionTs() == null).isPresent());
 
-        // the question left open can still be answered: "/advisor change <question>" asks it again and reopens the advice
-        assertThat(client.slash("U0ERIN", "C0EARLY", "change " + open).statusCode()).isEqualTo(200);
+        // the question left open can still be answered: its "Answer it now" button asks it again and reopens the advice
+        assertThat(client.interaction(client.click("U0ERIN", retired, SlackActions.CHANGE_ONE)).statusCode()).isEqualTo(200);
         FakeSlackApi.Call again = slack.awaitCall("chat.postMessage", posted + 2, c -> root.ts().equals(c.threadTs()));
         assertThat(questionId(again)).isEqualTo(open);
         assertThat(client.interaction(client.click("U0ERIN", again, firstAnswer(again))).statusCode()).isEqualTo(200);

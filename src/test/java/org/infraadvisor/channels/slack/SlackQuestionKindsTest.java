@@ -118,7 +118,7 @@ class SlackQuestionKindsTest implements TestPropertyProvider {
                 .statusCode()).isEqualTo(200);
         FakeSlackApi.Call answered = SLACK.awaitCall("chat.update", 1, c -> regions.ts().equals(c.form().get("ts")));
         assertThat(answered.blocksText()).contains("Europe, Asia-Pacific");
-        assertThat(answered.hasActions()).isFalse();
+        SlackConversationTest.assertAnswered(answered);
 
         FakeSlackApi.Call gpus = SLACK.awaitCall("chat.postMessage", 2, c -> root.ts().equals(c.threadTs()));
         assertThat(questionId(gpus)).isEqualTo("gpus_today");
