@@ -138,8 +138,9 @@
 
   function shortMoney(n) {
     const abs = Math.abs(n);
-    if (abs >= 1e9) return '$' + (n / 1e9).toFixed(1).replace(/\.0$/, '') + 'B';
-    if (abs >= 1e6) return '$' + (n / 1e6).toFixed(1).replace(/\.0$/, '') + 'M';
+    // a figure that rounds up to the next unit is written in it, as the service's formatter does: $1M, not $1000k
+    if (abs >= 999.95e6) return '$' + (n / 1e9).toFixed(1).replace(/\.0$/, '') + 'B';
+    if (abs >= 999.5e3) return '$' + (n / 1e6).toFixed(1).replace(/\.0$/, '') + 'M';
     if (abs >= 1e3) return '$' + Math.round(n / 1e3) + 'k';
     return '$' + Math.round(n);
   }

@@ -175,13 +175,14 @@ public final class Readable {
         if (Double.isNaN(x)) {
             return "n/a";
         }
-        if (a >= 1e12) {
+        // a figure that rounds up to the next unit is written in it: 999,600 → 1M, not 1000k
+        if (a >= 999.95e9) {
             return oneDecimal(x / 1e12) + "T";
         }
-        if (a >= 1e9) {
+        if (a >= 999.95e6) {
             return oneDecimal(x / 1e9) + "B";
         }
-        if (a >= 1e6) {
+        if (a >= 999.5e3) {
             return oneDecimal(x / 1e6) + "M";
         }
         if (a >= 1e4) {

@@ -42,6 +42,10 @@ class ReadableTest {
         assertEquals("12k", Readable.compact(12_400));
         assertEquals("3.4M", Readable.compact(3_400_000));
         assertEquals("14.8T", Readable.compact(14.8e12));
+        assertEquals("1M", Readable.compact(999_600), "not 1000k");
+        assertEquals("999k", Readable.compact(999_400));
+        assertEquals("1B", Readable.compact(999_960_000), "not 1,000M");
+        assertEquals("$1M", Readable.moneyShort(999_700));
         assertEquals("3.3 × 10^24", Readable.scientific(3.2856e24));
         assertEquals("1 × 10^21", Readable.scientific(9.99e20));
         assertEquals("4,500", Readable.scientific(4500));
