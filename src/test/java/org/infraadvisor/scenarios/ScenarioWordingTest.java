@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +48,7 @@ class ScenarioWordingTest {
                             .doesNotContainPattern(RAW_SHARE)
                             .doesNotContainPattern(LOWERCASE_PILLAR)
                             .doesNotContain("runner-up")
+                            .doesNotContainPattern("\\d %")
                             .doesNotContain("  "));
                     assertThat(document.sizing()).filteredOn(z -> "%".equals(z.unit()) && z.formula() != null && z.formula().matches(".* = [^=]+%"))
                             .as("a percentage reads the same in the heading and at the end of its arithmetic")
@@ -64,7 +66,7 @@ class ScenarioWordingTest {
         d.sizing().forEach(s -> t.addAll(List.of(s.name(), s.text(), s.formula())));
         d.costs().forEach(c -> t.add(c.breakdown()));
         d.openQuestions().forEach(q -> t.add(q.why()));
-        d.assumptions().forEach(a -> t.add(a.text()));
+        d.assumptions().forEach(a -> t.addAll(Arrays.asList(a.text(), a.source())));
         d.votes().forEach(v -> t.add(v.reason()));
         d.deciding().forEach(v -> t.add(v.reason()));
         d.answers().values().forEach(a -> t.add(a.label()));
