@@ -8,6 +8,7 @@ import org.infraadvisor.engine.RuleSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,7 @@ final class StateCache<V> {
     }
 
     private final AsyncCache<Key, V> cache; // null when off
-    private volatile String rulesVersion;
+    private final AtomicReference<String> rulesVersion = new AtomicReference<>();
 
     StateCache(long maximumSize) {
         this.cache = maximumSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maximumSize).buildAsync();
@@ -64,10 +65,16 @@ final class StateCache<V> {
         return known != null && known.isDone() && !known.isCompletedExceptionally() ? known.join() : null;
     }
 
+    /**
+     * The key of the state; on the first call with another rules version, the states of other versions are dropped.
+     * Only those: a caller that already put a computation of this version in the cache must not lose it to another
+     * caller that noticed the change at the same moment (that made two callers compute one state).
+     */
     private Key key(RuleSet ruleSet, Flow flow, Map<String, Object> answers) {
-        if (!ruleSet.version().equals(rulesVersion)) {
-            rulesVersion = ruleSet.version();
-            cache.synchronous().invalidateAll();
+        String version = ruleSet.version();
+        String seen = rulesVersion.get();
+        if (!version.equals(seen) && rulesVersion.compareAndSet(seen, version)) {
+            cache.asMap().keySet().removeIf(k -> !k.rulesVersion().equals(version));
         }
         return keyOf(ruleSet, flow, answers);
     }

@@ -3,6 +3,7 @@ package org.infraadvisor.progress;
 import org.infraadvisor.dialogue.AskingPolicy;
 import org.infraadvisor.dialogue.Flow;
 import org.infraadvisor.engine.RuleSet;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,24 +27,29 @@ class StateCacheTest {
     final Flow flow = new Flow("f", "F", "", "f.yaml", List.of(), AskingPolicy.DEFAULT);
     final StateCache<String> cache = new StateCache<>(100);
 
-    @Test
+    @RepeatedTest(100) // the first callers of a rules version race to notice it; none may drop another's computation
     void callersAskingForTheSameStateAtOnceWaitForOneComputation() throws Exception {
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> cache.get(v1, flow, Map.of("q", "a"), () -> {
-                    computed.incrementAndGet();
-                    started.countDown();
-                    await(release);
-                    return "outcome";
-                })));
+                results.add(pool.submit(() -> {
+                    await(go); // all at once: the first callers of a rules version
+                    return cache.get(v1, flow, Map.of("q", "a"), () -> {
+                        computed.incrementAndGet();
+                        started.countDown();
+                        await(release);
+                        return "outcome";
+                    });
+                }));
             }
+            go.countDown();
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200); // the others reach the cache while the first computes
+            Thread.sleep(20); // the others reach the cache while the first computes
             release.countDown();
             for (Future<String> r : results) {
                 assertThat(r.get(10, TimeUnit.SECONDS)).isEqualTo("outcome");
