@@ -6,6 +6,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -30,11 +31,14 @@ final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
-    static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request, HttpStatus status, Throwable e, String detail) {
+    static MutableHttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request, HttpStatus status, Throwable e, String detail) {
         return processor.processResponse(ErrorContext.builder(request).cause(e).errorMessage(detail).build(), HttpResponse.status(status));
     }
 
-    /** A domain exception whose message says what is wrong, answered with one status. */
+    /**
+     * An exception answered with one status and a problem whose detail says what is wrong: a domain exception's own
+     * message, or what a subclass makes of the exception and the request.
+     */
     abstract static class WithStatus<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
         private final ErrorResponseProcessor<?> processor;
         private final HttpStatus status;
@@ -44,9 +48,13 @@ final class ProblemHandlers {
             this.status = status;
         }
 
+        String detail(HttpRequest<?> request, E e) {
+            return e.getMessage();
+        }
+
         @Override
-        public HttpResponse<?> handle(HttpRequest request, E e) {
-            return problem(processor, request, status, e, e.getMessage());
+        public MutableHttpResponse<?> handle(HttpRequest request, E e) {
+            return problem(processor, request, status, e, detail(request, e));
         }
     }
 

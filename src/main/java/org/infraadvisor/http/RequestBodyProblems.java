@@ -8,12 +8,10 @@ import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
@@ -126,18 +124,16 @@ final class RequestBodyProblems {
     }
 
     /** A failure to read the request, answered with 400 and a detail in the request's terms. */
-    private abstract static class BadRequest<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    private abstract static class BadRequest<E extends Throwable> extends ProblemHandlers.WithStatus<E> {
         BadRequest(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor, HttpStatus.BAD_REQUEST);
         }
 
         abstract String detail(E e);
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, E e) {
-            return ProblemHandlers.problem(processor, request, HttpStatus.BAD_REQUEST, e, detail(e));
+        String detail(HttpRequest<?> request, E e) {
+            return detail(e);
         }
     }
 

@@ -2,14 +2,12 @@ package org.infraadvisor.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.NotAllowedExceptionHandler;
@@ -38,28 +36,10 @@ final class RequestProblems {
         return Readable.alternatives(List.copyOf(items));
     }
 
-    /** A refusal with one status and a detail made from the exception. */
-    private abstract static class Refusal<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-        private final HttpStatus status;
-
-        Refusal(ErrorResponseProcessor<?> processor, HttpStatus status) {
-            this.processor = processor;
-            this.status = status;
-        }
-
-        abstract String detail(HttpRequest<?> request, E e);
-
-        @Override
-        public MutableHttpResponse<?> handle(HttpRequest request, E e) {
-            return ProblemHandlers.problem(processor, request, status, e, detail(request, e)).toMutableResponse();
-        }
-    }
-
     @Singleton
     @Produces
     @Replaces(URISyntaxHandler.class)
-    static class NotAUrl extends Refusal<URISyntaxException> {
+    static class NotAUrl extends ProblemHandlers.WithStatus<URISyntaxException> {
         NotAUrl(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.BAD_REQUEST);
         }
@@ -76,7 +56,7 @@ final class RequestProblems {
     @Singleton
     @Produces
     @Replaces(NotAllowedExceptionHandler.class)
-    static class MethodNotAllowed extends Refusal<NotAllowedException> {
+    static class MethodNotAllowed extends ProblemHandlers.WithStatus<NotAllowedException> {
         MethodNotAllowed(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.METHOD_NOT_ALLOWED);
         }
@@ -94,7 +74,7 @@ final class RequestProblems {
 
     @Singleton
     @Produces
-    static class MediaTypeNotTaken extends Refusal<UnsupportedMediaException> {
+    static class MediaTypeNotTaken extends ProblemHandlers.WithStatus<UnsupportedMediaException> {
         MediaTypeNotTaken(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         }
@@ -108,7 +88,7 @@ final class RequestProblems {
 
     @Singleton
     @Produces
-    static class MediaTypeNotProduced extends Refusal<NotAcceptableException> {
+    static class MediaTypeNotProduced extends ProblemHandlers.WithStatus<NotAcceptableException> {
         MediaTypeNotProduced(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.NOT_ACCEPTABLE);
         }
@@ -123,7 +103,7 @@ final class RequestProblems {
     @Singleton
     @Produces
     @Replaces(ContentLengthExceededHandler.class)
-    static class BodyTooLarge extends Refusal<ContentLengthExceededException> {
+    static class BodyTooLarge extends ProblemHandlers.WithStatus<ContentLengthExceededException> {
         private final long maxRequestSize;
 
         BodyTooLarge(ErrorResponseProcessor<?> processor, HttpServerConfiguration server) {
