@@ -22,13 +22,7 @@ public record Question(String id, String text, String help, QuestionType type, L
 
     public Question(String id, String text, String help, QuestionType type, List<Option> options,
                     Double min, Double max, String unit, Integer maxLength, Condition askIf, int line) {
-        this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, DEFAULT_IMPORTANCE, null);
-    }
-
-    public Question(String id, String text, String help, QuestionType type, List<Option> options,
-                    Double min, Double max, String unit, Integer maxLength, Condition askIf, int line,
-                    double importance, String why) {
-        this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, importance, why, false);
+        this(id, text, help, type, options, min, max, unit, maxLength, askIf, line, DEFAULT_IMPORTANCE, null, false);
     }
 
     /** The same question with other help and why texts (placeholders resolved). */

@@ -1,7 +1,6 @@
 package org.infraadvisor.knowledge;
 
-import org.infraadvisor.format.Readable;
-
+import static org.infraadvisor.format.Readable.count;
 import static org.infraadvisor.format.Readable.number;
 import static org.infraadvisor.format.Readable.percent;
 
@@ -66,7 +65,7 @@ public record ServingFleet(int perCopy, int sites, int copiesPerSite, int spareP
         } else {
             s.append("volume unknown: ");
         }
-        s.append(Readable.count(copiesPerSite, "copy", "copies"));
+        s.append(count(copiesPerSite, "copy", "copies"));
         if (perCopy > 1) {
             s.append(" of ").append(number(perCopy));
         }
